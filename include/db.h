@@ -1,0 +1,96 @@
+#ifndef SNW_DB_H
+#define SNW_DB_H
+
+/*
+ * The database: the single source of truth. This is the only module that
+ * includes sqlite3.h; the rest asks it for rows, either through the
+ * entity-generic calls (upsert, each) or through the small statement
+ * wrapper below (used by the read models of the dashboard and report).
+ *
+ * Functions return 0 on success and -1 on failure; db_errmsg() then
+ * says what went wrong.
+ */
+
+#include <stdbool.h>
+#include "entity.h"
+
+struct db;
+struct db_stmt;
+
+/* Outcome of one db_upsert. */
+enum db_change { DB_ADDED, DB_UPDATED, DB_UNCHANGED };
+
+/* Opens (and migrates) an existing database file. With readonly, or when
+ * the file is not writable, opens it read-only (db_readonly() says so). */
+int db_open(const char *path, bool readonly, struct db **out, char *err, size_t errsz);
+
+/* Creates a new database file with the current schema (no rows). Fails
+ * when the file exists. The file gets mode 0600 (umask permitting less). */
+int db_create(const char *path, struct db **out, char *err, size_t errsz);
+
+/* An in-memory database with the schema, for tests and the fuzzer. */
+int db_open_memory(struct db **out);
+
+void db_close(struct db *db);
+bool db_readonly(const struct db *db);
+const char *db_errmsg(const struct db *db);
+const char *db_path(const struct db *db);
+
+/* Schema version the code writes (PRAGMA user_version). */
+int db_schema_version(void);
+
+/* Transactions: BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+int db_rollback(struct db *db);
+
+/*
+ * Inserts or updates one row of e, matched on its natural key. vals[i] is
+ * the canonical value of field i ("" or NULL = empty) as field_normalize
+ * returns it; reference fields hold the reference text and are resolved
+ * here. Returns 0; -1 for a reference that does not resolve, with err set
+ * to "column: what is wrong (what was expected)"; -2 when the database
+ * failed (disk full, locked), with err saying so.
+ */
+int db_upsert(struct db *db, const struct entity *e, const char *const *vals,
+	      enum db_change *change, long long *id, char *err, size_t errsz);
+
+/* Deletes every row of e whose id is not in ids[0..n) (import --replace:
+ * afterwards the table holds exactly the imported rows, and rows that
+ * were kept keep their id, so references to them survive). Rows of other
+ * tables that refer to deleted rows follow the schema's ON DELETE rules.
+ * Stores the number of deleted rows in *deleted. */
+int db_keep_only(struct db *db, const struct entity *e, const long long *ids,
+		 size_t n, long long *deleted);
+
+/* Calls fn for every row of e in export order with canonical values
+ * (domain as its full name, meeting as its ISO date, NULL as ""). Stops
+ * and returns fn's value when it is non-zero. */
+int db_each(struct db *db, const struct entity *e,
+	    int (*fn)(void *ctx, const char *const *vals), void *ctx);
+
+/* Number of rows of e, or -1. */
+long long db_count(struct db *db, const struct entity *e);
+
+/* PRAGMA data_version: changes when another connection commits. */
+long long db_data_version(struct db *db);
+
+/* --- statement wrapper for read models --------------------------------- */
+
+/* Prepares sql; NULL on error (see db_errmsg). */
+struct db_stmt *db_prepare(struct db *db, const char *sql);
+/* Bind parameters are 1-based, as in SQLite; NULL text binds NULL. */
+void db_bind_text(struct db_stmt *st, int i, const char *s);
+void db_bind_int(struct db_stmt *st, int i, long long v);
+/* 1 when a row is ready, 0 when done, -1 on error. */
+int db_step(struct db_stmt *st);
+/* Column text ("" for NULL; valid until the next step). */
+const char *db_col_text(struct db_stmt *st, int i);
+long long db_col_int(struct db_stmt *st, int i);
+bool db_col_null(struct db_stmt *st, int i);
+void db_reset(struct db_stmt *st);
+void db_finalize(struct db_stmt *st);
+/* Runs SQL without results (several statements allowed). */
+int db_exec(struct db *db, const char *sql);
+
+#endif

@@ -1,0 +1,897 @@
+/*
+ * The database module: the only file that includes sqlite3.h.
+ *
+ * Opening applies the connection settings every snw process shares (WAL,
+ * foreign keys, a busy timeout) and migrates older schemas. Writing goes
+ * through db_upsert, which statements generated from the entity tables
+ * (entity.c) serve, so a new column is added in one place.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "db.h"
+#include "text.h"
+
+#define BUSY_TIMEOUT_MS 10000	/* ordinary waits for another writer */
+#define MAX_DOMAINS 64		/* domains and themes are a short list */
+#define MAX_ENTITIES 8		/* room for entities[] */
+
+/*
+ * Schema migrations: migrations[i] brings a database from user_version i
+ * to i + 1. A new database runs them all; an older one runs the rest, in
+ * one transaction. Never edit a migration that has shipped: add one.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: the programme's tables. */
+	"CREATE TABLE domeinen ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  naam TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	"  motto TEXT,"
+	"  soort TEXT NOT NULL DEFAULT 'domein' CHECK (soort IN ('domein', 'thema')),"
+	"  volgorde INTEGER);"
+	"CREATE TABLE vergaderingen ("
+	"  id INTEGER PRIMARY KEY,"
+	"  datum TEXT NOT NULL CHECK (datum GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  soort TEXT NOT NULL CHECK (soort IN ('AB-vergadering', 'brede alliantiebijeenkomst')),"
+	"  titel TEXT,"
+	"  locatie TEXT,"
+	"  UNIQUE (datum, soort));"
+	"CREATE TABLE successen ("
+	"  id INTEGER PRIMARY KEY,"
+	"  domein_id INTEGER NOT NULL REFERENCES domeinen(id) ON DELETE CASCADE,"
+	"  jaar INTEGER NOT NULL,"
+	"  titel TEXT NOT NULL,"
+	"  toelichting TEXT,"
+	"  UNIQUE (domein_id, jaar, titel));"
+	"CREATE TABLE actielijnen ("
+	"  id INTEGER PRIMARY KEY,"
+	"  domein_id INTEGER NOT NULL REFERENCES domeinen(id) ON DELETE CASCADE,"
+	"  titel TEXT NOT NULL,"
+	"  toelichting TEXT,"
+	"  trekker TEXT,"
+	"  status TEXT CHECK (status IN ('gepland', 'lopend', 'afgerond', 'gepauzeerd', 'gestopt')),"
+	"  start TEXT CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  eind TEXT CHECK (eind GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  UNIQUE (domein_id, titel));"
+	"CREATE INDEX actielijnen_status ON actielijnen(domein_id, status);"
+	"CREATE TABLE planning ("
+	"  id INTEGER PRIMARY KEY,"
+	"  datum TEXT CHECK (datum GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  titel TEXT NOT NULL,"
+	"  domein_id INTEGER REFERENCES domeinen(id) ON DELETE SET NULL,"
+	"  actielijn_id INTEGER REFERENCES actielijnen(id) ON DELETE SET NULL,"
+	"  status TEXT CHECK (status IN ('gepland', 'lopend', 'afgerond', 'gepauzeerd', 'gestopt')));"
+	"CREATE UNIQUE INDEX planning_key ON planning(ifnull(datum, ''), titel);"
+	"CREATE INDEX planning_actielijn ON planning(actielijn_id);"
+	"CREATE TABLE besluiten ("
+	"  id INTEGER PRIMARY KEY,"
+	"  vergadering_id INTEGER NOT NULL REFERENCES vergaderingen(id) ON DELETE CASCADE,"
+	"  agendapunt TEXT,"
+	"  besluit TEXT NOT NULL,"
+	"  UNIQUE (vergadering_id, besluit));"
+	"CREATE TABLE acties ("
+	"  id INTEGER PRIMARY KEY,"
+	"  vergadering_id INTEGER REFERENCES vergaderingen(id) ON DELETE CASCADE,"
+	"  actie TEXT NOT NULL,"
+	"  eigenaar TEXT,"
+	"  deadline TEXT CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  status TEXT CHECK (status IN ('open', 'gedaan')),"
+	"  domein_id INTEGER REFERENCES domeinen(id) ON DELETE SET NULL);"
+	"CREATE UNIQUE INDEX acties_key ON acties(ifnull(vergadering_id, 0), actie);"
+	"CREATE INDEX acties_domein ON acties(domein_id);",
+};
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/* Per-entity SQL, generated once from the entity tables. */
+struct entity_sql {
+	sqlite3_stmt *find;	/* id by natural key */
+	sqlite3_stmt *insert;
+	sqlite3_stmt *update;	/* only when some value differs */
+};
+
+struct domain_ref {
+	long long id;
+	char code[64];
+	char naam[256];
+};
+
+struct db {
+	sqlite3 *h;
+	bool ro;
+	char path[PATH_MAX];
+	char err[PATH_MAX + 512];
+	struct entity_sql sql[MAX_ENTITIES];	/* by entity_index */
+	sqlite3_stmt *meeting_by_date;
+	sqlite3_stmt *actielijn_by_title;
+	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
+	int ndomains;			/* -1: cache must be (re)loaded */
+};
+
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *st;
+};
+
+/* Records SQLite's error for the user, in words they can act on. */
+static int
+fail(struct db *db, const char *what)
+{
+	int code = db->h ? sqlite3_errcode(db->h) : SQLITE_ERROR;
+	const char *msg = db->h ? sqlite3_errmsg(db->h) : "out of memory";
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		snprintf(db->err, sizeof(db->err),
+			 "%s: the database is busy: another program kept it locked for more than %d s; try again",
+			 what, BUSY_TIMEOUT_MS / 1000);
+		break;
+	case SQLITE_FULL:
+		snprintf(db->err, sizeof(db->err), "%s: the disk is full; nothing was changed", what);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(db->err, sizeof(db->err),
+			 "%s: %s is not an snw database or it is damaged (%s)", what, db->path, msg);
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+		snprintf(db->err, sizeof(db->err), "%s: cannot write %s or its directory (%s)",
+			 what, db->path, msg);
+		break;
+	default:
+		snprintf(db->err, sizeof(db->err), "%s: %s", what, msg);
+	}
+	return -1;
+}
+
+const char *
+db_errmsg(const struct db *db)
+{
+	return db->err;
+}
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+bool
+db_readonly(const struct db *db)
+{
+	return db->ro;
+}
+
+int
+db_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+int
+db_exec(struct db *db, const char *sql)
+{
+	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return fail(db, "database");
+	return 0;
+}
+
+static int
+user_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "reading the schema version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v < 0 ? fail(db, "reading the schema version") : v;
+}
+
+/* Brings the schema up to SCHEMA_VERSION inside one transaction: either
+ * all migrations apply or the file stays as it was. */
+static int
+migrate(struct db *db)
+{
+	char sql[64];
+	int v = user_version(db);
+
+	if (v < 0)
+		return -1;
+	if (v > SCHEMA_VERSION) {
+		snprintf(db->err, sizeof(db->err),
+			 "%s was written by a newer snw (schema %d, this one knows %d)",
+			 db->path, v, SCHEMA_VERSION);
+		return -1;
+	}
+	if (v == SCHEMA_VERSION)
+		return 0;
+	if (db->ro) {
+		snprintf(db->err, sizeof(db->err),
+			 "%s has an older schema (%d) and is opened read-only; open it once writable to upgrade it",
+			 db->path, v);
+		return -1;
+	}
+	if (db_begin(db) < 0)
+		return -1;
+	for (; v < SCHEMA_VERSION; v++) {
+		if (sqlite3_exec(db->h, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
+			fail(db, "upgrading the database");
+			db_rollback(db);
+			return -1;
+		}
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", SCHEMA_VERSION);
+	if (db_exec(db, sql) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
+}
+
+/* SQL column of a field: references are stored as ids. */
+static void
+sql_column(const struct field *f, char *buf, size_t bufsz)
+{
+	bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
+
+	snprintf(buf, bufsz, "%s%s", f->column, ref ? "_id" : "");
+}
+
+/* A key column that may be empty is indexed as ifnull(col, '') or
+ * ifnull(col, 0); the lookup must use the same expression. */
+static void
+key_expr(const struct field *f, char *buf, size_t bufsz)
+{
+	char col[64];
+
+	sql_column(f, col, sizeof(col));
+	if (f->required)
+		snprintf(buf, bufsz, "%s", col);
+	else if (f->type == FT_MEETING || f->type == FT_DOMAIN || f->type == FT_ACTIELIJN)
+		snprintf(buf, bufsz, "ifnull(%s, 0)", col);
+	else
+		snprintf(buf, bufsz, "ifnull(%s, '')", col);
+}
+
+static int
+prepare(struct db *db, const char *sql, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return fail(db, "preparing a statement");
+	return 0;
+}
+
+/* Builds the find/insert/update statements of every entity. */
+static int
+prepare_entities(struct db *db)
+{
+	char find[1024], ins[1024], vals[256], upd[2048], same[1024], col[64], expr[80];
+
+	for (int i = 0; i < entity_count; i++) {
+		const struct entity *e = entities[i];
+		int nk = 0;
+
+		snprintf(find, sizeof(find), "SELECT id FROM %s WHERE ", e->name);
+		snprintf(ins, sizeof(ins), "INSERT INTO %s (", e->name);
+		snprintf(upd, sizeof(upd), "UPDATE %s SET ", e->name);
+		vals[0] = same[0] = '\0';
+		for (int j = 0; j < e->nfields; j++) {
+			const struct field *f = &e->fields[j];
+			const char *sep = j ? ", " : "";
+
+			sql_column(f, col, sizeof(col));
+			if (f->key) {
+				key_expr(f, expr, sizeof(expr));
+				snprintf(find + strlen(find), sizeof(find) - strlen(find),
+					 "%s%s = ?%d", nk++ ? " AND " : "", expr, j + 1);
+			}
+			snprintf(ins + strlen(ins), sizeof(ins) - strlen(ins), "%s%s", sep, col);
+			snprintf(vals + strlen(vals), sizeof(vals) - strlen(vals), "%s?%d", sep, j + 1);
+			snprintf(upd + strlen(upd), sizeof(upd) - strlen(upd), "%s%s = ?%d", sep, col, j + 1);
+			snprintf(same + strlen(same), sizeof(same) - strlen(same), "%s%s IS ?%d",
+				 j ? " AND " : "", col, j + 1);
+		}
+		snprintf(ins + strlen(ins), sizeof(ins) - strlen(ins), ") VALUES (%s)", vals);
+		snprintf(upd + strlen(upd), sizeof(upd) - strlen(upd),
+			 " WHERE id = ?%d AND NOT (%s)", e->nfields + 1, same);
+		if (prepare(db, find, &db->sql[i].find) < 0 ||
+		    prepare(db, ins, &db->sql[i].insert) < 0 ||
+		    prepare(db, upd, &db->sql[i].update) < 0)
+			return -1;
+	}
+	if (prepare(db, "SELECT id FROM vergaderingen WHERE datum = ?1"
+			" ORDER BY soort <> 'AB-vergadering', id LIMIT 1", &db->meeting_by_date) < 0 ||
+	    prepare(db, "SELECT id FROM actielijnen WHERE titel = ?1"
+			" AND (?2 IS NULL OR domein_id = ?2) LIMIT 2", &db->actielijn_by_title) < 0)
+		return -1;
+	return 0;
+}
+
+/* Connection settings shared by every snw process on the file. */
+static int
+configure(struct db *db)
+{
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0)
+		return -1;
+	if (!db->ro && db_exec(db, "PRAGMA journal_mode = WAL;"
+				   "PRAGMA synchronous = NORMAL") < 0)
+		return -1;
+	return 0;
+}
+
+static struct db *
+db_new(const char *path)
+{
+	struct db *db = calloc(1, sizeof(*db));
+
+	if (db) {
+		snprintf(db->path, sizeof(db->path), "%s", path);
+		db->ndomains = -1;
+	}
+	return db;
+}
+
+/* Finishes opening: settings, migration, statements. */
+static int
+db_setup(struct db *db, char *err, size_t errsz)
+{
+	if (configure(db) < 0 || migrate(db) < 0 || prepare_entities(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_open(const char *path, bool readonly, struct db **out, char *err, size_t errsz)
+{
+	struct db *db;
+	int flags;
+
+	*out = NULL;
+	if (access(path, F_OK) != 0) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!readonly && access(path, W_OK) != 0)
+		readonly = true;	/* the caller sees it through db_readonly() */
+	if (!(db = db_new(path))) {
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	db->ro = readonly;
+	flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+		fail(db, "opening the database");
+		snprintf(err, errsz, "%s", db->err);
+		db_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	if (db_setup(db, err, errsz) < 0) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
+db_create(const char *path, struct db **out, char *err, size_t errsz)
+{
+	struct db *db;
+	int fd;
+
+	*out = NULL;
+	/* Create the file ourselves so that it never exists with wider
+	 * permissions; SQLite gives the -wal and -shm files the same mode. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	if (!(db = db_new(path))) {
+		unlink(path);
+		snprintf(err, errsz, "out of memory");
+		return -1;
+	}
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    db_setup(db, err, errsz) < 0) {
+		if (db->h)
+			fail(db, "creating the database");
+		snprintf(err, errsz, "%s", db->err);
+		db_close(db);
+		unlink(path);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
+db_open_memory(struct db **out)
+{
+	struct db *db = db_new(":memory:");
+	char err[256];
+
+	*out = NULL;
+	if (!db)
+		return -1;
+	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    db_setup(db, err, sizeof(err)) < 0) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+void
+db_close(struct db *db)
+{
+	if (!db)
+		return;
+	for (int i = 0; i < entity_count; i++) {
+		sqlite3_finalize(db->sql[i].find);
+		sqlite3_finalize(db->sql[i].insert);
+		sqlite3_finalize(db->sql[i].update);
+	}
+	sqlite3_finalize(db->meeting_by_date);
+	sqlite3_finalize(db->actielijn_by_title);
+	sqlite3_close(db->h);
+	free(db);
+}
+
+int
+db_begin(struct db *db)
+{
+	if (db->ro) {
+		snprintf(db->err, sizeof(db->err), "%s is open read-only", db->path);
+		return -1;
+	}
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return fail(db, "starting a transaction");
+	return 0;
+}
+
+int
+db_commit(struct db *db)
+{
+	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		fail(db, "saving");
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db->ndomains = -1;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_rollback(struct db *db)
+{
+	db->ndomains = -1;	/* the cache may hold rolled-back rows */
+	if (sqlite3_get_autocommit(db->h))
+		return 0;
+	if (sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
+		return fail(db, "rolling back");
+	return 0;
+}
+
+/* --- references ---------------------------------------------------------- */
+
+static int
+load_domains(struct db *db)
+{
+	sqlite3_stmt *st;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT id, code, naam FROM domeinen ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "reading domains");
+	while (sqlite3_step(st) == SQLITE_ROW && n < MAX_DOMAINS) {
+		struct domain_ref *d = &db->domains[n++];
+
+		d->id = sqlite3_column_int64(st, 0);
+		snprintf(d->code, sizeof(d->code), "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(d->naam, sizeof(d->naam), "%s", (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	db->ndomains = n;
+	return 0;
+}
+
+/* Domain id by code or full name, ignoring case; 0 when unknown. */
+static long long
+find_domain(struct db *db, const char *ref)
+{
+	if (db->ndomains < 0 && load_domains(db) < 0)
+		return -1;
+	for (int i = 0; i < db->ndomains; i++)
+		if (text_casecmp(db->domains[i].code, ref) == 0 ||
+		    text_casecmp(db->domains[i].naam, ref) == 0)
+			return db->domains[i].id;
+	return 0;
+}
+
+/* Resolves reference field j of a row to an id (0 = empty). */
+static int
+resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
+	long long *id, char *err, size_t errsz)
+{
+	const struct field *f = &e->fields[j];
+	const char *v = vals[j];
+	char shown[64];
+	sqlite3_stmt *st;
+	int rows = 0;
+
+	*id = 0;
+	if (!v || !*v)
+		return 0;
+	text_fit(shown, sizeof(shown), v, 50);
+	switch (f->type) {
+	case FT_DOMAIN:
+		*id = find_domain(db, v);
+		if (*id < 0)
+			return -1;
+		if (*id == 0) {
+			snprintf(err, errsz, "%s: unknown domain '%s' (expected the code or name of a domain or theme)",
+				 f->column, shown);
+			return -1;
+		}
+		return 0;
+	case FT_MEETING:
+		st = db->meeting_by_date;
+		sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+		break;
+	case FT_ACTIELIJN: {
+		int d = entity_field_index(e, "domein");
+		long long dom = 0;
+
+		if (d >= 0 && resolve(db, e, vals, d, &dom, err, errsz) < 0)
+			return -1;
+		st = db->actielijn_by_title;
+		sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
+		if (dom)
+			sqlite3_bind_int64(st, 2, dom);
+		else
+			sqlite3_bind_null(st, 2);
+		break;
+	}
+	default:
+		return 0;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rows++;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rows == 1)
+		return 0;
+	if (f->type == FT_MEETING)
+		snprintf(err, errsz, "%s: no meeting on %s (expected the date of a meeting in vergaderingen)",
+			 f->column, shown);
+	else if (rows == 0)
+		snprintf(err, errsz, "%s: unknown actielijn '%s' (expected the title of an actielijn%s)",
+			 f->column, shown, entity_field_index(e, "domein") >= 0 ? " of that domain" : "");
+	else
+		snprintf(err, errsz, "%s: '%s' names several actielijnen (expected a domein to tell them apart)",
+			 f->column, shown);
+	return -1;
+}
+
+/* --- writing --------------------------------------------------------------- */
+
+/* Binds the values of a row as parameters 1..n; refs must be resolved. */
+static void
+bind_row(sqlite3_stmt *st, const struct entity *e, const char *const *vals,
+	 const long long *ids, bool key_only)
+{
+	for (int j = 0; j < e->nfields; j++) {
+		const struct field *f = &e->fields[j];
+		const char *v = vals[j] ? vals[j] : "";
+		bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
+
+		if (key_only && !f->key)
+			continue;
+		if (ref && ids[j])
+			sqlite3_bind_int64(st, j + 1, ids[j]);
+		else if (ref && key_only && !f->required)
+			sqlite3_bind_int(st, j + 1, 0);	/* matches ifnull(col, 0) */
+		else if (!*v && key_only && !f->required)
+			sqlite3_bind_text(st, j + 1, "", 0, SQLITE_STATIC);
+		else if (!*v || ref)
+			sqlite3_bind_null(st, j + 1);
+		else if (f->type == FT_INT)
+			sqlite3_bind_int64(st, j + 1, strtoll(v, NULL, 10));
+		else
+			sqlite3_bind_text(st, j + 1, v, -1, SQLITE_STATIC);
+	}
+}
+
+int
+db_upsert(struct db *db, const struct entity *e, const char *const *vals,
+	  enum db_change *change, long long *id, char *err, size_t errsz)
+{
+	struct entity_sql *q = &db->sql[entity_index(e)];
+	long long ids[ENTITY_MAX_FIELDS] = { 0 };
+	long long found = 0;
+	int rc;
+
+	*err = '\0';
+	for (int j = 0; j < e->nfields; j++) {
+		if (resolve(db, e, vals, j, &ids[j], err, errsz) < 0) {
+			if (*err)
+				return -1;
+			snprintf(err, errsz, "%s", db->err);
+			return -2;
+		}
+	}
+
+	bind_row(q->find, e, vals, ids, true);
+	rc = sqlite3_step(q->find);
+	if (rc == SQLITE_ROW)
+		found = sqlite3_column_int64(q->find, 0);
+	sqlite3_reset(q->find);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto failed;
+
+	if (!found) {
+		bind_row(q->insert, e, vals, ids, false);
+		rc = sqlite3_step(q->insert);
+		sqlite3_reset(q->insert);
+		if (rc != SQLITE_DONE)
+			goto failed;
+		found = sqlite3_last_insert_rowid(db->h);
+		*change = DB_ADDED;
+	} else {
+		bind_row(q->update, e, vals, ids, false);
+		sqlite3_bind_int64(q->update, e->nfields + 1, found);
+		rc = sqlite3_step(q->update);
+		sqlite3_reset(q->update);
+		if (rc != SQLITE_DONE)
+			goto failed;
+		*change = sqlite3_changes(db->h) ? DB_UPDATED : DB_UNCHANGED;
+	}
+	if (e == entities[0] && *change != DB_UNCHANGED)
+		db->ndomains = -1;
+	if (id)
+		*id = found;
+	return 0;
+
+failed:
+	fail(db, e->name);
+	snprintf(err, errsz, "%s", db->err);
+	return -2;
+}
+
+int
+db_keep_only(struct db *db, const struct entity *e, const long long *ids,
+	     size_t n, long long *deleted)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[256];
+	int rc = 0;
+
+	*deleted = 0;
+	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS snw_keep (id INTEGER PRIMARY KEY);"
+			"DELETE FROM temp.snw_keep") < 0)
+		return -1;
+	if (prepare(db, "INSERT OR IGNORE INTO temp.snw_keep (id) VALUES (?1)", &st) < 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = fail(db, e->name);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		return -1;
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id NOT IN (SELECT id FROM temp.snw_keep)", e->name);
+	if (db_exec(db, sql) < 0)
+		return -1;
+	*deleted = sqlite3_changes(db->h);
+	if (e == entities[0])
+		db->ndomains = -1;
+	return db_exec(db, "DELETE FROM temp.snw_keep");
+}
+
+/* --- reading ---------------------------------------------------------------- */
+
+/* Export order of each entity: grouped the way people read them, ties in
+ * the order rows were added (so export, import, export is stable). */
+static const char *
+export_order(const struct entity *e)
+{
+	static const struct { const char *name, *order; } orders[] = {
+		{ "domeinen", "volgorde IS NULL, volgorde, id" },
+		{ "vergaderingen", "datum, id" },
+		{ "successen", "(SELECT volgorde FROM domeinen d WHERE d.id = t.domein_id), jaar, id" },
+		{ "actielijnen", "(SELECT volgorde FROM domeinen d WHERE d.id = t.domein_id), id" },
+		{ "planning", "datum IS NULL, datum, id" },
+		{ "besluiten", "(SELECT datum FROM vergaderingen v WHERE v.id = t.vergadering_id), id" },
+		{ "acties", "(SELECT datum FROM vergaderingen v WHERE v.id = t.vergadering_id) IS NULL,"
+			    " (SELECT datum FROM vergaderingen v WHERE v.id = t.vergadering_id), id" },
+	};
+
+	for (size_t i = 0; i < sizeof(orders) / sizeof(orders[0]); i++)
+		if (strcmp(orders[i].name, e->name) == 0)
+			return orders[i].order;
+	return "id";
+}
+
+int
+db_each(struct db *db, const struct entity *e,
+	int (*fn)(void *ctx, const char *const *vals), void *ctx)
+{
+	char sql[2048] = "SELECT ";
+	const char *vals[ENTITY_MAX_FIELDS];
+	sqlite3_stmt *st;
+	int rc, ret = 0;
+
+	for (int j = 0; j < e->nfields; j++) {
+		const struct field *f = &e->fields[j];
+		const char *sep = j ? ", " : "";
+		size_t len = strlen(sql);
+
+		if (f->type == FT_DOMAIN)
+			snprintf(sql + len, sizeof(sql) - len,
+				 "%s(SELECT naam FROM domeinen d WHERE d.id = t.domein_id)", sep);
+		else if (f->type == FT_MEETING)
+			snprintf(sql + len, sizeof(sql) - len,
+				 "%s(SELECT datum FROM vergaderingen v WHERE v.id = t.vergadering_id)", sep);
+		else if (f->type == FT_ACTIELIJN)
+			snprintf(sql + len, sizeof(sql) - len,
+				 "%s(SELECT titel FROM actielijnen a WHERE a.id = t.actielijn_id)", sep);
+		else
+			snprintf(sql + len, sizeof(sql) - len, "%st.%s", sep, f->column);
+	}
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " FROM %s t ORDER BY %s",
+		 e->name, export_order(e));
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int j = 0; j < e->nfields; j++) {
+			const char *v = (const char *)sqlite3_column_text(st, j);
+			vals[j] = v ? v : "";
+		}
+		if ((ret = fn(ctx, vals)) != 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = fail(db, e->name);
+	sqlite3_finalize(st);
+	return ret;
+}
+
+long long
+db_count(struct db *db, const struct entity *e)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	long long n = -1;
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", e->name);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+long long
+db_data_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* --- statement wrapper ------------------------------------------------------ */
+
+struct db_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	struct db_stmt *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		snprintf(db->err, sizeof(db->err), "out of memory");
+		return NULL;
+	}
+	s->db = db;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL) != SQLITE_OK) {
+		fail(db, "query");
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void
+db_bind_text(struct db_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s->st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s->st, i);
+}
+
+void
+db_bind_int(struct db_stmt *s, int i, long long v)
+{
+	sqlite3_bind_int64(s->st, i, v);
+}
+
+int
+db_step(struct db_stmt *s)
+{
+	int rc = sqlite3_step(s->st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return fail(s->db, "query");
+}
+
+const char *
+db_col_text(struct db_stmt *s, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(s->st, i);
+
+	return v ? v : "";
+}
+
+long long
+db_col_int(struct db_stmt *s, int i)
+{
+	return sqlite3_column_int64(s->st, i);
+}
+
+bool
+db_col_null(struct db_stmt *s, int i)
+{
+	return sqlite3_column_type(s->st, i) == SQLITE_NULL;
+}
+
+void
+db_reset(struct db_stmt *s)
+{
+	sqlite3_reset(s->st);
+	sqlite3_clear_bindings(s->st);
+}
+
+void
+db_finalize(struct db_stmt *s)
+{
+	if (s) {
+		sqlite3_finalize(s->st);
+		free(s);
+	}
+}

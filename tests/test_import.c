@@ -1,0 +1,292 @@
+/*
+ * The CSV contract as a user meets it: what spreadsheets write goes in,
+ * every error is reported with file, line and column, and a failed
+ * import changes nothing.
+ */
+#include <criterion/criterion.h>
+#include <locale.h>
+
+#include "helpers.h"
+
+static struct db *db;
+static const char *dir;
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	db = test_db_with_domains();
+	dir = test_tmpdir();
+}
+
+static void
+teardown(void)
+{
+	db_close(db);
+}
+
+TestSuite(import, .init = setup, .fini = teardown);
+
+/* Imports one file written from a C string literal. */
+static struct import_result
+import_text(const char *name, const char *text, size_t len)
+{
+	const char *path = test_write_file(dir, name, text, len);
+
+	return test_import(db, &path, 1, NULL);
+}
+#define IMPORT(name, lit) import_text(name, lit, sizeof(lit) - 1)
+
+Test(import, comma_lf_utf8)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"domein,titel,toelichting,trekker,status,start,eind\n"
+		"EID,Ontwikkeling van wijkallianties,,Emre Ünver,lopend,2024-01-01,2024-12-31\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[3].added, 1);
+	cr_assert_str_eq(test_text(db, "SELECT trekker FROM actielijnen"), "Emre Ünver");
+	test_import_free(&r);
+}
+
+Test(import, excel_nl_semicolon_bom_crlf_cp1252)
+{
+	/* What Excel in a Dutch locale writes as plain "CSV": Windows-1252. */
+	struct import_result r = IMPORT("actielijnen.csv",
+		"Domein;Titel;Toelichting;Trekker;Status;Start;Eind\r\n"
+		"Veiligheid;Co\xf6peratie cre\xebren;\"Q1: a; b\";\xdcnver;Lopend;4-3-2024;31-12-2024\r\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(test_text(db, "SELECT titel FROM actielijnen"), "Coöperatie creëren");
+	cr_assert_str_eq(test_text(db, "SELECT trekker FROM actielijnen"), "Ünver");
+	cr_assert_str_eq(test_text(db, "SELECT toelichting FROM actielijnen"), "Q1: a; b");
+	cr_assert_str_eq(test_text(db, "SELECT start FROM actielijnen"), "2024-03-04");
+	test_import_free(&r);
+}
+
+Test(import, utf8_bom_and_tab_delimiter)
+{
+	struct import_result r = IMPORT("successen.csv",
+		"\xef\xbb\xbf" "domein\tjaar\ttitel\ttoelichting\n"
+		"eid\t2023\tBewonersberaden, 4 oktober\tmet 300 bewoners\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(test_text(db, "SELECT titel FROM successen"), "Bewonersberaden, 4 oktober");
+	test_import_free(&r);
+}
+
+Test(import, rfc4180_quotes_and_line_breaks)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"domein,titel,toelichting\r\n"
+		"EID,\"Zeggenschap, \"\"echt\"\" samen\",\"eerste regel\r\ntweede, regel\"\r\n"
+		"EID,Tweede,\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[3].added, 2);
+	cr_assert_str_eq(test_text(db, "SELECT titel FROM actielijnen ORDER BY id LIMIT 1"),
+			 "Zeggenschap, \"echt\" samen");
+	/* Line breaks are stored as LF whatever the file used. */
+	cr_assert_str_eq(test_text(db, "SELECT toelichting FROM actielijnen ORDER BY id LIMIT 1"),
+			 "eerste regel\ntweede, regel");
+	test_import_free(&r);
+}
+
+Test(import, english_headers_any_order_and_statuses)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"Status,End,Title,Domain,Owner\n"
+		"In progress,Q4 2024,Online veiligheid,Veiligheid,Politie\n"
+		"done,K2 2024,Pilot bouwdepot,EID,\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(test_text(db, "SELECT status || ' ' || eind FROM actielijnen WHERE titel = 'Online veiligheid'"),
+			 "lopend 2024-12-31");
+	cr_assert_str_eq(test_text(db, "SELECT status || ' ' || eind FROM actielijnen WHERE titel = 'Pilot bouwdepot'"),
+			 "afgerond 2024-06-30");
+	test_import_free(&r);
+}
+
+Test(import, date_forms)
+{
+	struct import_result r = IMPORT("planning.csv",
+		"datum,titel\n"
+		"2024-03-04,a\n4-3-2024,b\n04-03-2024,c\n4 maart 2024,d\nmaart 2024,e\n"
+		"Q1 2024,f\nK2 2024,g\n2024-Q3,h\n,zonder datum\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM planning WHERE datum = '2024-03-04'"), 4);
+	cr_assert_str_eq(test_text(db, "SELECT datum FROM planning WHERE titel = 'e'"), "2024-03-01");
+	cr_assert_str_eq(test_text(db, "SELECT datum FROM planning WHERE titel = 'f'"), "2024-01-01");
+	cr_assert_str_eq(test_text(db, "SELECT datum FROM planning WHERE titel = 'g'"), "2024-04-01");
+	cr_assert_str_eq(test_text(db, "SELECT datum FROM planning WHERE titel = 'h'"), "2024-07-01");
+	cr_assert_eq(test_int(db, "SELECT datum IS NULL FROM planning WHERE titel = 'zonder datum'"), 1);
+	test_import_free(&r);
+}
+
+Test(import, every_error_reported_with_file_line_column)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"domein,titel,status,start,extra\n"
+		"EID,Goed,lopend,Q1 2024,x\n"
+		"Onbekend,Fout domein,lopend,,\n"
+		"EID,\"Fout over\ntwee regels\",bijna klaar,,\n"
+		"EID,Foute datum,,31-2-2024,\n"
+		"EID,,gepland,,\n");
+
+	cr_assert_eq(r.status, EXIT_DATAERR);
+	cr_assert(strstr(r.err, "actielijnen.csv:1: warning: extra: unknown column"), "%s", r.err);
+	cr_assert(strstr(r.err, "actielijnen.csv:3: domein: unknown domain 'Onbekend'"), "%s", r.err);
+	cr_assert(strstr(r.err, "actielijnen.csv:4: status: 'bijna klaar' is not allowed (expected one of gepland, lopend"), "%s", r.err);
+	cr_assert(strstr(r.err, "actielijnen.csv:6: start: '31-2-2024' is not a date"), "%s", r.err);
+	cr_assert(strstr(r.err, "actielijnen.csv:7: titel: missing value"), "%s", r.err);
+	cr_assert(strstr(r.err, "actielijnen.csv:4: titel: line break in a one-line field"), "%s", r.err);
+	cr_assert(strstr(r.err, "5 errors: nothing was imported"), "%s", r.err);
+	/* The good row was not written either: all or nothing. */
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 0);
+	test_import_free(&r);
+}
+
+Test(import, missing_required_column)
+{
+	struct import_result r = IMPORT("actielijnen.csv", "titel,trekker\nA,B\n");
+
+	cr_assert_eq(r.status, EXIT_DATAERR);
+	cr_assert(strstr(r.err, "actielijnen.csv:1: domein: required column is missing"), "%s", r.err);
+	test_import_free(&r);
+}
+
+Test(import, reimport_changes_nothing_then_updates_in_place)
+{
+	const char *csv = "domein,titel,trekker\nEID,Buurtbanen,A\nVeiligheid,Online veiligheid,B\n";
+	const char *csv2 = "domein,titel,trekker\nEID,Buurtbanen,C\nVeiligheid,Online veiligheid,B\n";
+	struct import_result r = import_text("actielijnen.csv", csv, strlen(csv));
+	long long id = test_int(db, "SELECT id FROM actielijnen WHERE titel = 'Buurtbanen'");
+
+	test_import_free(&r);
+	r = import_text("actielijnen.csv", csv, strlen(csv));
+	cr_assert_eq(r.status, 0);
+	cr_assert_eq(r.counts[3].added, 0);
+	cr_assert_eq(r.counts[3].unchanged, 2);
+	cr_assert(strstr(r.out, "0 added, 0 updated, 2 unchanged"), "%s", r.out);
+	test_import_free(&r);
+
+	r = import_text("actielijnen.csv", csv2, strlen(csv2));
+	cr_assert_eq(r.counts[3].updated, 1);
+	cr_assert_eq(r.counts[3].unchanged, 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 2);
+	cr_assert_eq(test_int(db, "SELECT id FROM actielijnen WHERE trekker = 'C'"), id);
+	test_import_free(&r);
+}
+
+Test(import, dependency_order_whatever_the_argument_order)
+{
+	const char *files[2];
+	struct import_result r;
+
+	files[0] = test_write_file(dir, "acties.csv",
+		"vergadering,actie,eigenaar\n21-4-2023,Signalgroep aanmaken,programmabureau\n", 71);
+	files[1] = test_write_file(dir, "vergaderingen.csv",
+		"datum,soort,titel\n2023-04-21,AB,Bijeenkomst\n", 44);
+	r = test_import(db, files, 2, NULL);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(test_text(db, "SELECT v.soort FROM acties a JOIN vergaderingen v ON v.id = a.vergadering_id"),
+			 "AB-vergadering");
+	test_import_free(&r);
+}
+
+Test(import, replace_keeps_exactly_the_file)
+{
+	struct import_result r = IMPORT("actielijnen.csv", "domein,titel\nEID,A\nEID,B\n");
+
+	test_import_free(&r);
+	const char *path = test_write_file(dir, "actielijnen.csv", "domein,titel\nEID,B\nEID,C\n", 24);
+	struct import_opts o = { .replace = true };
+
+	r = test_import(db, &path, 1, &o);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[3].deleted, 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 2);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen WHERE titel = 'A'"), 0);
+	test_import_free(&r);
+}
+
+Test(import, dry_run_writes_nothing)
+{
+	const char *path = test_write_file(dir, "actielijnen.csv", "domein,titel\nEID,A\n", 18);
+	struct import_opts o = { .dry_run = true };
+	struct import_result r = test_import(db, &path, 1, &o);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[3].added, 1);
+	cr_assert(strstr(r.out, "dry run: nothing was written"));
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 0);
+	test_import_free(&r);
+}
+
+Test(import, hostile_files_rejected_with_a_message)
+{
+	static const struct { const char *text; size_t len; const char *msg; } cases[] = {
+		{ "", 0, "the file is empty" },
+		{ "domein,titel\n", 13, "no rows after the header" },
+		{ "domein,titel\nEID,\"open\n", 23, "actielijnen.csv:2: a quoted value that starts here is never closed" },
+		{ "domein,titel\nEID,a\0b\n", 20, "actielijnen.csv:2: NUL byte" },
+		{ "domein,titel\nEID,\x81\n", 18, "actielijnen.csv:2: byte 0x81 is valid in neither UTF-8 nor Windows-1252" },
+		{ "\xff\xfe" "d\0", 4, "UTF-16" },
+		{ "domein,titel\nEID,a\"b\"\n", 21, "actielijnen.csv:2:" },
+		{ "domein,titel\nEID,a,b,c\n", 22, "4 values, but the header has 2 columns" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct import_result r = import_text("actielijnen.csv", cases[i].text, cases[i].len);
+
+		cr_assert_eq(r.status, EXIT_DATAERR, "case %zu: status %d", i, r.status);
+		cr_assert(strstr(r.err, cases[i].msg), "case %zu: %s", i, r.err);
+		test_import_free(&r);
+	}
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 0);
+}
+
+Test(import, missing_file_and_directory_exit_66)
+{
+	const char *missing = "/nonexistent/actielijnen.csv";
+	const char *folder = dir;
+	struct import_opts o = { .table = entity_find("actielijnen") };
+	struct import_result r = test_import(db, &missing, 1, NULL);
+
+	cr_assert_eq(r.status, EXIT_NOINPUT);
+	test_import_free(&r);
+	r = test_import(db, &folder, 1, &o);
+	cr_assert_eq(r.status, EXIT_NOINPUT);
+	cr_assert(strstr(r.err, "directory"), "%s", r.err);
+	test_import_free(&r);
+}
+
+Test(import, unknown_table_name_is_a_usage_error)
+{
+	const char *path = test_write_file(dir, "lijst.csv", "a\n1\n", 4);
+	struct import_result r = test_import(db, &path, 1, NULL);
+
+	cr_assert_eq(r.status, EXIT_USAGE);
+	cr_assert(strstr(r.err, "--table"), "%s", r.err);
+	test_import_free(&r);
+}
+
+Test(import, too_long_title_and_sql_text_stored_verbatim)
+{
+	char big[1200] = "domein,titel\nEID,";
+	size_t n = strlen(big);
+	struct import_result r;
+
+	memset(big + n, 'x', 400);
+	strcpy(big + n + 400, "\n");
+	r = import_text("actielijnen.csv", big, strlen(big));
+	cr_assert_eq(r.status, EXIT_DATAERR);
+	cr_assert(strstr(r.err, "titel: too long: 400 characters (expected at most 300)"), "%s", r.err);
+	test_import_free(&r);
+
+	r = IMPORT("actielijnen.csv", "domein,titel\nEID,\"'); DROP TABLE actielijnen;--\"\n");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(test_text(db, "SELECT titel FROM actielijnen"), "'); DROP TABLE actielijnen;--");
+	test_import_free(&r);
+}
