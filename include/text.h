@@ -1,0 +1,54 @@
+#ifndef SNW_TEXT_H
+#define SNW_TEXT_H
+
+/*
+ * Text helpers: encodings, terminal-safe text and display width.
+ * Everything here is pure (no I/O, no curses), so it is shared by the
+ * importer, the report, the log and the dashboard.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_utf8_valid(const char *buf, size_t len);
+
+/*
+ * Converts Windows-1252 bytes to a new NUL-terminated UTF-8 string.
+ * Returns NULL when a byte is undefined in Windows-1252 (0x81, 0x8D,
+ * 0x8F, 0x90, 0x9D) and stores its offset in *bad_at; NULL with
+ * *bad_at == (size_t)-1 means out of memory. The caller frees.
+ */
+char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_at);
+
+/*
+ * Copies UTF-8 text into dst (size dstsz, always NUL-terminated) so that
+ * no control character survives: ESC becomes "^[", other C0 controls and
+ * DEL become "^X" notation, C1 controls (U+0080..U+009F) and invalid
+ * bytes become "?". Tabs become a space; newlines are kept only when
+ * keep_newlines is true. Returns the length written.
+ */
+size_t text_sanitize(char *dst, size_t dstsz, const char *src, bool keep_newlines);
+
+/* Display columns of a UTF-8 string after sanitizing (wcwidth based). */
+int text_width(const char *s);
+
+/*
+ * Copies at most `cols` display columns of UTF-8 `s` into dst; when the
+ * text is longer it is cut at a character boundary and ends in "…".
+ * Control characters are sanitized as in text_sanitize (newlines become
+ * spaces). Returns the display width of what was written.
+ */
+int text_fit(char *dst, size_t dstsz, const char *s, int cols);
+
+/* Trims leading and trailing ASCII white space in place; returns s. */
+char *text_trim(char *s);
+
+/* Case-insensitive comparison of UTF-8 strings (ASCII folding plus the
+ * Latin-1 letters with diacritics used in Dutch). Returns 0 when equal. */
+int text_casecmp(const char *a, const char *b);
+
+/* True when needle occurs in haystack, compared as text_casecmp does. */
+bool text_contains(const char *haystack, const char *needle);
+
+#endif
