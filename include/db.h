@@ -69,6 +69,54 @@ int db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 int db_each(struct db *db, const struct entity *e,
 	    int (*fn)(void *ctx, const char *const *vals), void *ctx);
 
+/* --- editing (forms, undo) ------------------------------------------------ */
+
+/* Returned when the entry changed or vanished since the form opened. */
+enum { DB_CONFLICT = -3, DB_GONE = -4 };
+
+/* Who changes the database and through what ("import", "form", "undo");
+ * recorded with every change. Defaults: the login name and "import". */
+void db_set_actor(struct db *db, const char *who, const char *source);
+
+/* Adds a new entry in its own transaction. Returns 0 with *id set; -1 for
+ * bad data (a reference that does not resolve, or an entry with the same
+ * natural key exists), -2 when the database failed; err says what. */
+int db_insert(struct db *db, const struct entity *e, const char *const *vals,
+	      long long *id, char *err, size_t errsz);
+
+/* Reads entry id of e as canonical values into vals[0..nfields) (each
+ * malloc'd; free with db_free_row). Returns 1, 0 when gone, -1 on error. */
+int db_get(struct db *db, const struct entity *e, long long id, char **vals);
+void db_free_row(const struct entity *e, char **vals);
+
+/*
+ * Saves an edited entry in one transaction. `orig` holds the values the
+ * form was opened with: when the stored entry no longer equals them,
+ * nothing is written and DB_CONFLICT is returned with `current` filled
+ * (db_free_row it); DB_GONE when it was deleted. -1 bad data, -2 failure.
+ */
+int db_update(struct db *db, const struct entity *e, long long id, const char *const *orig,
+	      const char *const *vals, char **current, char *err, size_t errsz);
+
+/* Deletes an entry and what cannot exist without it (a meeting's
+ * decisions and actions; a domain's successes and actielijnen), clearing
+ * references from the rest, in one transaction with history. */
+int db_delete(struct db *db, const struct entity *e, long long id, char *err, size_t errsz);
+
+/* Describes what deleting would take along, e.g. "3 besluiten, 1 actie";
+ * "" when nothing. */
+int db_dependents(struct db *db, const struct entity *e, long long id, char *buf, size_t bufsz);
+
+/* Primitives for undo (history.c); call inside a transaction. */
+long long db_last_change(struct db *db);	/* newest history id, 0 if none */
+int db_row_json(struct db *db, const struct entity *e, long long id, char **json);
+int db_restore(struct db *db, const struct entity *e, long long id, const char *json);
+int db_delete_row(struct db *db, const struct entity *e, long long id);
+/* Sets column col of a row to value when it still holds expect (NULL =
+ * empty); DB_CONFLICT when it does not. */
+int db_set_column(struct db *db, const struct entity *e, long long id, const char *col,
+		  const char *expect, const char *value);
+
 /* Number of rows of e, or -1. */
 long long db_count(struct db *db, const struct entity *e);
 

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -89,6 +90,21 @@ static const char *const migrations[] = {
 	"  domein_id INTEGER REFERENCES domeinen(id) ON DELETE SET NULL);"
 	"CREATE UNIQUE INDEX acties_key ON acties(ifnull(vergadering_id, 0), actie);"
 	"CREATE INDEX acties_domein ON acties(domein_id);",
+
+	/* 1 -> 2: history of every change. veld NULL means the whole entry
+	 * was added (nieuw) or deleted (oud), as a JSON object of its columns;
+	 * otherwise oud and nieuw are the column's stored values. */
+	"CREATE TABLE historie ("
+	"  id INTEGER PRIMARY KEY,"
+	"  tijd TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	"  wie TEXT NOT NULL,"
+	"  bron TEXT NOT NULL,"
+	"  tabel TEXT NOT NULL,"
+	"  rij INTEGER NOT NULL,"
+	"  veld TEXT,"
+	"  oud TEXT,"
+	"  nieuw TEXT);"
+	"CREATE INDEX historie_rij ON historie(tabel, rij);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -97,6 +113,8 @@ struct entity_sql {
 	sqlite3_stmt *find;	/* id by natural key */
 	sqlite3_stmt *insert;
 	sqlite3_stmt *update;	/* only when some value differs */
+	sqlite3_stmt *raw;	/* stored columns of one row, by id */
+	sqlite3_stmt *log_row;	/* history row holding the whole entry as JSON */
 };
 
 struct domain_ref {
@@ -112,6 +130,9 @@ struct db {
 	char err[PATH_MAX + 512];
 	struct entity_sql sql[MAX_ENTITIES];	/* by entity_index */
 	sqlite3_stmt *meeting_by_date;
+	sqlite3_stmt *log_field;	/* history row for one changed column */
+	char who[64];			/* login name, recorded with each change */
+	char source[16];		/* "import", "form", "undo" */
 	sqlite3_stmt *actielijn_by_title;
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
 	int ndomains;			/* -1: cache must be (re)loaded */
@@ -282,6 +303,7 @@ static int
 prepare_entities(struct db *db)
 {
 	char find[1024], ins[1024], vals[256], upd[2048], same[1024], col[64], expr[80];
+	char raw[1024], json[1024];
 
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *e = entities[i];
@@ -291,6 +313,9 @@ prepare_entities(struct db *db)
 		snprintf(ins, sizeof(ins), "INSERT INTO %s (", e->name);
 		snprintf(upd, sizeof(upd), "UPDATE %s SET ", e->name);
 		vals[0] = same[0] = '\0';
+		snprintf(raw, sizeof(raw), "SELECT ");
+		snprintf(json, sizeof(json), "INSERT INTO historie (wie, bron, tabel, rij, oud, nieuw)"
+			 " SELECT ?2, ?3, '%s', id, CASE WHEN ?4 THEN json_object(", e->name);
 		for (int j = 0; j < e->nfields; j++) {
 			const struct field *f = &e->fields[j];
 			const char *sep = j ? ", " : "";
@@ -306,19 +331,33 @@ prepare_entities(struct db *db)
 			snprintf(upd + strlen(upd), sizeof(upd) - strlen(upd), "%s%s = ?%d", sep, col, j + 1);
 			snprintf(same + strlen(same), sizeof(same) - strlen(same), "%s%s IS ?%d",
 				 j ? " AND " : "", col, j + 1);
+			snprintf(raw + strlen(raw), sizeof(raw) - strlen(raw), "%s%s", sep, col);
+			snprintf(json + strlen(json), sizeof(json) - strlen(json), "%s'%s', %s", sep, col, col);
 		}
+		snprintf(raw + strlen(raw), sizeof(raw) - strlen(raw), " FROM %s WHERE id = ?1", e->name);
+		/* The same JSON object goes in oud (a delete, ?4 true) or nieuw. */
+		snprintf(json + strlen(json), sizeof(json) - strlen(json), ") END, CASE WHEN ?4 THEN NULL ELSE json_object(");
+		for (int j = 0; j < e->nfields; j++) {
+			sql_column(&e->fields[j], col, sizeof(col));
+			snprintf(json + strlen(json), sizeof(json) - strlen(json), "%s'%s', %s", j ? ", " : "", col, col);
+		}
+		snprintf(json + strlen(json), sizeof(json) - strlen(json), ") END FROM %s WHERE id = ?1", e->name);
 		snprintf(ins + strlen(ins), sizeof(ins) - strlen(ins), ") VALUES (%s)", vals);
 		snprintf(upd + strlen(upd), sizeof(upd) - strlen(upd),
 			 " WHERE id = ?%d AND NOT (%s)", e->nfields + 1, same);
 		if (prepare(db, find, &db->sql[i].find) < 0 ||
 		    prepare(db, ins, &db->sql[i].insert) < 0 ||
-		    prepare(db, upd, &db->sql[i].update) < 0)
+		    prepare(db, upd, &db->sql[i].update) < 0 ||
+		    prepare(db, raw, &db->sql[i].raw) < 0 ||
+		    prepare(db, json, &db->sql[i].log_row) < 0)
 			return -1;
 	}
 	if (prepare(db, "SELECT id FROM vergaderingen WHERE datum = ?1"
 			" ORDER BY soort <> 'AB-vergadering', id LIMIT 1", &db->meeting_by_date) < 0 ||
 	    prepare(db, "SELECT id FROM actielijnen WHERE titel = ?1"
-			" AND (?2 IS NULL OR domein_id = ?2) LIMIT 2", &db->actielijn_by_title) < 0)
+			" AND (?2 IS NULL OR domein_id = ?2) LIMIT 2", &db->actielijn_by_title) < 0 ||
+	    prepare(db, "INSERT INTO historie (wie, bron, tabel, rij, veld, oud, nieuw)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &db->log_field) < 0)
 		return -1;
 	return 0;
 }
@@ -342,7 +381,12 @@ db_new(const char *path)
 	struct db *db = calloc(1, sizeof(*db));
 
 	if (db) {
+		struct passwd *pw = getpwuid(geteuid());
+		const char *who = pw ? pw->pw_name : getenv("USER");
+
 		snprintf(db->path, sizeof(db->path), "%s", path);
+		snprintf(db->who, sizeof(db->who), "%s", who ? who : "?");
+		snprintf(db->source, sizeof(db->source), "import");
 		db->ndomains = -1;
 	}
 	return db;
@@ -453,7 +497,10 @@ db_close(struct db *db)
 		sqlite3_finalize(db->sql[i].find);
 		sqlite3_finalize(db->sql[i].insert);
 		sqlite3_finalize(db->sql[i].update);
+		sqlite3_finalize(db->sql[i].raw);
+		sqlite3_finalize(db->sql[i].log_row);
 	}
+	sqlite3_finalize(db->log_field);
 	sqlite3_finalize(db->meeting_by_date);
 	sqlite3_finalize(db->actielijn_by_title);
 	sqlite3_close(db->h);
@@ -627,15 +674,125 @@ bind_row(sqlite3_stmt *st, const struct entity *e, const char *const *vals,
 	}
 }
 
-int
-db_upsert(struct db *db, const struct entity *e, const char *const *vals,
-	  enum db_change *change, long long *id, char *err, size_t errsz)
+/* History: one row per changed column, in the same transaction. */
+static int
+log_field(struct db *db, const struct entity *e, long long row, const char *col,
+	  const char *oud, const char *nieuw)
 {
-	struct entity_sql *q = &db->sql[entity_index(e)];
-	long long ids[ENTITY_MAX_FIELDS] = { 0 };
-	long long found = 0;
+	sqlite3_stmt *st = db->log_field;
 	int rc;
 
+	sqlite3_bind_text(st, 1, db->who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, db->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, row);
+	sqlite3_bind_text(st, 5, col, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, oud, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, nieuw, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(db, "history");
+}
+
+/* History: the whole entry as JSON, as it is now (added) or as it was
+ * (deleted; call before deleting). */
+static int
+log_row(struct db *db, const struct entity *e, long long row, bool deleted)
+{
+	sqlite3_stmt *st = db->sql[entity_index(e)].log_row;
+	int rc;
+
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_text(st, 2, db->who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, db->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, deleted);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : fail(db, "history");
+}
+
+/* The stored text of value j as the update will write it (NULL = empty). */
+static const char *
+stored_text(const struct entity *e, const char *const *vals, const long long *ids,
+	    int j, char *buf, size_t bufsz)
+{
+	const struct field *f = &e->fields[j];
+	bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
+
+	if (ref) {
+		if (!ids[j])
+			return NULL;
+		snprintf(buf, bufsz, "%lld", ids[j]);
+		return buf;
+	}
+	if (!vals[j] || !*vals[j])
+		return NULL;
+	if (f->type == FT_INT) {
+		snprintf(buf, bufsz, "%lld", strtoll(vals[j], NULL, 10));
+		return buf;
+	}
+	return vals[j];
+}
+
+/* Writes resolved values to row `id` (0 = a new row), recording history.
+ * Returns 0 with *change set, or -2 after fail(). */
+static int
+write_row(struct db *db, const struct entity *e, long long *id, const char *const *vals,
+	  const long long *ids, enum db_change *change)
+{
+	struct entity_sql *q = &db->sql[entity_index(e)];
+	int rc;
+
+	if (!*id) {
+		bind_row(q->insert, e, vals, ids, false);
+		rc = sqlite3_step(q->insert);
+		sqlite3_reset(q->insert);
+		if (rc != SQLITE_DONE)
+			return fail(db, e->name) - 1;
+		*id = sqlite3_last_insert_rowid(db->h);
+		*change = DB_ADDED;
+		if (log_row(db, e, *id, false) < 0)
+			return -2;
+	} else {
+		/* Record what changes, column by column, before writing. */
+		*change = DB_UNCHANGED;
+		sqlite3_bind_int64(q->raw, 1, *id);
+		if (sqlite3_step(q->raw) == SQLITE_ROW) {
+			for (int j = 0; j < e->nfields; j++) {
+				const char *old = (const char *)sqlite3_column_text(q->raw, j);
+				char buf[32], col[64];
+				const char *now = stored_text(e, vals, ids, j, buf, sizeof(buf));
+
+				if ((old == NULL) != (now == NULL) || (old && strcmp(old, now) != 0)) {
+					sql_column(&e->fields[j], col, sizeof(col));
+					if (log_field(db, e, *id, col, old, now) < 0) {
+						sqlite3_reset(q->raw);
+						return -2;
+					}
+					*change = DB_UPDATED;
+				}
+			}
+		}
+		sqlite3_reset(q->raw);
+		if (*change == DB_UNCHANGED)
+			return 0;
+		bind_row(q->update, e, vals, ids, false);
+		sqlite3_bind_int64(q->update, e->nfields + 1, *id);
+		rc = sqlite3_step(q->update);
+		sqlite3_reset(q->update);
+		if (rc != SQLITE_DONE)
+			return fail(db, e->name) - 1;
+	}
+	if (e == entities[0])
+		db->ndomains = -1;
+	return 0;
+}
+
+/* Resolves every reference of a row; -1 (bad reference, err set) or -2. */
+static int
+resolve_all(struct db *db, const struct entity *e, const char *const *vals,
+	    long long *ids, char *err, size_t errsz)
+{
 	*err = '\0';
 	for (int j = 0; j < e->nfields; j++) {
 		if (resolve(db, e, vals, j, &ids[j], err, errsz) < 0) {
@@ -645,6 +802,16 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 			return -2;
 		}
 	}
+	return 0;
+}
+
+/* The id of the row with the same natural key, 0 if none, -1 on error. */
+static long long
+find_key(struct db *db, const struct entity *e, const char *const *vals, const long long *ids)
+{
+	struct entity_sql *q = &db->sql[entity_index(e)];
+	long long found = 0;
+	int rc;
 
 	bind_row(q->find, e, vals, ids, true);
 	rc = sqlite3_step(q->find);
@@ -652,35 +819,447 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 		found = sqlite3_column_int64(q->find, 0);
 	sqlite3_reset(q->find);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto failed;
+		return fail(db, e->name);
+	return found;
+}
 
-	if (!found) {
-		bind_row(q->insert, e, vals, ids, false);
-		rc = sqlite3_step(q->insert);
-		sqlite3_reset(q->insert);
-		if (rc != SQLITE_DONE)
-			goto failed;
-		found = sqlite3_last_insert_rowid(db->h);
-		*change = DB_ADDED;
-	} else {
-		bind_row(q->update, e, vals, ids, false);
-		sqlite3_bind_int64(q->update, e->nfields + 1, found);
-		rc = sqlite3_step(q->update);
-		sqlite3_reset(q->update);
-		if (rc != SQLITE_DONE)
-			goto failed;
-		*change = sqlite3_changes(db->h) ? DB_UPDATED : DB_UNCHANGED;
+int
+db_upsert(struct db *db, const struct entity *e, const char *const *vals,
+	  enum db_change *change, long long *id, char *err, size_t errsz)
+{
+	long long ids[ENTITY_MAX_FIELDS] = { 0 };
+	long long row;
+	int rc = resolve_all(db, e, vals, ids, err, errsz);
+
+	if (rc < 0)
+		return rc;
+	if ((row = find_key(db, e, vals, ids)) < 0 ||
+	    write_row(db, e, &row, vals, ids, change) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		return -2;
 	}
-	if (e == entities[0] && *change != DB_UNCHANGED)
-		db->ndomains = -1;
 	if (id)
-		*id = found;
+		*id = row;
 	return 0;
+}
 
-failed:
-	fail(db, e->name);
-	snprintf(err, errsz, "%s", db->err);
+void
+db_set_actor(struct db *db, const char *who, const char *source)
+{
+	if (who)
+		snprintf(db->who, sizeof(db->who), "%s", who);
+	if (source)
+		snprintf(db->source, sizeof(db->source), "%s", source);
+}
+
+/* Explains a failed write of a form in the user's terms. */
+static int
+write_error(struct db *db, const struct entity *e, char *err, size_t errsz)
+{
+	if ((sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_CONSTRAINT)
+		snprintf(err, errsz, "er bestaat al een %s met deze gegevens", e->singular);
+	else
+		snprintf(err, errsz, "%s", db->err);
 	return -2;
+}
+
+int
+db_insert(struct db *db, const struct entity *e, const char *const *vals,
+	  long long *id, char *err, size_t errsz)
+{
+	long long ids[ENTITY_MAX_FIELDS] = { 0 };
+	enum db_change change;
+	long long row;
+	int rc;
+
+	if (db_begin(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		return -2;
+	}
+	if ((rc = resolve_all(db, e, vals, ids, err, errsz)) < 0)
+		goto out;
+	if ((row = find_key(db, e, vals, ids)) != 0) {
+		rc = row < 0 ? -2 : -1;
+		if (row > 0)
+			snprintf(err, errsz, "er bestaat al een %s met deze gegevens", e->singular);
+		else
+			snprintf(err, errsz, "%s", db->err);
+		goto out;
+	}
+	if ((rc = write_row(db, e, &row, vals, ids, &change)) < 0) {
+		write_error(db, e, err, errsz);
+		goto out;
+	}
+	*id = row;
+	if (db_commit(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		return -2;
+	}
+	return 0;
+out:
+	db_rollback(db);
+	return rc;
+}
+
+/* SELECT of the canonical values (references as their text), for export
+ * and forms. */
+static void
+canonical_select(const struct entity *e, char *sql, size_t sqlsz)
+{
+	snprintf(sql, sqlsz, "SELECT ");
+	for (int j = 0; j < e->nfields; j++) {
+		const struct field *f = &e->fields[j];
+		const char *sep = j ? ", " : "";
+		size_t len = strlen(sql);
+
+		if (f->type == FT_DOMAIN)
+			snprintf(sql + len, sqlsz - len,
+				 "%s(SELECT naam FROM domeinen d WHERE d.id = t.domein_id)", sep);
+		else if (f->type == FT_MEETING)
+			snprintf(sql + len, sqlsz - len,
+				 "%s(SELECT datum FROM vergaderingen v WHERE v.id = t.vergadering_id)", sep);
+		else if (f->type == FT_ACTIELIJN)
+			snprintf(sql + len, sqlsz - len,
+				 "%s(SELECT titel FROM actielijnen a WHERE a.id = t.actielijn_id)", sep);
+		else
+			snprintf(sql + len, sqlsz - len, "%st.%s", sep, f->column);
+	}
+	snprintf(sql + strlen(sql), sqlsz - strlen(sql), " FROM %s t", e->name);
+}
+
+int
+db_get(struct db *db, const struct entity *e, long long id, char **vals)
+{
+	char sql[2048];
+	sqlite3_stmt *st;
+	int rc;
+
+	canonical_select(e, sql, sizeof(sql));
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " WHERE t.id = ?1");
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	for (int j = 0; j < e->nfields; j++) {
+		const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, j) : NULL;
+
+		vals[j] = strdup(v ? v : "");
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(db, e->name);
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+void
+db_free_row(const struct entity *e, char **vals)
+{
+	for (int j = 0; j < e->nfields; j++) {
+		free(vals[j]);
+		vals[j] = NULL;
+	}
+}
+
+int
+db_update(struct db *db, const struct entity *e, long long id, const char *const *orig,
+	  const char *const *vals, char **current, char *err, size_t errsz)
+{
+	long long ids[ENTITY_MAX_FIELDS] = { 0 };
+	enum db_change change;
+	long long other;
+	int rc, found;
+
+	if (db_begin(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		return -2;
+	}
+	/* Someone else may have saved this entry since the form opened. */
+	if ((found = db_get(db, e, id, current)) < 0) {
+		rc = -2;
+		snprintf(err, errsz, "%s", db->err);
+		goto out;
+	}
+	for (int j = 0; found && j < e->nfields; j++) {
+		if (strcmp(current[j], orig[j] ? orig[j] : "") != 0) {
+			snprintf(err, errsz, "iemand anders heeft deze %s intussen gewijzigd", e->singular);
+			rc = DB_CONFLICT;
+			goto out;
+		}
+	}
+	if (!found) {
+		snprintf(err, errsz, "iemand anders heeft deze %s intussen verwijderd", e->singular);
+		rc = DB_GONE;
+		goto out;
+	}
+	if ((rc = resolve_all(db, e, vals, ids, err, errsz)) < 0)
+		goto out;
+	if ((other = find_key(db, e, vals, ids)) != 0 && other != id) {
+		snprintf(err, errsz, "er bestaat al een %s met deze gegevens", e->singular);
+		rc = -1;
+		goto out;
+	}
+	if ((rc = write_row(db, e, &id, vals, ids, &change)) < 0) {
+		write_error(db, e, err, errsz);
+		goto out;
+	}
+	db_free_row(e, current);
+	if (db_commit(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		return -2;
+	}
+	return 0;
+out:
+	db_rollback(db);
+	return rc;
+}
+
+/* How a reference field reacts when what it points to is deleted: a
+ * reference that is part of the natural key cannot outlive its target
+ * (ON DELETE CASCADE in the schema); any other is cleared (SET NULL). */
+static const struct entity *
+ref_target(const struct field *f)
+{
+	switch (f->type) {
+	case FT_DOMAIN:
+		return entity_find("domeinen");
+	case FT_MEETING:
+		return entity_find("vergaderingen");
+	case FT_ACTIELIJN:
+		return entity_find("actielijnen");
+	default:
+		return NULL;
+	}
+}
+
+/* Ids of rows of d whose column col is id; malloc'd into *out. */
+static int
+referring(struct db *db, const struct entity *d, const char *col, long long id,
+	  long long **out, size_t *n)
+{
+	char sql[256];
+	sqlite3_stmt *st;
+	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE %s = ?1 ORDER BY id", d->name, col);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, d->name);
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			long long *p = realloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
+
+			if (!p) {
+				sqlite3_finalize(st);
+				return -1;
+			}
+			*out = p;
+		}
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Deletes row id of e and what depends on it, recording each step so that
+ * undo can put everything back: dependants first, the row last. */
+static int
+delete_rec(struct db *db, const struct entity *e, long long id)
+{
+	char sql[256], col[64], idtext[32];
+
+	for (int i = 0; i < entity_count; i++) {
+		const struct entity *d = entities[i];
+
+		for (int j = 0; j < d->nfields; j++) {
+			const struct field *f = &d->fields[j];
+			long long *rows;
+			size_t n;
+			int rc = 0;
+
+			if (ref_target(f) != e)
+				continue;
+			sql_column(f, col, sizeof(col));
+			if (referring(db, d, col, id, &rows, &n) < 0)
+				return -1;
+			snprintf(idtext, sizeof(idtext), "%lld", id);
+			for (size_t k = 0; k < n && rc == 0; k++) {
+				if (f->key) {
+					rc = delete_rec(db, d, rows[k]);
+					continue;
+				}
+				snprintf(sql, sizeof(sql), "UPDATE %s SET %s = NULL WHERE id = %lld",
+					 d->name, col, rows[k]);
+				rc = log_field(db, d, rows[k], col, idtext, NULL);
+				if (rc == 0)
+					rc = db_exec(db, sql);
+			}
+			free(rows);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	if (log_row(db, e, id, true) < 0)
+		return -1;
+	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = %lld", e->name, id);
+	if (db_exec(db, sql) < 0)
+		return -1;
+	if (e == entities[0])
+		db->ndomains = -1;
+	return 0;
+}
+
+int
+db_delete(struct db *db, const struct entity *e, long long id, char *err, size_t errsz)
+{
+	if (db_begin(db) < 0 || delete_rec(db, e, id) < 0 || db_commit(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		db_rollback(db);
+		return -2;
+	}
+	return 0;
+}
+
+int
+db_dependents(struct db *db, const struct entity *e, long long id, char *buf, size_t bufsz)
+{
+	char col[64];
+
+	*buf = '\0';
+	for (int i = 0; i < entity_count; i++) {
+		const struct entity *d = entities[i];
+
+		for (int j = 0; j < d->nfields; j++) {
+			const struct field *f = &d->fields[j];
+			long long *rows;
+			size_t n;
+
+			if (ref_target(f) != e || !f->key)
+				continue;
+			sql_column(f, col, sizeof(col));
+			if (referring(db, d, col, id, &rows, &n) < 0)
+				return -1;
+			free(rows);
+			if (n)
+				snprintf(buf + strlen(buf), bufsz - strlen(buf), "%s%zu %s",
+					 *buf ? ", " : "", n, n == 1 ? d->singular : d->name);
+		}
+	}
+	return 0;
+}
+
+int
+db_row_json(struct db *db, const struct entity *e, long long id, char **json)
+{
+	char sql[1024], col[64];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT json_object(");
+	for (int j = 0; j < e->nfields; j++) {
+		sql_column(&e->fields[j], col, sizeof(col));
+		snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), "%s'%s', %s", j ? ", " : "", col, col);
+	}
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), ") FROM %s WHERE id = ?1", e->name);
+	*json = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*json = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(db, e->name);
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int
+db_restore(struct db *db, const struct entity *e, long long id, const char *json)
+{
+	char sql[1024], col[64], vals[512] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "INSERT INTO %s (id", e->name);
+	for (int j = 0; j < e->nfields; j++) {
+		sql_column(&e->fields[j], col, sizeof(col));
+		snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), ", %s", col);
+		snprintf(vals + strlen(vals), sizeof(vals) - strlen(vals), ", json_extract(?2, '$.%s')", col);
+	}
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), ") VALUES (?1%s)", vals);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, json, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(db, e->name);
+	if (e == entities[0])
+		db->ndomains = -1;
+	return log_row(db, e, id, false);
+}
+
+int
+db_delete_row(struct db *db, const struct entity *e, long long id)
+{
+	return delete_rec(db, e, id);
+}
+
+int
+db_set_column(struct db *db, const struct entity *e, long long id, const char *col,
+	      const char *expect, const char *value)
+{
+	char sql[256];
+	sqlite3_stmt *st;
+	int rc, same = 0;
+
+	/* Columns come from our own history rows; check anyway before
+	 * putting one into SQL text. */
+	if (strspn(col, "abcdefghijklmnopqrstuvwxyz_") != strlen(col)) {
+		snprintf(db->err, sizeof(db->err), "bad column name in history");
+		return -1;
+	}
+	snprintf(sql, sizeof(sql), "SELECT %s IS ?2 FROM %s WHERE id = ?1", col, e->name);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, expect, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!same)
+		return DB_CONFLICT;
+	if (log_field(db, e, id, col, expect, value) < 0)
+		return -1;
+	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ?2 WHERE id = ?1", e->name, col);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(db, e->name);
+	if (e == entities[0])
+		db->ndomains = -1;
+	return 0;
+}
+
+long long
+db_last_change(struct db *db)
+{
+	sqlite3_stmt *st;
+	long long v = 0;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT ifnull(max(id), 0) FROM historie", -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "history");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
 }
 
 int
@@ -689,6 +1268,8 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 {
 	sqlite3_stmt *st = NULL;
 	char sql[256];
+	long long *gone = NULL;
+	size_t ngone = 0, cap = 0;
 	int rc = 0;
 
 	*deleted = 0;
@@ -706,13 +1287,32 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	sqlite3_finalize(st);
 	if (rc < 0)
 		return -1;
-	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id NOT IN (SELECT id FROM temp.snw_keep)", e->name);
-	if (db_exec(db, sql) < 0)
-		return -1;
-	*deleted = sqlite3_changes(db->h);
-	if (e == entities[0])
-		db->ndomains = -1;
-	return db_exec(db, "DELETE FROM temp.snw_keep");
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE id NOT IN (SELECT id FROM temp.snw_keep)", e->name);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (ngone == cap) {
+			long long *p = realloc(gone, (cap = cap ? cap * 2 : 64) * sizeof(*gone));
+
+			if (!p) {
+				rc = -1;
+				break;
+			}
+			gone = p;
+		}
+		gone[ngone++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	/* Each deleted row goes through delete_rec, so that history and its
+	 * dependants are handled as in the dashboard. */
+	for (size_t i = 0; i < ngone && rc == 0; i++)
+		if (delete_rec(db, e, gone[i]) < 0)
+			rc = -1;
+	free(gone);
+	*deleted = (long long)ngone;
+	if (rc == 0)
+		rc = db_exec(db, "DELETE FROM temp.snw_keep");
+	return rc;
 }
 
 /* --- reading ---------------------------------------------------------------- */

@@ -21,6 +21,7 @@ struct writer {
 	const struct entity *e;
 	FILE *fp;
 	bool excel;
+	bool header;	/* writing the header row: no date conversion */
 };
 
 /* Writes one value, quoted only when it has to be (RFC 4180). */
@@ -53,7 +54,7 @@ put_row(void *ctx, const char *const *vals)
 
 		if (j && fputc(delim, w->fp) == EOF)
 			return -1;
-		if (w->excel && is_date(&w->e->fields[j]) && *v) {
+		if (w->excel && !w->header && is_date(&w->e->fields[j]) && *v) {
 			date_format_dmy(v, dmy);
 			v = dmy;
 		}
@@ -66,7 +67,7 @@ put_row(void *ctx, const char *const *vals)
 int
 export_write(struct db *db, const struct entity *e, FILE *fp, bool excel)
 {
-	struct writer w = { e, fp, excel };
+	struct writer w = { e, fp, excel, true };
 	const char *names[ENTITY_MAX_FIELDS];
 
 	if (excel && fputs("\xef\xbb\xbf", fp) == EOF)
@@ -75,6 +76,7 @@ export_write(struct db *db, const struct entity *e, FILE *fp, bool excel)
 		names[j] = e->fields[j].column;
 	if (put_row(&w, names) < 0)
 		return -1;
+	w.header = false;
 	return db_each(db, e, put_row, &w) == 0 ? 0 : -1;
 }
 

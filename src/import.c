@@ -380,17 +380,18 @@ import_buffer(struct db *db, const struct entity *e, const char *name,
 	struct csv_parser p;
 	const char *text;
 	char *owned;
-	size_t tlen, at = 0;
+	size_t tlen = 0, at = 0;
 	long long before = count->added + count->updated + count->unchanged;
 
 	if (kept) {
 		r.kept = *kept;
 		r.nkept = r.keptcap = *nkept;
 	}
-	text = decode(&r, buf, len, &tlen, &owned);
+	owned = NULL;
+	text = len ? decode(&r, buf, len, &tlen, &owned) : "";
 	if (!text)
 		goto done;
-	if (tlen == 0) {
+	if (len == 0 || tlen == 0) {
 		report(&r, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
 		goto done;
 	}
