@@ -107,6 +107,10 @@ int db_delete(struct db *db, const struct entity *e, long long id, char *err, si
  * "" when nothing. */
 int db_dependents(struct db *db, const struct entity *e, long long id, char *buf, size_t bufsz);
 
+/* History ids written by the last committed transaction (0, 0 if none):
+ * one user action, one undo step. */
+void db_last_group(const struct db *db, long long *first, long long *last);
+
 /* Primitives for undo (history.c); call inside a transaction. */
 long long db_last_change(struct db *db);	/* newest history id, 0 if none */
 int db_row_json(struct db *db, const struct entity *e, long long id, char **json);

@@ -132,6 +132,8 @@ struct db {
 	sqlite3_stmt *meeting_by_date;
 	sqlite3_stmt *log_field;	/* history row for one changed column */
 	char who[64];			/* login name, recorded with each change */
+	long long txn_start;		/* newest history id when the transaction began */
+	long long group_first, group_last; /* history ids of the last commit */
 	char source[16];		/* "import", "form", "undo" */
 	sqlite3_stmt *actielijn_by_title;
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
@@ -516,12 +518,23 @@ db_begin(struct db *db)
 	}
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return fail(db, "starting a transaction");
+	/* We hold the write lock: the history rows from here to the commit
+	 * are ours, one group for undo. */
+	db->txn_start = db_last_change(db);
 	return 0;
 }
 
 int
 db_commit(struct db *db)
 {
+	long long last = db_last_change(db);
+
+	if (last > db->txn_start) {
+		db->group_first = db->txn_start + 1;
+		db->group_last = last;
+	} else {
+		db->group_first = db->group_last = 0;
+	}
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		fail(db, "saving");
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -1246,6 +1259,13 @@ db_set_column(struct db *db, const struct entity *e, long long id, const char *c
 	if (e == entities[0])
 		db->ndomains = -1;
 	return 0;
+}
+
+void
+db_last_group(const struct db *db, long long *first, long long *last)
+{
+	*first = db->group_first;
+	*last = db->group_last;
 }
 
 long long

@@ -17,6 +17,7 @@
 
 #include "csvio.h"
 #include "db.h"
+#include "history.h"
 #include "report.h"
 #include "ui.h"
 
@@ -45,6 +46,7 @@ static const char usage_text[] =
 	"  export [--dir DIR] [--table NAME] [--excel]\n"
 	"                                         write one CSV file per table\n"
 	"  report [--domain NAME]                 status report on stdout\n"
+	"  log [--limit N]                        history of changes, newest first (default 50)\n"
 	"\n"
 	"options:\n"
 	"  --db PATH      database file (default $SNW_DB, else\n"
@@ -409,6 +411,44 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
+/* --- log --- */
+
+static void
+take_log(int opt, const char *arg, void *data)
+{
+	if (opt == 'l')
+		*(const char **)data = arg;
+}
+
+static int
+cmd_log(struct ctx *c, int argc, char **argv)
+{
+	static const struct option longopts[] = { { "limit", required_argument, NULL, 'l' }, { 0 } };
+	const char *limit_arg = NULL;
+	long limit = 50;
+	char *end;
+	struct db *db;
+	int i = parse_opts(argc, argv, longopts, take_log, &limit_arg), status;
+
+	if (i < 0)
+		return EXIT_USAGE;
+	if (i < argc)
+		return usage_error("log: unexpected argument '%s'", argv[i]);
+	if (limit_arg) {
+		limit = strtol(limit_arg, &end, 10);
+		if (*end || limit <= 0)
+			return usage_error("log: --limit '%s' is not a positive number", limit_arg);
+	}
+	if ((status = open_db(c, &db)) != 0)
+		return status;
+	if (history_print(db, limit, stdout) < 0) {
+		fprintf(stderr, "snw: %s\n", db_errmsg(db));
+		status = EXIT_IOERR;
+	}
+	db_close(db);
+	return status;
+}
+
 /* --- dashboard --- */
 
 static int
@@ -437,6 +477,7 @@ static const struct command {
 	{ "import", cmd_import },
 	{ "export", cmd_export },
 	{ "report", cmd_report },
+	{ "log", cmd_log },
 };
 
 int

@@ -1,0 +1,247 @@
+/*
+ * Editing through the db layer as the dashboard's forms use it: history
+ * of every change, undo/redo including cascaded deletes, and the
+ * conflict check between two connections on one file.
+ */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "history.h"
+
+/* Forms hold canonical values, as db_get returns them. */
+#define EID "Eigenaarschap, Inclusie en Democratie"
+
+static struct db *db;
+
+static void
+setup(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	db = test_db_with_domains();
+	db_set_actor(db, "procesmanager", "form");
+}
+
+static void
+teardown(void)
+{
+	db_close(db);
+}
+
+TestSuite(edit, .init = setup, .fini = teardown);
+
+static const struct entity *
+E(const char *name)
+{
+	return entity_find(name);
+}
+
+/* A meeting with one decision and two actions; returns the meeting id. */
+static long long
+add_meeting(void)
+{
+	const char *m[] = { "2023-07-04", "AB-vergadering", "Bijeenkomst AB 4 juli", "" };
+	const char *b[] = { "2023-07-04", "3. Vertrouwensprotocol", "Vertrouwensprotocol is vastgesteld." };
+	const char *a1[] = { "2023-07-04", "Randvoorwaarden steviger formuleren", "Sjoukje Alta", "", "", "" };
+	const char *a2[] = { "2023-07-04", "Advies Bureau Integriteit agenderen", "Burgemeester", "", "open", "" };
+	char err[256];
+	long long id, x;
+
+	cr_assert_eq(db_insert(db, E("vergaderingen"), m, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("besluiten"), b, &x, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("acties"), a1, &x, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("acties"), a2, &x, err, sizeof(err)), 0, "%s", err);
+	return id;
+}
+
+Test(edit, insert_records_who_when_what)
+{
+	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	char err[256], last[128];
+	long long id;
+
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE tabel = 'actielijnen'"
+				  " AND wie = 'procesmanager' AND bron = 'form' AND veld IS NULL"
+				  " AND json_extract(nieuw, '$.titel') = 'Buurtbanen'"), 1);
+	cr_assert_eq(history_last(db, "actielijnen", id, last, sizeof(last)), 0);
+	cr_assert(strstr(last, "door procesmanager"), "%s", last);
+}
+
+Test(edit, insert_with_existing_key_is_refused)
+{
+	const char *v[] = { EID, "Buurtbanen", "", "", "", "", "" };
+	char err[256];
+	long long id;
+
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), -1);
+	cr_assert(strstr(err, "bestaat al"), "%s", err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 1);
+}
+
+Test(edit, update_records_old_and_new_per_field)
+{
+	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[] = { EID, "Buurtbanen", "", "Ünver", "lopend", "2024-01-01", "" };
+	char *cur[8], err[256];
+	long long id;
+
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'status'"
+				  " AND oud = 'gepland' AND nieuw = 'lopend'"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'trekker'"
+				  " AND oud IS NULL AND nieuw = 'Ünver'"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'titel'"), 0);
+}
+
+Test(edit, delete_meeting_takes_decisions_and_actions_and_undo_brings_them_back)
+{
+	long long id = add_meeting(), f, l;
+	struct change_group g, undone, redone;
+	char err[256], deps[128];
+
+	cr_assert_eq(db_dependents(db, E("vergaderingen"), id, deps, sizeof(deps)), 0);
+	cr_assert_str_eq(deps, "1 besluit, 2 acties");
+	cr_assert_eq(db_delete(db, E("vergaderingen"), id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM besluiten"), 0);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM acties"), 0);
+	db_last_group(db, &f, &l);
+	g = (struct change_group){ f, l };
+	cr_assert_eq(l - f + 1, 4, "one history row per deleted entry");
+
+	cr_assert_eq(history_revert(db, g, &undone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM vergaderingen"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM besluiten b JOIN vergaderingen v ON v.id = b.vergadering_id"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM acties a JOIN vergaderingen v ON v.id = a.vergadering_id"), 2);
+	cr_assert_str_eq(test_text(db, "SELECT eigenaar FROM acties WHERE status = 'open'"), "Burgemeester");
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE bron = 'undo'"), 4);
+
+	/* Redo is reverting the undo. */
+	cr_assert_eq(history_revert(db, undone, &redone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM vergaderingen"), 0);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM acties"), 0);
+}
+
+Test(edit, undo_of_an_edit_restores_the_old_values)
+{
+	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[] = { "Veiligheid", "Buurtbanen!", "x", "", "lopend", "", "" };
+	char *cur[8], err[256];
+	long long id, f, l;
+	struct change_group undone;
+
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0, "%s", err);
+	db_last_group(db, &f, &l);
+	cr_assert_eq(history_revert(db, (struct change_group){ f, l }, &undone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_str_eq(test_text(db, "SELECT d.code || '|' || a.titel || '|' || ifnull(a.toelichting, '-')"
+				       " || '|' || a.status FROM actielijnen a JOIN domeinen d ON d.id = a.domein_id"),
+			 "EID|Buurtbanen|-|gepland");
+}
+
+Test(edit, undo_refuses_when_someone_else_changed_the_entry)
+{
+	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
+	const char *x[] = { EID, "Buurtbanen", "", "", "afgerond", "", "" };
+	char *cur[8], err[256];
+	long long id, f, l;
+	struct change_group undone;
+
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0);
+	db_last_group(db, &f, &l);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, w, x, cur, err, sizeof(err)), 0);
+	cr_assert_eq(history_revert(db, (struct change_group){ f, l }, &undone, err, sizeof(err)), DB_CONFLICT);
+	cr_assert(strstr(err, "intussen gewijzigd"), "%s", err);
+	cr_assert_str_eq(test_text(db, "SELECT status FROM actielijnen"), "afgerond");
+}
+
+Test(edit, conflict_between_two_connections_never_overwrites)
+{
+	const char *dir = test_tmpdir();
+	char path[256], err[512], *cur[8] = { NULL };
+	struct db *a, *b;
+	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *mine[] = { EID, "Buurtbanen", "", "procesmanager", "gepland", "", "" };
+	const char *theirs[] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
+	enum db_change ch;
+	long long id;
+
+	snprintf(path, sizeof(path), "%s/snw.db", dir);
+	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[]){ "EID", EID, "", "domein", "1" },
+			       &ch, NULL, err, sizeof(err)), 0);
+	cr_assert_eq(db_insert(a, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
+
+	/* Both open the form on the same values; b saves first. */
+	cr_assert_eq(db_update(b, E("actielijnen"), id, v, theirs, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_update(a, E("actielijnen"), id, v, mine, cur, err, sizeof(err)), DB_CONFLICT);
+	cr_assert_str_eq(cur[4], "lopend", "the other version is shown to the user");
+	db_free_row(E("actielijnen"), cur);
+	cr_assert_str_eq(test_text(a, "SELECT status FROM actielijnen"), "lopend");
+	cr_assert_eq(test_int(a, "SELECT trekker IS NULL FROM actielijnen"), 1);
+
+	/* Choosing to keep mine: save again on top of what is there now. */
+	cr_assert_eq(db_update(a, E("actielijnen"), id, theirs, mine, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_str_eq(test_text(b, "SELECT trekker FROM actielijnen"), "procesmanager");
+
+	/* Deleted in between. */
+	cr_assert_eq(db_delete(b, E("actielijnen"), id, err, sizeof(err)), 0);
+	cr_assert_eq(db_update(a, E("actielijnen"), id, mine, theirs, cur, err, sizeof(err)), DB_GONE);
+	db_close(a);
+	db_close(b);
+}
+
+Test(edit, import_changes_are_recorded_and_logged)
+{
+	const char *dir = test_tmpdir();
+	const char *path = test_write_file(dir, "actielijnen.csv", "domein,titel,status\nEID,A,lopend\n", 33);
+	struct import_result r = test_import(db, &path, 1, NULL);
+	char *out;
+	size_t len;
+	FILE *fp = open_memstream(&out, &len);
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(history_print(db, 10, fp), 0);
+	fclose(fp);
+	cr_assert(strstr(out, "actielijn"), "%s", out);
+	cr_assert(strstr(out, "toegevoegd: \"A\""), "%s", out);
+	free(out);
+	test_import_free(&r);
+}
+
+Test(edit, migration_from_schema_1_keeps_the_data)
+{
+	const char *dir = test_tmpdir();
+	char path[256], err[512];
+	struct db *a;
+	const char *v[] = { EID, "Buurtbanen", "", "", "", "", "" };
+	enum db_change ch;
+
+	snprintf(path, sizeof(path), "%s/old.db", dir);
+	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[]){ "EID", EID, "", "domein", "1" },
+			       &ch, NULL, err, sizeof(err)), 0);
+	cr_assert_eq(db_upsert(a, E("actielijnen"), v, &ch, NULL, err, sizeof(err)), 0);
+	/* Make it look like a database from before the history existed. */
+	cr_assert_eq(db_exec(a, "DROP TABLE historie; PRAGMA user_version = 1"), 0);
+	db_close(a);
+
+	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(a, "PRAGMA user_version"), db_schema_version());
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM historie"), 0);
+	cr_assert_str_eq(test_text(a, "SELECT titel FROM actielijnen"), "Buurtbanen");
+	db_close(a);
+
+	/* Read-only cannot migrate, and says so. */
+	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0);
+	cr_assert_eq(db_exec(a, "DROP TABLE historie; PRAGMA user_version = 1"), 0);
+	db_close(a);
+	cr_assert_eq(db_open(path, true, &a, err, sizeof(err)), -1);
+	cr_assert(strstr(err, "older schema"), "%s", err);
+}
