@@ -1,0 +1,364 @@
+/* Tests for src/text.c: encodings, terminal-safe text, width, search. */
+#include <criterion/criterion.h>
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static void utf8_locale(void)
+{
+	cr_assert_not_null(setlocale(LC_ALL, "C.UTF-8"), "C.UTF-8 locale missing");
+}
+
+static bool valid(const char *s)
+{
+	return text_utf8_valid(s, strlen(s));
+}
+
+/* --- UTF-8 validation ---------------------------------------------------- */
+
+Test(utf8, accepts_ascii_and_multibyte)
+{
+	cr_assert(valid("Samen Nieuw-West"));
+	cr_assert(valid("coöperatie € 🌍 Ünver"));
+	cr_assert(valid(""));
+}
+
+Test(utf8, accepts_boundaries)
+{
+	cr_assert(valid("\xC2\x80"));			/* U+0080 */
+	cr_assert(valid("\xEF\xBF\xBF"));		/* U+FFFF */
+	cr_assert(valid("\xF4\x8F\xBF\xBF"));		/* U+10FFFF */
+	cr_assert(valid("\xED\x9F\xBF"));		/* U+D7FF, just below surrogates */
+}
+
+Test(utf8, rejects_overlongs)
+{
+	cr_assert_not(valid("\xC0\xAF"));		/* '/' in 2 bytes */
+	cr_assert_not(valid("\xC1\xBF"));
+	cr_assert_not(valid("\xE0\x80\xAF"));		/* '/' in 3 bytes */
+	cr_assert_not(valid("\xF0\x80\x80\xAF"));	/* '/' in 4 bytes */
+}
+
+Test(utf8, rejects_surrogates)
+{
+	cr_assert_not(valid("\xED\xA0\x80"));		/* U+D800 */
+	cr_assert_not(valid("\xED\xBF\xBF"));		/* U+DFFF */
+}
+
+Test(utf8, rejects_above_10ffff)
+{
+	cr_assert_not(valid("\xF4\x90\x80\x80"));	/* U+110000 */
+	cr_assert_not(valid("\xF5\x80\x80\x80"));
+	cr_assert_not(valid("\xFF"));
+}
+
+Test(utf8, rejects_truncated_and_stray_bytes)
+{
+	cr_assert_not(valid("co\xC3"));			/* ö cut off at the end */
+	cr_assert_not(valid("\xE2\x82 x"));		/* € missing its last byte */
+	cr_assert_not(valid("\x80"));			/* lone continuation byte */
+	cr_assert_not(valid("co\xf6peratie"));		/* Windows-1252 ö */
+	cr_assert_not(text_utf8_valid("\xE2\x82\xAC", 2));	/* length cuts € */
+}
+
+/* --- Windows-1252 --------------------------------------------------------- */
+
+Test(cp1252, converts_latin1_letters)
+{
+	size_t len = 0, bad = 0;
+	char *s = text_cp1252_to_utf8("co\xf6peratie", 10, &len, &bad);
+
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s, "coöperatie");
+	cr_assert_eq(len, strlen("coöperatie"));
+	cr_assert_eq(bad, (size_t)-1);
+	free(s);
+}
+
+Test(cp1252, converts_euro_sign)
+{
+	size_t len = 0, bad = 0;
+	char *s = text_cp1252_to_utf8("\x80", 1, &len, &bad);
+
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s, "€");
+	cr_assert_eq(len, 3);
+	free(s);
+}
+
+Test(cp1252, converts_whole_0x80_0x9f_table)
+{
+	const char in[] = "\x80\x82\x83\x84\x85\x86\x87\x88\x89\x8A\x8B\x8C\x8E"
+			  "\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9A\x9B\x9C\x9E\x9F";
+	size_t len = 0, bad = 0;
+	char *s = text_cp1252_to_utf8(in, sizeof(in) - 1, &len, &bad);
+
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s, "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+	free(s);
+}
+
+Test(cp1252, maps_a0_ff_to_latin1)
+{
+	size_t len = 0, bad = 0;
+	char *s = text_cp1252_to_utf8("\xA0\xE9\xEB\xFF", 4, &len, &bad);
+
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s, "\xC2\xA0" "éëÿ");
+	free(s);
+}
+
+Test(cp1252, undefined_byte_reports_offset)
+{
+	const int undefined[] = { 0x81, 0x8D, 0x8F, 0x90, 0x9D };
+
+	for (size_t i = 0; i < sizeof(undefined) / sizeof(undefined[0]); i++) {
+		char in[] = "abc?def";
+		size_t len = 0, bad = 0;
+
+		in[3] = (char)undefined[i];
+		cr_assert_null(text_cp1252_to_utf8(in, 7, &len, &bad), "byte 0x%X", undefined[i]);
+		cr_assert_eq(bad, 3, "byte 0x%X at offset %zu", undefined[i], bad);
+	}
+}
+
+Test(cp1252, empty_input_gives_empty_string)
+{
+	size_t len = 99, bad = 0;
+	char *s = text_cp1252_to_utf8("", 0, &len, &bad);
+
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s, "");
+	cr_assert_eq(len, 0);
+	free(s);
+}
+
+/* --- sanitize ------------------------------------------------------------- */
+
+static void check_sanitize(const char *in, bool keep_newlines, const char *want)
+{
+	char buf[256];
+	size_t n = text_sanitize(buf, sizeof(buf), in, keep_newlines);
+
+	cr_assert_str_eq(buf, want);
+	cr_assert_eq(n, strlen(want));
+}
+
+Test(sanitize, escape_sequence_is_shown_not_executed)
+{
+	check_sanitize("\x1b[31mrood", false, "^[[31mrood");
+}
+
+Test(sanitize, c0_and_del_in_caret_notation)
+{
+	check_sanitize("a\x01" "b\x7f" "c\x08", false, "a^Ab^?c^H");
+}
+
+Test(sanitize, c1_controls_and_invalid_bytes_become_question_marks)
+{
+	check_sanitize("x\xC2\x9By", false, "x?y");	/* U+009B CSI */
+	check_sanitize("co\xf6p", false, "co?p");
+	check_sanitize("\xED\xA0\x80", false, "???");
+}
+
+Test(sanitize, tab_becomes_space)
+{
+	check_sanitize("a\tb", false, "a b");
+}
+
+Test(sanitize, newlines_kept_or_spaced)
+{
+	check_sanitize("a\nb\r\nc\rd", true, "a\nb\nc\nd");
+	check_sanitize("a\nb\r\nc\rd", false, "a b c d");
+}
+
+Test(sanitize, keeps_normal_text)
+{
+	check_sanitize("Ünver — coöperatie 🌍", false, "Ünver — coöperatie 🌍");
+}
+
+Test(sanitize, truncates_without_splitting)
+{
+	char buf[4];
+
+	cr_assert_eq(text_sanitize(buf, sizeof(buf), "aé€", false), 3);
+	cr_assert_str_eq(buf, "aé");				/* € does not fit */
+	cr_assert_eq(text_sanitize(buf, sizeof(buf), "ab\x1b", false), 2);
+	cr_assert_str_eq(buf, "ab");				/* no half "^[" */
+}
+
+/* --- width and fit -------------------------------------------------------- */
+
+TestSuite(width, .init = utf8_locale);
+
+Test(width, latin_letters_one_column_each)
+{
+	cr_assert_eq(text_width("Ünver"), 5);
+	cr_assert_eq(text_width("coöperatie"), 10);
+}
+
+Test(width, emoji_two_columns)
+{
+	cr_assert_eq(text_width("🌍"), 2);
+}
+
+Test(width, controls_count_as_sanitized)
+{
+	cr_assert_eq(text_width("\x1b[31m"), 6);	/* "^[[31m" */
+	cr_assert_eq(text_width("a\tb\nc"), 5);
+	cr_assert_eq(text_width(""), 0);
+}
+
+Test(width, combining_mark_zero_columns)
+{
+	cr_assert_eq(text_width("e\xCC\x81"), 1);	/* e + U+0301 */
+}
+
+TestSuite(fit, .init = utf8_locale);
+
+Test(fit, cuts_with_ellipsis)
+{
+	char buf[64];
+
+	cr_assert_eq(text_fit(buf, sizeof(buf), "coöperatie", 6), 6);
+	cr_assert_str_eq(buf, "coöpe…");
+}
+
+Test(fit, short_text_unchanged)
+{
+	char buf[64];
+
+	cr_assert_eq(text_fit(buf, sizeof(buf), "coöperatie", 10), 10);
+	cr_assert_str_eq(buf, "coöperatie");
+	cr_assert_eq(text_fit(buf, sizeof(buf), "", 5), 0);
+	cr_assert_str_eq(buf, "");
+}
+
+Test(fit, never_draws_half_an_emoji)
+{
+	char buf[64];
+
+	cr_assert_eq(text_fit(buf, sizeof(buf), "a🌍b", 2), 2);
+	cr_assert_str_eq(buf, "a…");
+	cr_assert_eq(text_fit(buf, sizeof(buf), "a🌍b", 3), 2);
+	cr_assert_str_eq(buf, "a…");			/* "a🌍…" would take 4 */
+	cr_assert_eq(text_fit(buf, sizeof(buf), "a🌍bc", 4), 4);
+	cr_assert_str_eq(buf, "a🌍…");
+	cr_assert_eq(text_fit(buf, sizeof(buf), "🌍🌍", 3), 3);
+	cr_assert_str_eq(buf, "🌍…");
+}
+
+Test(fit, sanitizes_controls)
+{
+	char buf[64];
+
+	cr_assert_eq(text_fit(buf, sizeof(buf), "a\x1b[2Jb\nc", 20), 9);
+	cr_assert_str_eq(buf, "a^[[2Jb c");
+}
+
+Test(fit, one_column_is_just_the_ellipsis)
+{
+	char buf[64];
+
+	cr_assert_eq(text_fit(buf, sizeof(buf), "abc", 1), 1);
+	cr_assert_str_eq(buf, "…");
+	cr_assert_eq(text_fit(buf, sizeof(buf), "abc", 0), 0);
+	cr_assert_str_eq(buf, "");
+}
+
+Test(fit, respects_buffer_size)
+{
+	char buf[8];
+
+	text_fit(buf, sizeof(buf), "abcdefghijkl", 40);
+	cr_assert_str_eq(buf, "abcd…");	/* 4 + 3 bytes + NUL */
+}
+
+/* --- trim ----------------------------------------------------------------- */
+
+Test(trim, ascii_white_space)
+{
+	char s[] = " \t\r\n Samen Nieuw-West \r\n";
+
+	cr_assert_str_eq(text_trim(s), "Samen Nieuw-West");
+}
+
+Test(trim, excel_non_breaking_space)
+{
+	char s[] = "\xC2\xA0 Ünver\xC2\xA0";
+
+	cr_assert_str_eq(text_trim(s), "Ünver");
+}
+
+Test(trim, all_space_becomes_empty)
+{
+	char s[] = " \xC2\xA0\t";
+
+	cr_assert_str_eq(text_trim(s), "");
+}
+
+/* --- case-insensitive compare and search ---------------------------------- */
+
+Test(casecmp, folds_ascii)
+{
+	cr_assert_eq(text_casecmp("Samen NIEUW-west", "samen nieuw-WEST"), 0);
+	cr_assert_lt(text_casecmp("abc", "ABD"), 0);
+	cr_assert_gt(text_casecmp("b", "A"), 0);
+}
+
+Test(casecmp, folds_latin1_diacritics)
+{
+	cr_assert_eq(text_casecmp("ÜNVER", "ünver"), 0);
+	cr_assert_eq(text_casecmp("ÉÖËÏ", "éöëï"), 0);
+}
+
+Test(casecmp, folds_latin_extended_a)
+{
+	cr_assert_eq(text_casecmp("ŠŽŒĲŸ", "šžœĳÿ"), 0);
+}
+
+Test(casecmp, does_not_equate_accented_and_plain)
+{
+	cr_assert_neq(text_casecmp("e", "é"), 0);
+	cr_assert_neq(text_casecmp("×", "÷"), 0);	/* not a letter pair */
+}
+
+Test(casecmp, prefix_sorts_first)
+{
+	cr_assert_lt(text_casecmp("Nieuw", "nieuw-west"), 0);
+	cr_assert_gt(text_casecmp("nieuw-west", "NIEUW"), 0);
+	cr_assert_eq(text_casecmp("", ""), 0);
+}
+
+Test(contains, ascii_needle_any_case)
+{
+	cr_assert(text_contains("Samen Nieuw-West", "nieuw"));
+	cr_assert(text_contains("Samen Nieuw-West", "WEST"));
+	cr_assert(text_contains("coöperatie Geuzenveld", "geuzen"));
+	cr_assert_not(text_contains("Samen Nieuw-West", "oost"));
+	cr_assert_not(text_contains("Samen", "samenwerking"));
+}
+
+Test(contains, accented_needle_any_case)
+{
+	cr_assert(text_contains("Stichting ÜNVER", "ünver"));
+	cr_assert(text_contains("coöperatie", "ÖPER"));
+	cr_assert_not(text_contains("cooperatie", "ö"));
+}
+
+Test(contains, empty_needle_matches)
+{
+	cr_assert(text_contains("iets", ""));
+	cr_assert(text_contains("", ""));
+	cr_assert_not(text_contains("", "a"));
+}
+
+Test(contains, match_at_end_and_partial_overlap)
+{
+	cr_assert(text_contains("aaab", "aab"));
+	cr_assert(text_contains("Slotervaart", "VAART"));
+	cr_assert_not(text_contains("Slotervaar", "vaart"));
+}
