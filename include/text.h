@@ -41,11 +41,12 @@ int text_width(const char *s);
  */
 int text_fit(char *dst, size_t dstsz, const char *s, int cols);
 
-/* Trims leading and trailing ASCII white space in place; returns s. */
+/* Trims leading and trailing ASCII white space and the no-break space
+ * (U+00A0) that Excel writes, in place; returns s. */
 char *text_trim(char *s);
 
 /* Case-insensitive comparison of UTF-8 strings (ASCII folding plus the
- * Latin-1 letters with diacritics used in Dutch). Returns 0 when equal. */
+ * Latin-1 and Latin Extended-A letters). Returns 0 when equal. */
 int text_casecmp(const char *a, const char *b);
 
 /* True when needle occurs in haystack, compared as text_casecmp does. */
