@@ -1,0 +1,277 @@
+/*
+ * The frame around the views: tabs, status line, help screen, the
+ * too-small message, and drawing helpers the views share. Pure: draws
+ * into a cell grid only.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "date.h"
+#include "db.h"
+#include "text.h"
+
+#define TAB_MIN 4	/* a tab never shrinks below "1 E…" */
+#define MAX_TABS 12
+#define TAB_FIXED 54	/* width of the tabs that are not domains */
+
+enum role
+render_status_role(const char *status)
+{
+	static const enum role roles[MODEL_NSTATUS] = {
+		ROLE_LOPEND, ROLE_GEPLAND, ROLE_AFGEROND, ROLE_GEPAUZEERD, ROLE_GESTOPT, ROLE_ONBEKEND,
+	};
+
+	return roles[model_status_index(status)];
+}
+
+void
+render_hline(struct grid *g, int x, int y, int w)
+{
+	grid_fill(g, (struct rect){ x, y, w, 1 }, L'─', ROLE_BORDER);
+}
+
+void
+render_heading(struct grid *g, struct rect r, const char *text, bool selected)
+{
+	enum role role = selected ? ROLE_TITLE_SEL : ROLE_TITLE;
+
+	grid_fill(g, (struct rect){ r.x, r.y, r.w, 1 }, L' ', role);
+	grid_text(g, r.x + 1, r.y, r.w - 2, role, text);
+}
+
+void
+render_date(const char *iso, char out[16])
+{
+	out[0] = '\0';
+	if (iso && *iso)
+		date_format_short(iso, out, 16);
+}
+
+void
+render_list(struct app *app, struct grid *g, struct list *l, struct rect r, int sel_w,
+	    void (*draw_row)(struct app *app, struct grid *g, const struct list_row *row,
+			     struct rect line, void *ctx), void *ctx)
+{
+	app->page = r.h > 0 ? r.h : 1;
+	list_scroll(l, app->page);
+	if (list_ensure(l, l->top, r.h) < 0)
+		app_message(app, true, "%s", l->err);
+	for (int i = 0; i < r.h; i++) {
+		const struct list_row *row = list_row(l, l->top + i);
+		struct rect line = { r.x, r.y + i, r.w, 1 };
+
+		if (!row)
+			break;
+		draw_row(app, g, row, line, ctx);
+		if (l->top + i == l->cur)
+			grid_paint(g, r.x, r.y + i, sel_w < 0 ? r.w : sel_w, ROLE_SEL);
+		app_zone(app, line, ZONE_ROW, l->top + i);
+	}
+	if (list_count(l) == 0)
+		grid_text(g, r.x + 1, r.y, r.w - 1, ROLE_DIM,
+			  l->has_p2 ? "(niets met dit filter; f wisselt het filter)" : "(leeg)");
+}
+
+/* The short name of a domain for its tab: its first word. */
+static void
+short_name(const char *naam, char *out, size_t outsz)
+{
+	size_t n = strcspn(naam, " ,;");
+
+	snprintf(out, outsz, "%.*s", (int)n, naam);
+}
+
+static void
+render_tabs(struct app *app, struct grid *g)
+{
+	char labels[MAX_TABS][80];
+	int acts[MAX_TABS], widths[MAX_TABS], ntabs = 0, active = 0, total = 0, x = 0, words = 0;
+	const struct overview *ov = &app->ov;
+
+	snprintf(labels[ntabs], sizeof(labels[0]), "0 Overzicht");
+	acts[ntabs++] = ACT_OVERVIEW;
+	for (int i = 0; i < ov->ndomains && i < 5; i++)
+		words += text_width(ov->dom[i].naam) + 3;
+	for (int i = 0; i < ov->ndomains && i < 5; i++) {
+		char s[64];
+
+		if (words + TAB_FIXED <= g->w)
+			snprintf(s, sizeof(s), "%s", ov->dom[i].naam);
+		else
+			short_name(ov->dom[i].naam, s, sizeof(s));
+		if (text_width(s) > 8 && g->w < 120)
+			snprintf(s, sizeof(s), "%s", ov->dom[i].code);
+		if (app->view == VIEW_DOMAIN && app->dom == i)
+			active = ntabs;
+		snprintf(labels[ntabs], sizeof(labels[0]), "%d %s", i + 1, s);
+		acts[ntabs++] = ACT_DOMAIN1 + i;
+	}
+	snprintf(labels[ntabs], sizeof(labels[0]), "6 Planning");
+	if (app->view == VIEW_PLANNING)
+		active = ntabs;
+	acts[ntabs++] = ACT_PLANNING;
+	snprintf(labels[ntabs], sizeof(labels[0]), "7 Vergaderingen");
+	if (app->view == VIEW_MEETINGS)
+		active = ntabs;
+	acts[ntabs++] = ACT_MEETINGS;
+	snprintf(labels[ntabs], sizeof(labels[0]), "8 Acties");
+	if (app->view == VIEW_ACTIONS)
+		active = ntabs;
+	acts[ntabs++] = ACT_ACTIONS;
+	if (app->view == VIEW_DOMAIN && app->dom >= ov->ndomains && app->dom < ov->n) {
+		char s[64];
+
+		short_name(ov->dom[app->dom].naam, s, sizeof(s));
+		snprintf(labels[ntabs], sizeof(labels[0]), "Thema %s", s);
+		active = ntabs;
+		acts[ntabs++] = ACT_NONE;
+	}
+
+	for (int i = 0; i < ntabs; i++)
+		total += widths[i] = text_width(labels[i]) + 2;
+	if (total > g->w)
+		for (int i = 0; i < ntabs; i++, total--)
+			widths[i]--;	/* one space between tabs is enough */
+	while (total > g->w) {
+		int longest = -1;
+
+		for (int i = 0; i < ntabs; i++)
+			if (i != active && widths[i] > TAB_MIN + 2 &&
+			    (longest < 0 || widths[i] > widths[longest]))
+				longest = i;
+		if (longest < 0)
+			break;
+		widths[longest]--;
+		total--;
+	}
+	grid_fill(g, (struct rect){ 0, 0, g->w, 1 }, L' ', ROLE_TAB);
+	for (int i = 0; i < ntabs && x < g->w; i++) {
+		enum role role = i == active && app->view != VIEW_OVERVIEW ? ROLE_TAB_ON :
+				 i == 0 && app->view == VIEW_OVERVIEW ? ROLE_TAB_ON : ROLE_TAB;
+
+		grid_fill(g, (struct rect){ x, 0, widths[i], 1 }, L' ', role);
+		grid_text(g, x + 1, 0, widths[i] - 1 - (widths[i] > text_width(labels[i]) + 1), role, labels[i]);
+		if (acts[i] != ACT_NONE)
+			app_zone(app, (struct rect){ x, 0, widths[i], 1 }, ZONE_TAB, acts[i]);
+		x += widths[i];
+	}
+}
+
+/* "rij 12/40" for views with a list. */
+static void
+position(struct app *app, char *out, size_t outsz)
+{
+	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
+
+	out[0] = '\0';
+	if (app->view == VIEW_OVERVIEW)
+		snprintf(out, outsz, "paneel %d/%d", app->pane + 1, app->ov.n);
+	else if (l)
+		snprintf(out, outsz, "rij %lld/%lld", list_count(l) ? l->cur + 1 : 0, list_count(l));
+}
+
+static void
+render_status(struct app *app, struct grid *g)
+{
+	int y = g->h - 1, x = 0, w = g->w;
+	char pos[64], name[300], keys[300] = "";
+	const struct view_ops *v = app_views[app->view];
+
+	grid_fill(g, (struct rect){ 0, y, w, 1 }, L' ', ROLE_STATUSLINE);
+	if (app->prompt) {
+		x += grid_text(g, 0, y, w, ROLE_KEY, " Zoek: ");
+		x += grid_text(g, x, y, w - x - 1, ROLE_STATUSLINE, app->input);
+		grid_text(g, x, y, 1, ROLE_SEL, " ");
+		grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, "Enter zoekt, Esc stopt ");
+		return;
+	}
+	if (app->view == VIEW_DOMAIN && app->dom < app->ov.n)
+		snprintf(name, sizeof(name), " %s ", app->ov.dom[app->dom].naam);
+	else
+		snprintf(name, sizeof(name), " %s ", v->name);
+	position(app, pos, sizeof(pos));
+	x += grid_text(g, x, y, w / 3, ROLE_TAB_ON, name);
+	x += grid_text(g, x + 1, y, w - x - 1, ROLE_STATUSLINE, pos) + 1;
+	if (app->readonly)
+		x += grid_text(g, x + 2, y, w - x - 2, ROLE_STATUSLINE, "alleen lezen") + 2;
+	if (app->msg[0]) {
+		grid_text(g, x + 2, y, w - x - 2, app->msg_error ? ROLE_ERROR : ROLE_STATUSLINE, app->msg);
+		return;
+	}
+	/* the main keys from the key table; the first ones go when it is narrow */
+	for (int skip = 0; skip < keys_count(); skip++) {
+		int shown = 0;
+
+		keys[0] = '\0';
+		for (int i = 0; i < keys_count(); i++) {
+			const struct key_def *k = keys_get(i);
+			char first[16];
+
+			if (!*k->shortl || shown++ < skip)
+				continue;
+			snprintf(first, sizeof(first), "%.*s", (int)strcspn(k->keys, " "), k->keys);
+			snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s %s",
+				 *keys ? "  " : "", first, k->shortl);
+		}
+		if (text_width(keys) + 1 <= w - x - 2)
+			break;
+	}
+	grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, keys);
+}
+
+static void
+render_help(struct app *app, struct grid *g, struct rect r)
+{
+	int n = keys_count(), keyw = 12, y = r.y + 2, rows = r.h - 4;
+
+	grid_fill(g, r, L' ', ROLE_NORMAL);
+	render_heading(g, (struct rect){ r.x, r.y, r.w, 1 },
+		       "Toetsen / Keys — Esc of ? sluit deze hulp", true);
+	app->page = rows > 1 ? rows : 1;
+	if (app->help_top > n - rows)
+		app->help_top = n - rows > 0 ? n - rows : 0;
+	for (int i = app->help_top; i < n && y < r.y + 2 + rows; i++, y++) {
+		const struct key_def *k = keys_get(i);
+		int x = r.x + 2, lw;
+
+		grid_text(g, x, y, keyw, ROLE_KEY, k->keys);
+		x += keyw + 1;
+		lw = grid_text(g, x, y, r.w - (x - r.x) - 1, ROLE_NORMAL, k->nl);
+		if (r.w - (x - r.x) - lw > 12) {
+			char en[160];
+
+			snprintf(en, sizeof(en), " — %s", k->en);
+			grid_text(g, x + lw, y, r.w - (x - r.x) - lw - 1, ROLE_DIM, en);
+		}
+	}
+	grid_text(g, r.x + 2, r.y + r.h - 1, r.w - 3, ROLE_DIM,
+		  "Muis: klik kiest een tab, paneel of rij (nog eens klikken opent); het wiel scrolt.");
+}
+
+void
+render_frame(struct app *app, struct grid *g)
+{
+	struct rect body = { 0, 1, g->w, g->h - 2 };
+
+	app->nzones = 0;
+	grid_fill(g, (struct rect){ 0, 0, g->w, g->h }, L' ', ROLE_NORMAL);
+	if (g->w < APP_MIN_W || g->h < APP_MIN_H) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "Venster te klein: minimaal %d×%d, nu %d×%d",
+			 APP_MIN_W, APP_MIN_H, g->w, g->h);
+		grid_text(g, 0, g->h / 2, g->w, ROLE_ERROR, msg);
+		grid_text(g, 0, g->h / 2 + 1, g->w, ROLE_DIM, "Maak het venster groter, of q stopt.");
+		return;
+	}
+	if (overview_load(app->db, &app->ov) < 0)
+		app_message(app, true, "%s", app->ov.err);
+	render_tabs(app, g);
+	if (app->help)
+		render_help(app, g, body);
+	else
+		app_views[app->view]->render(app, g, body);
+	render_status(app, g);
+}
