@@ -73,6 +73,9 @@ draw_domain(struct app *app, struct grid *g, struct rect r, int idx)
 	if (y < bottom) {
 		snprintf(line, sizeof(line), "Successen %d: %lld   Open acties: %lld",
 			 MODEL_SUCCESS_YEAR, d->successes, d->open_acts);
+		if (text_width(line) + (d->overdue_acts ? 14 : 0) > r.w - 2)
+			snprintf(line, sizeof(line), "Succ. %d: %lld  Open: %lld",
+				 MODEL_SUCCESS_YEAR, d->successes, d->open_acts);
 		cw = grid_text(g, r.x + 1, y, r.w - 2, ROLE_NORMAL, line);
 		if (d->overdue_acts) {
 			snprintf(line, sizeof(line), " (%lld te laat)", d->overdue_acts);

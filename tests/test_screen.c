@@ -1,0 +1,427 @@
+/*
+ * Screen tests: the real drawing path (render_frame into a grid, painted
+ * by screen.c) on an off-screen ncurses screen writing to /dev/null with
+ * a fixed size, read back with mvinnstr / mvin_wch.
+ */
+#include <criterion/criterion.h>
+
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "entity.h"
+#include "screen.h"
+
+struct fixture {
+	struct db *db;
+	struct app *app;
+	struct screen *scr;
+	struct grid g;
+};
+
+static void
+put(struct db *db, const char *table, const char *const *vals)
+{
+	enum db_change ch;
+	long long id;
+	char err[256];
+
+	cr_assert_eq(db_upsert(db, entity_find(table), vals, &ch, &id, err, sizeof(err)), 0,
+		     "%s: %s", table, err);
+}
+
+/* A small programme: two domains, a theme, actielijnen with wide
+ * characters and a control sequence, a meeting with a decision and
+ * actions (one overdue), planning items. */
+static struct db *
+sample_db(void)
+{
+	struct db *db;
+
+	cr_assert_eq(db_open_memory(&db), 0);
+	put(db, "domeinen", (const char *const[]){ "EID", "Eigenaarschap, Inclusie en Democratie", "Van, voor, met en door bewoners", "domein", "1" });
+	put(db, "domeinen", (const char *const[]){ "VEILIG", "Veiligheid", "Je veilig voelen", "domein", "2" });
+	put(db, "domeinen", (const char *const[]){ "CWB", "Community Wealth Building", "", "thema", "6" });
+	put(db, "actielijnen", (const char *const[]){ "EID", "Wijkallianties", "Samen met bewoners 🌍 bouwen aan de wijk.", "Emre Ünver", "lopend", "2024-01-01", "2024-12-31" });
+	put(db, "actielijnen", (const char *const[]){ "EID", "Coöperatie 🌍 Nieuw-West", "Een coöperatie van bewoners.", "Saïda", "gepland", "2024-03-01", "" });
+	put(db, "actielijnen", (const char *const[]){ "EID", "Zonder datum", "", "", "", "", "" });
+	put(db, "actielijnen", (const char *const[]){ "VEILIG", "Evil\x1b[31mred", "bel\x07 en \x1b]0;titel\x07", "", "gestopt", "2024-05-01", "2024-06-30" });
+	put(db, "vergaderingen", (const char *const[]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
+	put(db, "besluiten", (const char *const[]){ "2024-01-25", "Begroting", "Het AB stelt de begroting 2024 vast." });
+	put(db, "acties", (const char *const[]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "EID" });
+	put(db, "acties", (const char *const[]){ "2024-01-25", "Verslag maken", "Secretaris", "2024-12-01", "gedaan", "" });
+	put(db, "planning", (const char *const[]){ "2024-04-01", "Brede alliantiebijeenkomst", "", "", "" });
+	put(db, "planning", (const char *const[]){ "2024-06-01", "Evaluatie wijkallianties", "EID", "Wijkallianties", "" });
+	return db;
+}
+
+static void
+open_screen(struct fixture *f, int w, int h)
+{
+	char err[200], n[16];
+
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("TERM", "xterm-256color", 1);
+	setenv("NO_COLOR", "1", 1);
+	setenv("SNW_TODAY", "2024-03-15", 1);
+	snprintf(n, sizeof(n), "%d", w);
+	setenv("COLUMNS", n, 1);
+	snprintf(n, sizeof(n), "%d", h);
+	setenv("LINES", n, 1);
+	f->scr = screen_open(fopen("/dev/null", "w"), fopen("/dev/null", "r"), err, sizeof(err));
+	cr_assert_not_null(f->scr, "%s", err);
+}
+
+static void
+setup(struct fixture *f, int w, int h)
+{
+	memset(f, 0, sizeof(*f));
+	open_screen(f, w, h);
+	f->db = sample_db();
+	f->app = app_new(f->db, false);
+	f->app->mono = screen_mono(f->scr);
+	cr_assert_not_null(f->app);
+}
+
+static void
+teardown(struct fixture *f)
+{
+	screen_close(f->scr);
+	app_free(f->app);
+	db_close(f->db);
+	grid_free(&f->g);
+}
+
+/* One frame on the real path, as ui_run draws it. */
+static void
+frame(struct fixture *f)
+{
+	int w, h;
+
+	screen_size(f->scr, &w, &h);
+	cr_assert_eq(grid_resize(&f->g, w, h), 0);
+	render_frame(f->app, &f->g);
+	screen_paint(f->scr, &f->g);
+}
+
+static void
+keys(struct fixture *f, const char *ks)
+{
+	wchar_t wks[256];
+	size_t n = mbstowcs(wks, ks, 256);	/* keys arrive as characters */
+
+	for (size_t i = 0; i < n; i++)
+		app_key(f->app, wks[i] == '\n' ? KC_ENTER : (int)wks[i]);
+	frame(f);
+}
+
+/* Row y of the terminal as curses holds it (UTF-8). */
+static const char *
+row(int y)
+{
+	static char buf[4096];
+
+	mvinnstr(y, 0, buf, (int)sizeof(buf) - 1);
+	return buf;
+}
+
+static bool
+screen_has(const char *text)
+{
+	for (int y = 0; y < LINES; y++)
+		if (strstr(row(y), text))
+			return true;
+	return false;
+}
+
+static void
+expect(const char *text)
+{
+	if (!screen_has(text)) {
+		for (int y = 0; y < LINES; y++)
+			fprintf(stderr, "%2d|%s|\n", y, row(y));
+	}
+	cr_assert(screen_has(text), "screen lacks '%s'", text);
+}
+
+/* Screen column where the ASCII text starts on row y, or -1. */
+static int
+col_of(int y, const char *text)
+{
+	size_t n = strlen(text);
+
+	for (int x = 0; x < COLS; x++) {
+		size_t i = 0;
+
+		for (; i < n && x + (int)i < COLS; i++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t a;
+			short p;
+
+			mvin_wch(y, x + (int)i, &cc);
+			getcchar(&cc, wch, &a, &p, NULL);
+			if (wch[0] != (wchar_t)text[i])
+				break;
+		}
+		if (i == n)
+			return x;
+	}
+	return -1;
+}
+
+static int
+row_with(const char *text)
+{
+	for (int y = 0; y < LINES; y++)
+		if (strstr(row(y), text))
+			return y;
+	return -1;
+}
+
+/* The painter put exactly the grid on the screen: nothing left over. */
+static void
+expect_screen_is_grid(struct fixture *f)
+{
+	char want[4096];
+
+	for (int y = 0; y < f->g.h; y++) {
+		grid_row_text(&f->g, 0, y, f->g.w, want, sizeof(want));
+		cr_assert_str_eq(row(y), want, "row %d differs", y);
+	}
+}
+
+static void
+views_at(int w, int h)
+{
+	struct fixture f;
+
+	setup(&f, w, h);
+	frame(&f);
+	cr_assert_eq(COLS, w);
+	cr_assert_eq(LINES, h);
+	expect("0 Overzicht");
+	expect("Eigenaarschap");
+	expect("Van, voor, met en door bewoners");
+	expect("Thema's en agenda");
+	expect("Community Wealth Building");
+	expect("paneel 1/3");
+	expect("Agenda rondsturen");
+	expect("(1 te laat)");
+	expect_screen_is_grid(&f);
+
+	keys(&f, "1");
+	expect("Wijkallianties");
+	expect("Coöperatie 🌍 Nieuw-West");
+	expect("rij 1/3");
+	expect("Successen (0)");
+	expect("Een coöperatie van bewoners.");	/* titles sort: Coöperatie first */
+	keys(&f, "j");
+	expect("rij 2/3");
+	expect("Samen met bewoners 🌍 bouwen aan de wijk.");
+	expect_screen_is_grid(&f);
+
+	keys(&f, "6");
+	expect("Planning 2024");
+	expect("Mijlpalen");
+	expect("Zonder datum (1");
+	expect("◆");
+	expect("█");
+	expect("░");
+	expect_screen_is_grid(&f);
+
+	keys(&f, "7");
+	expect("Alliantiebestuur januari");
+	expect("Besluiten (1)");
+	expect("Het AB stelt de begroting 2024 vast.");
+	expect("Acties (2)");
+	expect_screen_is_grid(&f);
+
+	keys(&f, "8");
+	expect("Acties: 2");
+	expect("Agenda rondsturen");
+	expect("rij 1/2");
+	expect_screen_is_grid(&f);
+
+	keys(&f, "?");
+	expect("Toetsen / Keys");
+	expect("Shift-Tab");
+	teardown(&f);
+}
+
+Test(screen, views_80x24)
+{
+	views_at(80, 24);
+}
+
+Test(screen, views_140x45)
+{
+	struct fixture f;
+
+	views_at(140, 45);
+	setup(&f, 140, 45);
+	frame(&f);
+	expect("Eigenaarschap, Inclusie en Democratie");	/* full names use the room */
+	expect("1 Eigenaarschap");
+	teardown(&f);
+}
+
+Test(screen, help_lists_every_key_of_the_table)
+{
+	struct fixture f;
+
+	setup(&f, 140, 45);
+	keys(&f, "?");
+	for (int i = 0; i < keys_count(); i++) {
+		const struct key_def *k = keys_get(i);
+		int y = row_with(k->nl);
+
+		cr_assert_geq(y, 0, "help lacks '%s'", k->nl);
+		cr_assert(strstr(row(y), k->keys), "help row of '%s' lacks its keys '%s'", k->nl, k->keys);
+		/* and the dispatcher binds exactly those keys to it */
+		char names[64], *save = NULL;
+
+		snprintf(names, sizeof(names), "%s", k->keys);
+		for (char *name = strtok_r(names, " ", &save); name; name = strtok_r(NULL, " ", &save))
+			cr_assert_eq(keys_action(keys_parse(name)), k->action, "key %s", name);
+	}
+	teardown(&f);
+}
+
+Test(screen, resize_relayouts_without_leftovers)
+{
+	struct fixture f;
+
+	setup(&f, 140, 45);
+	keys(&f, "1");
+	expect("Wijkallianties");
+	screen_resize(f.scr, 80, 24);
+	app_key(f.app, KC_RESIZE);
+	frame(&f);
+	cr_assert_eq(COLS, 80);
+	expect("Wijkallianties");
+	expect_screen_is_grid(&f);
+	screen_resize(f.scr, 100, 30);
+	frame(&f);
+	expect_screen_is_grid(&f);
+	screen_resize(f.scr, 40, 10);
+	frame(&f);
+	expect("Venster te klein");
+	screen_resize(f.scr, 80, 24);
+	frame(&f);
+	expect("Wijkallianties");
+	expect_screen_is_grid(&f);
+	teardown(&f);
+}
+
+Test(screen, wide_characters_line_up)
+{
+	struct fixture f;
+	int y1, y2;
+
+	setup(&f, 80, 24);
+	keys(&f, "1");
+	y1 = row_with("Wijkallianties");
+	y2 = row_with("Coöperatie 🌍");
+	cr_assert_geq(y1, 0);
+	cr_assert_geq(y2, 0);
+	/* the status column starts at the same screen column, emoji or not */
+	cr_assert_eq(col_of(y1, "lopend"), col_of(y2, "gepland"));
+	cr_assert_gt(col_of(y1, "lopend"), 0);
+	cr_assert_eq(col_of(y1, "Emre"), col_of(y2, "Sa"));
+	teardown(&f);
+}
+
+Test(screen, control_characters_never_reach_the_terminal)
+{
+	struct fixture f;
+
+	setup(&f, 80, 24);
+	keys(&f, "2");
+	expect("Evil^[[31mred");
+	expect("bel^G en ^[]0;titel^G");
+	for (int y = 0; y < LINES; y++)
+		cr_assert_null(strchr(row(y), 0x1b), "ESC on row %d", y);
+	teardown(&f);
+}
+
+Test(screen, keys_move_search_and_quit)
+{
+	struct fixture f;
+
+	setup(&f, 80, 24);
+	frame(&f);
+	cr_assert_eq(app_key(f.app, '\t') & APP_REDRAW, APP_REDRAW);
+	frame(&f);
+	expect("rij 1/3");
+	app_key(f.app, KC_END);
+	frame(&f);
+	expect("rij 3/3");
+	app_key(f.app, 'g');
+	frame(&f);
+	expect("rij 1/3");
+	keys(&f, "/");
+	expect("Zoek:");
+	keys(&f, "begroting\n");
+	expect("treffer 1/1");
+	expect("Alliantiebestuur januari");
+	keys(&f, "/coöperatie\n");
+	expect("treffer 1/");
+	expect("Een coöperatie van bewoners.");
+	app_key(f.app, KC_ESC);
+	frame(&f);
+	expect("paneel");
+	cr_assert_eq(app_key(f.app, 'q'), APP_QUIT);
+	teardown(&f);
+}
+
+Test(screen, filter_and_sort_change_the_list)
+{
+	struct fixture f;
+
+	setup(&f, 80, 24);
+	keys(&f, "1f");
+	expect("filter: lopend");
+	expect("rij 1/1");
+	keys(&f, "ffffff");
+	expect("filter: alle");
+	keys(&f, "s");
+	expect("sortering: status");
+	keys(&f, "8f");
+	expect("filter: open");
+	expect("rij 1/1");
+	teardown(&f);
+}
+
+Test(screen, mouse_selects_tab_pane_and_row)
+{
+	struct fixture f;
+	int y, x;
+
+	setup(&f, 80, 24);
+	frame(&f);
+	x = col_of(0, "8 Acties");
+	cr_assert_geq(x, 0);
+	app_mouse(f.app, x + 1, 0, 0);
+	frame(&f);
+	expect("Acties: 2");
+	app_mouse(f.app, 5, 0, 0);
+	frame(&f);
+	y = row_with("Community Wealth Building");
+	app_mouse(f.app, 5, y, 0);
+	frame(&f);
+	expect("paneel 3/3");
+	keys(&f, "1");
+	y = row_with("Zonder datum");
+	app_mouse(f.app, 3, y, 0);
+	frame(&f);
+	expect("rij 3/3");
+	app_mouse(f.app, 3, y, -1);
+	frame(&f);
+	expect("rij 1/3");
+	teardown(&f);
+}
