@@ -212,8 +212,9 @@ model_search(struct db *db, const char *needle, struct rowset *hits)
 	pat[n++] = '%';
 	pat[n] = '\0';
 	return rowset_load(db, hits, 4,
-		"SELECT 'a', id, domein_id, titel FROM actielijnen WHERE titel LIKE ?2 ESCAPE '\\'"
-		"  OR toelichting LIKE ?2 ESCAPE '\\' OR trekker LIKE ?2 ESCAPE '\\'"
+		"SELECT 'a', id, domein_id, titel FROM actielijnen"
+		"  WHERE titel || ' ' || ifnull(toelichting, '') || ' ' || ifnull(trekker, '')"
+		"  LIKE ?2 ESCAPE '\\'"
 		" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
 		"  WHERE titel LIKE ?2 ESCAPE '\\' OR toelichting LIKE ?2 ESCAPE '\\'"
 		" UNION ALL SELECT 'p', id, ifnull(domein_id, 0), titel FROM planning"
