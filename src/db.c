@@ -112,7 +112,9 @@ static const char *const migrations[] = {
 struct entity_sql {
 	sqlite3_stmt *find;	/* id by natural key */
 	sqlite3_stmt *insert;
+	sqlite3_stmt *insert_new; /* INSERT OR IGNORE: the fast path of imports */
 	sqlite3_stmt *update;	/* only when some value differs */
+	sqlite3_stmt *log_title; /* history row of an imported entry: its title */
 	sqlite3_stmt *raw;	/* stored columns of one row, by id */
 	sqlite3_stmt *log_row;	/* history row holding the whole entry as JSON */
 };
@@ -138,6 +140,8 @@ struct db {
 	sqlite3_stmt *actielijn_by_title;
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
 	int ndomains;			/* -1: cache must be (re)loaded */
+	char last_domain_text[256];	/* the reference that matched last ... */
+	long long last_domain_id;	/* ... and its id */
 };
 
 struct db_stmt {
@@ -305,7 +309,7 @@ static int
 prepare_entities(struct db *db)
 {
 	char find[1024], ins[1024], vals[256], upd[2048], same[1024], col[64], expr[80];
-	char raw[1024], json[1024];
+	char raw[1024], json[1024], ins_new[1100], title[512];
 
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *e = entities[i];
@@ -347,7 +351,13 @@ prepare_entities(struct db *db)
 		snprintf(ins + strlen(ins), sizeof(ins) - strlen(ins), ") VALUES (%s)", vals);
 		snprintf(upd + strlen(upd), sizeof(upd) - strlen(upd),
 			 " WHERE id = ?%d AND NOT (%s)", e->nfields + 1, same);
+		snprintf(ins_new, sizeof(ins_new), "INSERT OR IGNORE%s", ins + strlen("INSERT"));
+		sql_column(&e->fields[e->title], col, sizeof(col));
+		snprintf(title, sizeof(title), "INSERT INTO historie (wie, bron, tabel, rij, nieuw)"
+			 " VALUES (?1, ?2, '%s', ?3, json_object('%s', ?4))", e->name, col);
 		if (prepare(db, find, &db->sql[i].find) < 0 ||
+		    prepare(db, ins_new, &db->sql[i].insert_new) < 0 ||
+		    prepare(db, title, &db->sql[i].log_title) < 0 ||
 		    prepare(db, ins, &db->sql[i].insert) < 0 ||
 		    prepare(db, upd, &db->sql[i].update) < 0 ||
 		    prepare(db, raw, &db->sql[i].raw) < 0 ||
@@ -423,7 +433,7 @@ db_open(const char *path, bool readonly, struct db **out, char *err, size_t errs
 		return -1;
 	}
 	db->ro = readonly;
-	flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		fail(db, "opening the database");
 		snprintf(err, errsz, "%s", db->err);
@@ -459,7 +469,7 @@ db_create(const char *path, struct db **out, char *err, size_t errsz)
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    db_setup(db, err, errsz) < 0) {
 		if (db->h)
 			fail(db, "creating the database");
@@ -481,7 +491,7 @@ db_open_memory(struct db **out)
 	*out = NULL;
 	if (!db)
 		return -1;
-	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    db_setup(db, err, sizeof(err)) < 0) {
 		db_close(db);
 		return -1;
@@ -498,6 +508,8 @@ db_close(struct db *db)
 	for (int i = 0; i < entity_count; i++) {
 		sqlite3_finalize(db->sql[i].find);
 		sqlite3_finalize(db->sql[i].insert);
+		sqlite3_finalize(db->sql[i].insert_new);
+		sqlite3_finalize(db->sql[i].log_title);
 		sqlite3_finalize(db->sql[i].update);
 		sqlite3_finalize(db->sql[i].raw);
 		sqlite3_finalize(db->sql[i].log_row);
@@ -578,16 +590,29 @@ load_domains(struct db *db)
 	return 0;
 }
 
-/* Domain id by code or full name, ignoring case; 0 when unknown. */
+/* Domain id by code or full name, ignoring case; 0 when unknown.
+ * Spreadsheets repeat the same spelling row after row, so the last text
+ * that matched is tried first with a plain comparison. */
 static long long
 find_domain(struct db *db, const char *ref)
 {
-	if (db->ndomains < 0 && load_domains(db) < 0)
-		return -1;
-	for (int i = 0; i < db->ndomains; i++)
+	if (db->ndomains < 0) {
+		if (load_domains(db) < 0)
+			return -1;
+		db->last_domain_text[0] = '\0';
+	}
+	if (db->last_domain_text[0] && strcmp(db->last_domain_text, ref) == 0)
+		return db->last_domain_id;
+	for (int i = 0; i < db->ndomains; i++) {
 		if (text_casecmp(db->domains[i].code, ref) == 0 ||
-		    text_casecmp(db->domains[i].naam, ref) == 0)
+		    text_casecmp(db->domains[i].naam, ref) == 0) {
+			if (strlen(ref) < sizeof(db->last_domain_text)) {
+				strcpy(db->last_domain_text, ref);
+				db->last_domain_id = db->domains[i].id;
+			}
 			return db->domains[i].id;
+		}
+	}
 	return 0;
 }
 
@@ -605,13 +630,13 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 	*id = 0;
 	if (!v || !*v)
 		return 0;
-	text_fit(shown, sizeof(shown), v, 50);
 	switch (f->type) {
 	case FT_DOMAIN:
 		*id = find_domain(db, v);
 		if (*id < 0)
 			return -1;
 		if (*id == 0) {
+			text_fit(shown, sizeof(shown), v, 50);
 			snprintf(err, errsz, "%s: unknown domain '%s' (expected the code or name of a domain or theme)",
 				 f->column, shown);
 			return -1;
@@ -646,6 +671,7 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 	sqlite3_clear_bindings(st);
 	if (rows == 1)
 		return 0;
+	text_fit(shown, sizeof(shown), v, 50);
 	if (f->type == FT_MEETING)
 		snprintf(err, errsz, "%s: no meeting on %s (expected the date of a meeting in vergaderingen)",
 			 f->column, shown);
@@ -836,6 +862,38 @@ find_key(struct db *db, const struct entity *e, const char *const *vals, const l
 	return found;
 }
 
+/* Imports mostly add rows: try the insert first and let the unique
+ * index say whether the entry exists. History records the entry by its
+ * title (imports are not undone, so the whole row is not needed). */
+static int
+try_insert(struct db *db, const struct entity *e, const char *const *vals,
+	   const long long *ids, long long *row)
+{
+	struct entity_sql *q = &db->sql[entity_index(e)];
+	int rc;
+
+	*row = 0;
+	bind_row(q->insert_new, e, vals, ids, false);
+	rc = sqlite3_step(q->insert_new);
+	sqlite3_reset(q->insert_new);
+	if (rc != SQLITE_DONE)
+		return fail(db, e->name);
+	if (sqlite3_changes(db->h) == 0)
+		return 0;
+	*row = sqlite3_last_insert_rowid(db->h);
+	sqlite3_bind_text(q->log_title, 1, db->who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q->log_title, 2, db->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q->log_title, 3, *row);
+	sqlite3_bind_text(q->log_title, 4, vals[e->title], -1, SQLITE_STATIC);
+	rc = sqlite3_step(q->log_title);
+	sqlite3_reset(q->log_title);
+	if (rc != SQLITE_DONE)
+		return fail(db, "history");
+	if (e == entities[0])
+		db->ndomains = -1;
+	return 0;
+}
+
 int
 db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 	  enum db_change *change, long long *id, char *err, size_t errsz)
@@ -846,14 +904,29 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 
 	if (rc < 0)
 		return rc;
-	if ((row = find_key(db, e, vals, ids)) < 0 ||
-	    write_row(db, e, &row, vals, ids, change) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		return -2;
+	if (try_insert(db, e, vals, ids, &row) < 0)
+		goto failed;
+	if (row) {
+		*change = DB_ADDED;
+	} else {
+		if ((row = find_key(db, e, vals, ids)) < 0)
+			goto failed;
+		if (row == 0) {
+			/* Ignored, yet no entry with this key: another unique
+			 * column (a domain's naam) is taken. */
+			snprintf(err, errsz, "another %s already has this %s (expected a unique value)",
+				 e->singular, e->fields[e->title].column);
+			return -1;
+		}
+		if (write_row(db, e, &row, vals, ids, change) < 0)
+			goto failed;
 	}
 	if (id)
 		*id = row;
 	return 0;
+failed:
+	snprintf(err, errsz, "%s", db->err);
+	return -2;
 }
 
 void

@@ -188,6 +188,9 @@ const char *
 field_enum_match(const struct field *f, const char *word)
 {
 	for (const struct enum_value *v = f->values; v && v->value; v++)
+		if (strcmp(v->value, word) == 0)	/* the common case, fast */
+			return v->value;
+	for (const struct enum_value *v = f->values; v && v->value; v++)
 		if (text_casecmp(v->value, word) == 0 || in_list(v->aliases, word))
 			return v->value;
 	return NULL;

@@ -93,7 +93,7 @@ default_db_path(char *out, size_t outsz)
 static bool
 has_shipped_data(const char *dir)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX + 16];
 
 	snprintf(path, sizeof(path), "%s/domeinen.csv", dir);
 	return access(path, R_OK) == 0;
@@ -106,7 +106,7 @@ static int
 find_datadir(char *out, size_t outsz)
 {
 	const char *env = getenv("SNW_DATADIR");
-	char exe[PATH_MAX];
+	char exe[PATH_MAX - 32];	/* room for the suffixes below */
 	ssize_t n;
 
 	if (env && *env) {
