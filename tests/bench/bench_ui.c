@@ -1,0 +1,321 @@
+/*
+ * bench_ui: the dashboard's speed on a large database, for `make bench`.
+ *
+ *   bench_ui DB [REPS]
+ *
+ * Drives the real dashboard (app.c, the views, render_frame and the
+ * curses painter of screen.c) on an off-screen terminal: newterm() with
+ * output to /dev/null, as the screen tests do, at 160x48. Every figure is
+ * the time from the key to a painted frame (app_key + render_frame +
+ * screen_paint), so it includes the queries the frame needs.
+ *
+ * Prints one line per figure, "NAME N P50_MS P99_MS MAX_MS", then
+ * "peak_rss_kb KB" and "rows N". Checks that the frames show what they
+ * should (the last row after End, hits after a search); exits 1 when not.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "db.h"
+#include "screen.h"
+
+#define WIDTH 160
+#define HEIGHT 48
+#define SCROLL_STEPS 2000	/* Down presses: enough to cross many window refills */
+#define PAGE_STEPS 200
+
+/* The samples of one figure, in milliseconds. */
+struct samples {
+	double *v;
+	int n, cap;
+};
+
+/* The dashboard under test and its off-screen terminal. */
+struct bench {
+	const char *path;
+	struct db *db;
+	struct app *app;
+	struct screen *scr;
+	struct grid g;
+	FILE *out, *in;		/* /dev/null as the terminal */
+	int failures;
+};
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static void
+add(struct samples *s, double ms)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		if (!(s->v = realloc(s->v, (size_t)s->cap * sizeof(*s->v)))) {
+			perror("bench_ui");
+			exit(70);
+		}
+	}
+	s->v[s->n++] = ms;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of sorted samples. */
+static double
+pct(const struct samples *s, double p)
+{
+	int i = (int)((p / 100.0) * s->n + 0.999999) - 1;
+
+	if (i < 0)
+		i = 0;
+	if (i >= s->n)
+		i = s->n - 1;
+	return s->v[i];
+}
+
+static void
+print_figure(const char *name, struct samples *s)
+{
+	if (s->n == 0)
+		return;
+	qsort(s->v, (size_t)s->n, sizeof(*s->v), cmp_double);
+	printf("%s %d %.3f %.3f %.3f\n", name, s->n, pct(s, 50), pct(s, 99), s->v[s->n - 1]);
+	free(s->v);
+	*s = (struct samples){ 0 };
+}
+
+static void
+fail(struct bench *b, const char *what)
+{
+	fprintf(stderr, "bench_ui: %s\n", what);
+	b->failures++;
+}
+
+static void
+frame(struct bench *b)
+{
+	render_frame(b->app, &b->g);
+	screen_paint(b->scr, &b->g);
+}
+
+/* One key, and the frame it asks for. Returns the milliseconds taken. */
+static double
+key(struct bench *b, int k)
+{
+	double t0 = now_ms();
+
+	if (app_key(b->app, k) & APP_REDRAW)
+		frame(b);
+	return now_ms() - t0;
+}
+
+/* Opens the database and the terminal and paints the first frame, as
+ * snw does when it starts. Returns the milliseconds taken. */
+static double
+open_dashboard(struct bench *b)
+{
+	char err[512];
+	double t0 = now_ms();
+
+	if (db_open(b->path, false, &b->db, err, sizeof(err)) < 0) {
+		fprintf(stderr, "bench_ui: %s\n", err);
+		exit(66);
+	}
+	if (!(b->app = app_new(b->db, false)) ||
+	    !(b->scr = screen_open(b->out, b->in, err, sizeof(err)))) {
+		fprintf(stderr, "bench_ui: %s\n", b->app ? err : "out of memory");
+		exit(70);
+	}
+	screen_resize(b->scr, WIDTH, HEIGHT);
+	b->app->mono = screen_mono(b->scr);
+	if (grid_resize(&b->g, WIDTH, HEIGHT) < 0) {
+		fprintf(stderr, "bench_ui: out of memory\n");
+		exit(70);
+	}
+	frame(b);
+	return now_ms() - t0;
+}
+
+static void
+close_dashboard(struct bench *b)
+{
+	screen_close(b->scr);
+	app_free(b->app);
+	db_close(b->db);
+	grid_free(&b->g);
+	b->scr = NULL;
+	b->app = NULL;
+	b->db = NULL;
+}
+
+/* Types a search and returns the time of Enter (query, jump, frame). */
+static double
+search(struct bench *b, const wchar_t *q)
+{
+	key(b, '/');
+	for (const wchar_t *p = q; *p; p++)
+		key(b, (int)*p);
+	return key(b, KC_ENTER);
+}
+
+/* Whether the grid shows text anywhere. */
+static bool
+grid_shows(const struct grid *g, const char *text)
+{
+	char line[WIDTH * 4 + 1];
+
+	for (int y = 0; y < g->h; y++) {
+		grid_row_text(g, 0, y, g->w, line, sizeof(line));
+		if (strstr(line, text))
+			return true;
+	}
+	return false;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		const wchar_t *q;
+		bool hits;
+	} queries[] = {
+		{ "search_frequent", L"coöperatie", true },	/* thousands of hits: stops at the cap */
+		{ "search_owner", L"Ünver", true },
+		{ "search_unique", NULL, true },	/* one title (set below): a scan to the end */
+		{ "search_none", L"xyzzy", false },	/* no hit: a scan of everything */
+	};
+	struct bench b = { 0 };
+	struct samples first = { 0 }, scroll = { 0 }, page = { 0 }, end = { 0 }, home = { 0 };
+	struct samples redraw = { 0 }, dom = { 0 }, all_search = { 0 }, views = { 0 };
+	struct samples per_query[sizeof(queries) / sizeof(queries[0])] = { { 0 } };
+	struct rusage ru;
+	wchar_t unique[32];
+	int reps = argc > 2 ? atoi(argv[2]) : 20;
+	long long rows = 0;
+
+	if (argc < 2 || argc > 3 || reps < 1) {
+		fprintf(stderr, "usage: bench_ui DB [REPS]\n");
+		return 64;
+	}
+	b.path = argv[1];
+	if (!getenv("TERM") || !*getenv("TERM") || !strcmp(getenv("TERM"), "dumb"))
+		setenv("TERM", "xterm-256color", 1);
+	setenv("LINES", "48", 1);
+	setenv("COLUMNS", "160", 1);
+	if (!(b.out = fopen("/dev/null", "w")) || !(b.in = fopen("/dev/null", "r"))) {
+		perror("bench_ui: /dev/null");
+		return 70;
+	}
+
+	/* First frame: open, overview (its counts), paint. The first run
+	 * finds SQLite's cache empty; all find the file in the OS cache. */
+	for (int i = 0; i < reps; i++) {
+		add(&first, open_dashboard(&b));
+		if (i + 1 < reps)
+			close_dashboard(&b);
+	}
+	if (b.app->ov.ndomains < 1)
+		fail(&b, "the overview shows no domains");
+	for (int d = 0; d < b.app->ov.n; d++)
+		rows += b.app->ov.dom[d].total;
+	if (!grid_shows(&b.g, "Overzicht"))
+		fail(&b, "the first frame has no tabs");
+
+	/* Redrawing the overview without a change: cached counts. */
+	for (int i = 0; i < reps; i++) {
+		double t0 = now_ms();
+
+		frame(&b);
+		add(&redraw, now_ms() - t0);
+	}
+
+	/* Opening each domain's list (count + first window + detail). */
+	for (int i = 0; i < reps; i++)
+		add(&dom, key(&b, '1' + i % (b.app->ov.ndomains < 5 ? b.app->ov.ndomains : 5)));
+
+	/* Scrolling a domain's list one row at a time, and by pages. */
+	key(&b, '1');
+	key(&b, KC_HOME);
+	for (int i = 0; i < SCROLL_STEPS; i++)
+		add(&scroll, key(&b, KC_DOWN));
+	if (b.app->lines->cur != (SCROLL_STEPS < list_count(b.app->lines) ? SCROLL_STEPS : list_count(b.app->lines) - 1))
+		fail(&b, "Down did not move one row per step");
+	for (int i = 0; i < PAGE_STEPS; i++)
+		add(&page, key(&b, KC_PGDN));
+
+	/* End in each domain's list, from its top. */
+	for (int i = 0; i < reps; i++) {
+		key(&b, '1' + i % (b.app->ov.ndomains < 5 ? b.app->ov.ndomains : 5));
+		add(&home, key(&b, KC_HOME));
+		add(&end, key(&b, KC_END));
+		if (b.app->lines->cur != list_count(b.app->lines) - 1 ||
+		    !list_row(b.app->lines, b.app->lines->cur)) {
+			fail(&b, "End did not show the last row");
+			break;
+		}
+	}
+
+	/* Search all text: a frequent word, an owner, one title, nothing.
+	 * The generator numbers its titles 1..rows: pick one two thirds in. */
+	swprintf(unique, sizeof(unique) / sizeof(unique[0]), L"(%lld)", rows - rows / 3);
+	for (int i = 0; i < reps; i++) {
+		for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++) {
+			double ms;
+
+			key(&b, '0');
+			ms = search(&b, queries[q].q ? queries[q].q : unique);
+			add(&per_query[q], ms);
+			add(&all_search, ms);
+			if (queries[q].hits != (b.app->hits.n > 0)) {
+				fprintf(stderr, "bench_ui: %s: %d hits\n", queries[q].name, b.app->hits.n);
+				fail(&b, "search found the wrong number of rows");
+			}
+		}
+	}
+
+	/* The other views (planning's Gantt reads actielijnen too). */
+	for (int i = 0; i < reps; i++) {
+		static const int view_keys[] = { '0', '6', '7', '8' };
+
+		for (size_t v = 0; v < sizeof(view_keys) / sizeof(view_keys[0]); v++)
+			add(&views, key(&b, view_keys[v]));
+	}
+
+	close_dashboard(&b);
+	fclose(b.out);
+	fclose(b.in);
+	getrusage(RUSAGE_SELF, &ru);
+
+	printf("rows %lld\n", rows);
+	print_figure("first_frame", &first);
+	print_figure("overview_redraw", &redraw);
+	print_figure("open_domain", &dom);
+	print_figure("scroll_step", &scroll);
+	print_figure("page_step", &page);
+	print_figure("home", &home);
+	print_figure("end", &end);
+	print_figure("search", &all_search);
+	for (size_t q = 0; q < sizeof(queries) / sizeof(queries[0]); q++)
+		print_figure(queries[q].name, &per_query[q]);
+	print_figure("switch_view", &views);
+	printf("peak_rss_kb %ld\n", ru.ru_maxrss);
+	return b.failures ? 1 : 0;
+}
