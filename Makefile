@@ -109,3 +109,25 @@ lint-man:
 
 clean:
 	rm -rf $(BUILD)
+
+# --- benchmark (issue 5; not part of make test) -------------------------------
+#   make bench                      import vs sqlite3 .import, dashboard at 1M rows
+#   BENCH_QUICK=1 make bench        100,000 rows only
+# See tests/bench/run.sh for the other knobs; it writes README.md's
+# Performance section.
+BENCH_TOOLS = $(BUILD)/bench/gen $(BUILD)/bench/timeit $(BUILD)/bench/bench_ui
+
+$(BUILD)/bench/gen $(BUILD)/bench/timeit: $(BUILD)/bench/%: tests/bench/%.c | $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+
+$(BUILD)/bench/bench_ui: tests/bench/bench_ui.c $(LIB_OBJS) $(wildcard include/*.h) | $(BUILD)/bench
+	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench_ui.c $(LIB_OBJS) $(LIBS) $(LDFLAGS)
+
+$(BUILD)/bench:
+	mkdir -p $@
+
+bench: deps
+	$(call need,command -v sqlite3,sqlite3)
+	$(call need,command -v valgrind,valgrind)
+	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
+	BUILD=$(BUILD) MAKE=$(MAKE) sh tests/bench/run.sh
