@@ -140,8 +140,10 @@ struct db {
 	sqlite3_stmt *actielijn_by_title;
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
 	int ndomains;			/* -1: cache must be (re)loaded */
-	char last_domain_text[256];	/* the reference that matched last ... */
-	long long last_domain_id;	/* ... and its id */
+	/* Spellings of domain references seen in this import, exact, so that a
+	 * repeated spelling costs one strcmp, not a case-folding compare. */
+	struct { char text[128]; long long id; } spellings[16];
+	int nspellings;
 };
 
 struct db_stmt {
@@ -590,25 +592,28 @@ load_domains(struct db *db)
 	return 0;
 }
 
-/* Domain id by code or full name, ignoring case; 0 when unknown.
- * Spreadsheets repeat the same spelling row after row, so the last text
- * that matched is tried first with a plain comparison. */
+/* Domain id by code or full name, ignoring case; 0 when unknown. */
 static long long
 find_domain(struct db *db, const char *ref)
 {
 	if (db->ndomains < 0) {
 		if (load_domains(db) < 0)
 			return -1;
-		db->last_domain_text[0] = '\0';
+		db->nspellings = 0;
 	}
-	if (db->last_domain_text[0] && strcmp(db->last_domain_text, ref) == 0)
-		return db->last_domain_id;
+	for (int i = 0; i < db->nspellings; i++)
+		if (strcmp(db->spellings[i].text, ref) == 0)
+			return db->spellings[i].id;
 	for (int i = 0; i < db->ndomains; i++) {
 		if (text_casecmp(db->domains[i].code, ref) == 0 ||
 		    text_casecmp(db->domains[i].naam, ref) == 0) {
-			if (strlen(ref) < sizeof(db->last_domain_text)) {
-				strcpy(db->last_domain_text, ref);
-				db->last_domain_id = db->domains[i].id;
+			int k = db->nspellings;
+
+			if (k < (int)(sizeof(db->spellings) / sizeof(db->spellings[0])) &&
+			    strlen(ref) < sizeof(db->spellings[k].text)) {
+				strcpy(db->spellings[k].text, ref);
+				db->spellings[k].id = db->domains[i].id;
+				db->nspellings++;
 			}
 			return db->domains[i].id;
 		}
@@ -894,6 +899,21 @@ try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	return 0;
 }
 
+/* A row with a new natural key that repeats a value another entry holds
+ * in a unique column (only a domain's naam is one): the data's fault.
+ * Returns -1 with err in the import's "column: what (expected)" form. */
+static int
+taken(const struct entity *e, const char *const *vals, char *err, size_t errsz)
+{
+	const char *col = e->fields[e->title].column;
+	char shown[64];
+
+	text_fit(shown, sizeof(shown), vals[e->title] ? vals[e->title] : "", 50);
+	snprintf(err, errsz, "%s: another %s already has the %s '%s' (expected a %s of its own)",
+		 col, e->singular, col, shown, col);
+	return -1;
+}
+
 int
 db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 	  enum db_change *change, long long *id, char *err, size_t errsz)
@@ -911,13 +931,8 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 	} else {
 		if ((row = find_key(db, e, vals, ids)) < 0)
 			goto failed;
-		if (row == 0) {
-			/* Ignored, yet no entry with this key: another unique
-			 * column (a domain's naam) is taken. */
-			snprintf(err, errsz, "another %s already has this %s (expected a unique value)",
-				 e->singular, e->fields[e->title].column);
-			return -1;
-		}
+		if (row == 0)	/* ignored, yet no entry with this key */
+			return taken(e, vals, err, errsz);
 		if (write_row(db, e, &row, vals, ids, change) < 0)
 			goto failed;
 	}
@@ -925,6 +940,8 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 		*id = row;
 	return 0;
 failed:
+	if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE)
+		return taken(e, vals, err, errsz);	/* an update renamed it */
 	snprintf(err, errsz, "%s", db->err);
 	return -2;
 }
