@@ -70,7 +70,7 @@ static void
 report(struct reader *r, bool warning, long line, const char *fmt, ...)
 {
 	int max = r->opts->max_messages > 0 ? r->opts->max_messages : DEFAULT_MAX_MESSAGES;
-	char msg[1024], safe[2048];
+	char msg[1024], safe[2048], name[1024];
 	va_list ap;
 
 	if (!warning)
@@ -81,10 +81,11 @@ report(struct reader *r, bool warning, long line, const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	text_sanitize(safe, sizeof(safe), msg, false);
+	text_sanitize(name, sizeof(name), r->name, false);	/* file names are data too */
 	if (line > 0)
-		fprintf(r->opts->err, "%s:%ld: %s%s\n", r->name, line, warning ? "warning: " : "", safe);
+		fprintf(r->opts->err, "%s:%ld: %s%s\n", name, line, warning ? "warning: " : "", safe);
 	else
-		fprintf(r->opts->err, "%s: %s%s\n", r->name, warning ? "warning: " : "", safe);
+		fprintf(r->opts->err, "%s: %s%s\n", name, warning ? "warning: " : "", safe);
 }
 
 static bool
@@ -473,29 +474,38 @@ job_cmp(const void *a, const void *b)
 }
 
 /* Maps the file into memory; empty files give len 0. Returns 0 or an exit
- * status after printing why. */
+ * status after printing why. O_NONBLOCK: a FIFO named like a CSV file
+ * must not hang the import until someone writes to it. */
 static int
 map_file(const char *path, FILE *err, void **map, size_t *len)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	char name[1024];
 
 	*map = NULL;
 	*len = 0;
+	text_sanitize(name, sizeof(name), path, false);
 	if (fd < 0) {
-		fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+		fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
 		return EXIT_NOINPUT;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		fprintf(err, "%s: cannot read: %s\n", path,
-			S_ISDIR(st.st_mode) ? "it is a directory (expected a CSV file)" : "not a regular file");
+	if (fstat(fd, &st) < 0) {
+		fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
+		close(fd);
+		return EXIT_NOINPUT;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		fprintf(err, "%s: cannot read: %s\n", name,
+			S_ISDIR(st.st_mode) ? "it is a directory (expected a CSV file)"
+					    : "not a regular file (expected a CSV file)");
 		close(fd);
 		return EXIT_NOINPUT;
 	}
 	if (st.st_size > 0) {
 		*map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (*map == MAP_FAILED) {
-			fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+			fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
 			*map = NULL;
 			close(fd);
 			return EXIT_NOINPUT;
@@ -546,8 +556,11 @@ import_files(struct db *db, char *const *files, int nfiles,
 		jobs[i].order = i;
 		jobs[i].e = opts->table ? opts->table : import_table_for(files[i]);
 		if (!jobs[i].e) {
+			char name[1024];
+
+			text_sanitize(name, sizeof(name), files[i], false);
 			fprintf(opts->err, "%s: cannot tell which table this is (expected a file named after a table, such as actielijnen.csv, or --table NAME)\n",
-				files[i]);
+				name);
 			status = EXIT_USAGE;
 		}
 	}
