@@ -19,6 +19,7 @@
 #include "db.h"
 #include "history.h"
 #include "report.h"
+#include "text.h"
 #include "ui.h"
 
 #ifndef SNW_VERSION
@@ -57,7 +58,31 @@ static const char usage_text[] =
 	"\n"
 	"See snw(1) for the CSV formats and the dashboard keys.\n";
 
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "snw: message" on stderr. Messages quote arguments, paths and
+ * data, so control characters in them are made visible, never sent to
+ * the terminal raw. */
+static void
+vsay(const char *fmt, va_list ap)
+{
+	char msg[PATH_MAX + 1024], safe[2 * sizeof(msg)];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	text_sanitize(safe, sizeof(safe), msg, true);
+	fprintf(stderr, "snw: %s\n", safe);
+}
+
+static void
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(fmt, ap);
+	va_end(ap);
+}
 
 /* Says what was wrong with the command line; returns EXIT_USAGE. */
 static int
@@ -65,11 +90,10 @@ usage_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("snw: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsay(fmt, ap);
 	va_end(ap);
-	fputs("\n(snw --help lists the commands and options)\n", stderr);
+	fputs("(snw --help lists the commands and options)\n", stderr);
 	return EXIT_USAGE;
 }
 
@@ -158,7 +182,7 @@ load_shipped(struct db *db, bool quiet)
 	struct import_opts opts = { .quiet = quiet, .out = stdout, .err = stderr };
 
 	if (find_datadir(dir, sizeof(dir)) < 0) {
-		fprintf(stderr, "snw: cannot find the shipped data (domeinen.csv, ...): set SNW_DATADIR\n");
+		say("cannot find the shipped data (domeinen.csv, ...): set SNW_DATADIR");
 		return EXIT_NOINPUT;
 	}
 	for (int i = 0; i < entity_count; i++) {
@@ -177,11 +201,11 @@ create_db(const char *path, bool with_data, bool quiet, struct db **out)
 	int status;
 
 	if (make_parents(path) < 0) {
-		fprintf(stderr, "snw: cannot create the directory for %s: %s\n", path, strerror(errno));
+		say("cannot create the directory for %s: %s", path, strerror(errno));
 		return EXIT_CANTCREAT;
 	}
 	if (db_create(path, out, err, sizeof(err)) < 0) {
-		fprintf(stderr, "snw: %s\n", err);
+		say("%s", err);
 		return EXIT_CANTCREAT;
 	}
 	if (!with_data || (status = load_shipped(*out, quiet)) == 0)
@@ -206,15 +230,17 @@ open_db(const struct ctx *c, struct db **out)
 
 	if (access(c->db_path, F_OK) != 0) {
 		if (c->readonly) {
-			fprintf(stderr, "snw: %s does not exist (run snw init first)\n", c->db_path);
+			say("%s does not exist (run snw init first)", c->db_path);
 			return EXIT_NOINPUT;
 		}
-		fprintf(stderr, "snw: creating %s from the shipped data\n", c->db_path);
+		say("creating %s from the shipped data", c->db_path);
 		return create_db(c->db_path, true, true, out);
 	}
 	if (db_open(c->db_path, c->readonly, out, err, sizeof(err)) < 0) {
-		fprintf(stderr, "snw: %s\n", err);
-		return errno == ENOENT ? EXIT_NOINPUT : EXIT_IOERR;
+		int missing = errno == ENOENT;
+
+		say("%s", err);
+		return missing ? EXIT_NOINPUT : EXIT_IOERR;
 	}
 	return 0;
 }
@@ -264,7 +290,7 @@ cmd_init(struct ctx *c, int argc, char **argv)
 	if (c->readonly)
 		return usage_error("%s", "init: cannot create a database with --read-only");
 	if (access(c->db_path, F_OK) == 0) {
-		fprintf(stderr, "snw: %s already exists (remove it first, or choose another --db)\n", c->db_path);
+		say("%s already exists (remove it first, or choose another --db)", c->db_path);
 		return EXIT_CANTCREAT;
 	}
 	status = create_db(c->db_path, !empty, false, &db);
@@ -319,7 +345,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	if ((status = open_db(c, &db)) != 0)
 		return status;
 	if (db_readonly(db) && !a.opts.dry_run) {
-		fprintf(stderr, "snw: %s is read-only for you; nothing was imported\n", c->db_path);
+		say("%s is read-only for you; nothing was imported", c->db_path);
 		db_close(db);
 		return EXIT_CANTCREAT;
 	}
@@ -369,7 +395,7 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	if (a.table && !(a.opts.table = entity_find(a.table)))
 		return usage_error("export: unknown table '%s' (expected domeinen, successen, actielijnen, planning, vergaderingen, besluiten or acties)", a.table);
 	if (stat(a.opts.dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "snw: %s is not a directory\n", a.opts.dir);
+		say("%s is not a directory", a.opts.dir);
 		return EXIT_CANTCREAT;
 	}
 	if ((status = open_db(c, &db)) != 0)
@@ -404,7 +430,7 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	if ((status = open_db(c, &db)) != 0)
 		return status;
 	if (report_write(db, domain, 78, stdout, err, sizeof(err)) < 0) {
-		fprintf(stderr, "snw: %s\n", err);
+		say("%s", err);
 		status = domain ? EXIT_USAGE : EXIT_IOERR;
 	}
 	db_close(db);
@@ -442,7 +468,7 @@ cmd_log(struct ctx *c, int argc, char **argv)
 	if ((status = open_db(c, &db)) != 0)
 		return status;
 	if (history_print(db, limit, stdout) < 0) {
-		fprintf(stderr, "snw: %s\n", db_errmsg(db));
+		say("%s", db_errmsg(db));
 		status = EXIT_IOERR;
 	}
 	db_close(db);
@@ -459,7 +485,7 @@ cmd_dashboard(struct ctx *c)
 	int status;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "snw: the dashboard needs a terminal (see snw --help for the commands)\n");
+		say("the dashboard needs a terminal (see snw --help for the commands)");
 		return EXIT_USAGE;
 	}
 	if ((status = open_db(c, &db)) != 0)
