@@ -33,6 +33,9 @@ REPS=${BENCH_REPS:-10}
 CALLGRIND=${BENCH_CALLGRIND:-1}
 README_UPDATE=${BENCH_README:-1}
 
+# The revision measured (others may commit while this runs).
+REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD -- src include 2>/dev/null || REV="$REV+local changes"
 $MAKE --no-print-directory BUILD="$BUILD" all "$BUILD/bench/gen" "$BUILD/bench/timeit" "$BUILD/bench/bench_ui"
 SNW=$ROOT/$BUILD/snw
 GEN=$ROOT/$BUILD/bench/gen
@@ -155,8 +158,6 @@ CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
 [ -n "$CPU" ] || CPU=$(uname -m)
 MACHINE="${CPU}, nproc $(nproc), $(uname -sr), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 WHEN=$(date '+%Y-%m-%d %H:%M %Z')
-REV=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD -- src include 2>/dev/null || REV="$REV+local changes"
 
 # Rows of the table: figure | result | target | verdict.
 : >"$T/rows"
@@ -192,7 +193,10 @@ more search_frequent "search, frequent word (stops at $(th 1000) hits)"
 more search_owner "search, an owner's name"
 more search_unique "search, one title (scans every row)"
 more search_none "search, no hit (scans every row)"
-more switch_view "switching to overview, planning, meetings, actions"
+more view_overview "switching to the overview"
+more view_planning "switching to planning (Gantt)"
+more view_meetings "switching to meetings"
+more view_actions "switching to action items"
 
 {
 	echo "Measured $WHEN on $MACHINE; snw $REV; dashboard on $(th "$BIG") actielijnen at 160×48."
