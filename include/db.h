@@ -25,7 +25,8 @@ enum db_change { DB_ADDED, DB_UPDATED, DB_UNCHANGED };
 int db_open(const char *path, bool readonly, struct db **out, char *err, size_t errsz);
 
 /* Creates a new database file with the current schema (no rows). Fails
- * when the file exists. The file gets mode 0600 (umask permitting less). */
+ * when the file exists. The file gets mode 0600; in a setgid directory
+ * (a group's shared one) 0660 less the umask. Never bits for others. */
 int db_create(const char *path, struct db **out, char *err, size_t errsz);
 
 /* An in-memory database with the schema, for tests and the fuzzer. */

@@ -451,6 +451,26 @@ db_open(const char *path, bool readonly, struct db **out, char *err, size_t errs
 	return 0;
 }
 
+/* The mode of a new database file: the owner's alone (0600), except in a
+ * directory with the setgid bit, the way a group shares one (see snw(1)):
+ * there the group may read and write as far as the umask lets it. Never
+ * anything for others. */
+static mode_t
+create_mode(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
+		return 0660;
+	return 0600;
+}
+
 int
 db_create(const char *path, struct db **out, char *err, size_t errsz)
 {
@@ -460,7 +480,7 @@ db_create(const char *path, struct db **out, char *err, size_t errsz)
 	*out = NULL;
 	/* Create the file ourselves so that it never exists with wider
 	 * permissions; SQLite gives the -wal and -shm files the same mode. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, create_mode(path));
 	if (fd < 0) {
 		snprintf(err, errsz, "%s: %s", path, strerror(errno));
 		return -1;

@@ -1,0 +1,79 @@
+# Permissions: a database snw creates, its -wal and -shm files and the
+# directories it creates give others nothing, whatever the umask. In a
+# setgid directory (how a group shares one, see snw(1)) two people with
+# different logins work on the same database.
+bin=${SNW_REAL:-$SNW}
+
+# A 50,000-row import, killed once its -wal file has something in it
+# (which may be when it commits), leaves the -wal and -shm files that snw
+# created behind to look at.
+awk 'BEGIN { print "domein,titel"; for (i = 0; i < 50000; i++) printf "WONEN,Regel %d\n", i }' > actielijnen.csv
+# leave_wal DB [RUN-AS...]: runs such an import into DB and kills it.
+leave_wal() {
+	db=$1; shift
+	"$@" "$bin" --db "$db" import actielijnen.csv >/dev/null 2>&1 &
+	pid=$!
+	i=0
+	while [ ! -s "$db-wal" ] && [ $i -lt 200 ]; do sleep 0.02; i=$((i + 1)); done
+	kill -9 $pid 2>/dev/null || true
+	wait $pid 2>/dev/null || true
+	[ -f "$db-wal" ] && [ -f "$db-shm" ] || die "no -wal/-shm files to look at"
+}
+mode() { stat -c %a "$1"; }
+
+# umask 000: snw still gives others nothing.
+(umask 000; exec "$bin" --db "$T/sub/dir/snw.db" init >/dev/null) || die "init failed"
+[ "$(mode sub)" = 700 ] || die "created directory has mode $(mode sub), expected 700"
+[ "$(mode sub/dir)" = 700 ] || die "created directory has mode $(mode sub/dir), expected 700"
+[ "$(mode sub/dir/snw.db)" = 600 ] || die "database has mode $(mode sub/dir/snw.db), expected 600"
+leave_wal sub/dir/snw.db sh -c 'umask 000; exec "$@"' umask
+for f in sub/dir/snw.db-wal sub/dir/snw.db-shm; do
+	[ "$(mode $f)" = 600 ] || die "$f has mode $(mode $f), expected 600"
+done
+[ "$(sqlite3 sub/dir/snw.db 'PRAGMA integrity_check')" = ok ] || die "integrity"
+
+# The same for the default location under $XDG_DATA_HOME.
+(umask 000; unset SNW_DB; XDG_DATA_HOME="$T/xdg" exec "$bin" report >/dev/null 2>&1) || die "report failed"
+[ "$(mode xdg/snw)" = 700 ] || die "xdg/snw has mode $(mode xdg/snw), expected 700"
+[ "$(mode xdg/snw/snw.db)" = 600 ] || die "xdg/snw/snw.db has mode $(mode xdg/snw/snw.db)"
+
+# A group's shared directory: setgid, group rwx, umask 007. Needs root
+# to play two logins (uids 61001 and 61002, both in group "users").
+if [ "$(id -u)" != 0 ] || ! command -v setpriv >/dev/null; then
+	echo "skipped: sharing through a group needs root and setpriv"
+	exit 0
+fi
+gid=$(getent group users | cut -d: -f3)
+[ -n "$gid" ] || { echo "skipped: no group 'users'"; exit 0; }
+chmod 711 "$T"
+mkdir shared && chgrp users shared && chmod 2770 shared
+chmod 644 actielijnen.csv
+director() { setpriv --reuid=61001 --regid=61001 --groups="$gid" sh -c 'umask 007; exec "$@"' as "$@"; }
+procesmanager() { setpriv --reuid=61002 --regid=61002 --groups="$gid" sh -c 'umask 007; exec "$@"' as "$@"; }
+
+director "$bin" --db shared/snw.db init >/dev/null || die "the director cannot create the database"
+[ "$(stat -c '%a %G' shared/snw.db)" = "660 users" ] ||
+	die "shared database: $(stat -c '%a %G' shared/snw.db), expected 660 users"
+printf 'domein,titel\nWONEN,Van de procesmanager\n' > pm.csv; chmod 644 pm.csv
+procesmanager "$bin" --db shared/snw.db import --table actielijnen pm.csv >/dev/null ||
+	die "the procesmanager cannot import into the shared database"
+director "$bin" --db shared/snw.db report --domain wonen > report.txt || die "the director cannot read it"
+contains report.txt "Van de procesmanager"
+# The procesmanager's crashed import leaves -wal/-shm files; the director
+# recovers them and goes on.
+leave_wal shared/snw.db procesmanager
+for f in shared/snw.db-wal shared/snw.db-shm; do
+	[ "$(stat -c '%a %G' $f)" = "660 users" ] || die "$f: $(stat -c '%a %G' $f), expected 660 users"
+done
+printf 'domein,titel\nWONEN,Van de directeur\n' > dir.csv; chmod 644 dir.csv
+director "$bin" --db shared/snw.db import --table actielijnen dir.csv >/dev/null ||
+	die "the director cannot write after the procesmanager's crash"
+procesmanager "$bin" --db shared/snw.db report --domain wonen > report.txt || die "the procesmanager cannot read"
+contains report.txt "Van de directeur"
+contains report.txt "Van de procesmanager"
+n=$(sqlite3 shared/snw.db "SELECT count(*) FROM actielijnen WHERE titel LIKE 'Regel %'")
+[ "$n" -eq 0 ] || [ "$n" -eq 50000 ] || die "the killed import left $n of its rows"
+# Others get nothing.
+if setpriv --reuid=61003 --regid=61003 --clear-groups "$bin" --db shared/snw.db report >/dev/null 2>&1; then
+	die "a user outside the group could read the shared database"
+fi
