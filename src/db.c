@@ -22,7 +22,8 @@
 #include "db.h"
 #include "text.h"
 
-#define BUSY_TIMEOUT_MS 10000	/* ordinary waits for another writer */
+#define BUSY_TIMEOUT_MS 10000	/* ordinary waits for another writer;
+				   $SNW_BUSY_TIMEOUT_MS overrides it */
 #define MAX_DOMAINS 64		/* domains and themes are a short list */
 #define MAX_ENTITIES 8		/* room for entities[] */
 
@@ -140,6 +141,7 @@ struct db {
 	sqlite3_stmt *actielijn_by_title;
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
 	int ndomains;			/* -1: cache must be (re)loaded */
+	int busy_ms;			/* how long to wait for another writer */
 	/* Spellings of domain references seen in this import, exact, so that a
 	 * repeated spelling costs one strcmp, not a case-folding compare. */
 	struct { char text[128]; long long id; } spellings[16];
@@ -162,8 +164,8 @@ fail(struct db *db, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		snprintf(db->err, sizeof(db->err),
-			 "%s: the database is busy: another program kept it locked for more than %d s; try again",
-			 what, BUSY_TIMEOUT_MS / 1000);
+			 "%s: the database is busy: another program kept it locked for more than %g s; try again",
+			 what, db->busy_ms / 1000.0);
 		break;
 	case SQLITE_FULL:
 		snprintf(db->err, sizeof(db->err), "%s: the disk is full; nothing was changed", what);
@@ -225,11 +227,11 @@ user_version(struct db *db)
 	int v = -1;
 
 	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return fail(db, "reading the schema version");
+		return fail(db, "opening the database");
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return v < 0 ? fail(db, "reading the schema version") : v;
+	return v < 0 ? fail(db, "opening the database") : v;
 }
 
 /* Brings the schema up to SCHEMA_VERSION inside one transaction: either
@@ -376,11 +378,40 @@ prepare_entities(struct db *db)
 	return 0;
 }
 
+/* Refuses an SQLite file that some other program made (schema version 0
+ * yet tables in it), before anything is written to it; a damaged file
+ * fails here too, on the first read. */
+static int
+check_ours(struct db *db)
+{
+	sqlite3_stmt *st;
+	int rc, v;
+
+	if ((v = user_version(db)) != 0)
+		return v < 0 ? -1 : 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "opening the database");
+	rc = sqlite3_step(st);
+	v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (v < 0)
+		return fail(db, "opening the database");
+	if (v > 0) {
+		snprintf(db->err, sizeof(db->err),
+			 "%s is not an snw database: another program made it (expected a file made by snw init, or a new file name)",
+			 db->path);
+		return -1;
+	}
+	return 0;
+}
+
 /* Connection settings shared by every snw process on the file. */
 static int
 configure(struct db *db)
 {
-	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db->h, db->busy_ms);
+	if (check_ours(db) < 0)
+		return -1;
 	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0)
 		return -1;
 	if (!db->ro && db_exec(db, "PRAGMA journal_mode = WAL;"
@@ -393,6 +424,8 @@ static struct db *
 db_new(const char *path)
 {
 	struct db *db = calloc(1, sizeof(*db));
+	const char *env;
+	char *end;
 
 	if (db) {
 		struct passwd *pw = getpwuid(geteuid());
@@ -402,6 +435,13 @@ db_new(const char *path)
 		snprintf(db->who, sizeof(db->who), "%s", who ? who : "?");
 		snprintf(db->source, sizeof(db->source), "import");
 		db->ndomains = -1;
+		db->busy_ms = BUSY_TIMEOUT_MS;
+		if ((env = getenv("SNW_BUSY_TIMEOUT_MS")) && *env) {
+			long ms = strtol(env, &end, 10);
+
+			if (!*end && ms >= 0 && ms <= 3600000)
+				db->busy_ms = (int)ms;
+		}
 	}
 	return db;
 }

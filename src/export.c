@@ -98,8 +98,15 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 		}
 		return EXIT_CANTCREAT;
 	}
-	if (export_write(db, e, fp, opts->excel) < 0 || fflush(fp) == EOF || fsync(fileno(fp)) < 0) {
-		fprintf(opts->err, "%s: cannot write: %s\n", path, errno ? strerror(errno) : db_errmsg(db));
+	if (export_write(db, e, fp, opts->excel) < 0 && !ferror(fp)) {
+		/* Not errno: SQLite leaves its own behind. */
+		fprintf(opts->err, "snw: export stopped: %s\n", db_errmsg(db));
+		fclose(fp);
+		unlink(tmp);
+		return EXIT_IOERR;
+	}
+	if (ferror(fp) || fflush(fp) == EOF || fsync(fileno(fp)) < 0) {
+		fprintf(opts->err, "%s: cannot write: %s\n", path, strerror(errno));
 		fclose(fp);
 		unlink(tmp);
 		return EXIT_IOERR;

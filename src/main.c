@@ -237,7 +237,8 @@ open_db(const struct ctx *c, struct db **out)
 		return create_db(c->db_path, true, true, out);
 	}
 	if (db_open(c->db_path, c->readonly, out, err, sizeof(err)) < 0) {
-		int missing = errno == ENOENT;
+		/* Not errno: SQLite leaves ENOENT behind from its own probing. */
+		int missing = access(c->db_path, F_OK) != 0;
 
 		say("%s", err);
 		return missing ? EXIT_NOINPUT : EXIT_IOERR;
