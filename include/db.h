@@ -32,6 +32,10 @@ int db_create(const char *path, struct db **out, char *err, size_t errsz);
 /* An in-memory database with the schema, for tests and the fuzzer. */
 int db_open_memory(struct db **out);
 
+/* A private in-memory copy of src, which may be read-only: import
+ * --dry-run checks files against it. On failure db_errmsg(src) says why. */
+int db_copy_to_memory(struct db *src, struct db **out);
+
 void db_close(struct db *db);
 bool db_readonly(const struct db *db);
 const char *db_errmsg(const struct db *db);

@@ -153,6 +153,18 @@ struct db_stmt {
 	sqlite3_stmt *st;
 };
 
+/* The directory of path ("." when it names none) into dir. */
+static void
+dir_of(const char *path, char *dir, size_t dirsz)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, dirsz, ".");
+	else
+		snprintf(dir, dirsz, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
 /* Records SQLite's error for the user, in words they can act on. */
 static int
 fail(struct db *db, const char *what)
@@ -178,10 +190,19 @@ fail(struct db *db, const char *what)
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR:
-		snprintf(db->err, sizeof(db->err), "%s: cannot write %s or its directory (%s)",
-			 what, db->path, msg);
+	case SQLITE_IOERR: {
+		char dir[PATH_MAX];
+
+		dir_of(db->path, dir, sizeof(dir));
+		if (strcmp(db->path, ":memory:") != 0 && access(dir, W_OK) != 0)
+			snprintf(db->err, sizeof(db->err),
+				 "%s: the directory %.1024s is read-only for you, and snw keeps %.1024s-wal and -shm files next to the database (expected a directory you may write to; %.512s)",
+				 what, dir, db->path, msg);
+		else
+			snprintf(db->err, sizeof(db->err), "%s: cannot write %s or its directory (%s)",
+				 what, db->path, msg);
 		break;
+	}
 	default:
 		snprintf(db->err, sizeof(db->err), "%s: %s", what, msg);
 	}
@@ -499,13 +520,9 @@ static mode_t
 create_mode(const char *path)
 {
 	char dir[PATH_MAX];
-	const char *slash = strrchr(path, '/');
 	struct stat st;
 
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else
-		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	dir_of(path, dir, sizeof(dir));
 	if (stat(dir, &st) == 0 && (st.st_mode & S_ISGID))
 		return 0660;
 	return 0600;
@@ -555,6 +572,37 @@ db_open_memory(struct db **out)
 		return -1;
 	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    db_setup(db, err, sizeof(err)) < 0) {
+		db_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+int
+db_copy_to_memory(struct db *src, struct db **out)
+{
+	struct db *db = db_new(src->path);
+	sqlite3_backup *b = NULL;
+	char err[256];
+
+	*out = NULL;
+	if (!db) {
+		snprintf(src->err, sizeof(src->err), "out of memory");
+		return -1;
+	}
+	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    !(b = sqlite3_backup_init(db->h, "main", src->h, "main")) ||
+	    sqlite3_backup_step(b, -1) != SQLITE_DONE) {
+		snprintf(src->err, sizeof(src->err), "copying %s: %s", src->path,
+			 db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		sqlite3_backup_finish(b);
+		db_close(db);
+		return -1;
+	}
+	sqlite3_backup_finish(b);
+	if (db_setup(db, err, sizeof(err)) < 0) {
+		snprintf(src->err, sizeof(src->err), "%s", err);
 		db_close(db);
 		return -1;
 	}

@@ -345,6 +345,19 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		return usage_error("%s", "import: the database is opened with --read-only (use --dry-run to check files)");
 	if ((status = open_db(c, &db)) != 0)
 		return status;
+	if (db_readonly(db) && a.opts.dry_run) {
+		/* A dry run writes and rolls back: on a database the user may
+		 * only read, it does so in a copy. */
+		struct db *copy;
+
+		if (db_copy_to_memory(db, &copy) < 0) {
+			say("%s", db_errmsg(db));
+			db_close(db);
+			return EXIT_IOERR;
+		}
+		db_close(db);
+		db = copy;
+	}
 	if (db_readonly(db) && !a.opts.dry_run) {
 		say("%s is read-only for you; nothing was imported", c->db_path);
 		db_close(db);
