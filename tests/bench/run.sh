@@ -185,6 +185,7 @@ row "dashboard: peak RSS" "$RSS MB" "< 50 MB" "$(ok "$RSS" '<' 50)"
 
 : >"$T/more"
 more() { set -- "$1" "$2" $(fig "$1"); [ $# -ge 4 ] && printf -- '- %s: p50 %s ms, p99 %s ms\n' "$2" "$3" "$4" >>"$T/more"; }
+more overview_load "overview queries after a change (counts per domain and status)"
 more overview_redraw "redraw of the overview, nothing changed"
 more open_domain "opening a domain (count, first rows, detail)"
 more page_step "page step (PgDn)"
