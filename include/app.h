@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "edit.h"
 #include "grid.h"
 #include "keys.h"
 #include "model.h"
@@ -34,8 +35,16 @@ struct zone {
 #define APP_MIN_W 60		/* below this the window is "too small" */
 #define APP_MIN_H 16
 
-/* Result flags of handling input. */
-enum { APP_REDRAW = 1, APP_QUIT = 2 };
+/* Result flags of handling input. APP_FORM: app->form is set and the
+ * caller must run it (formui_run) before reading the next key. */
+enum { APP_REDRAW = 1, APP_QUIT = 2, APP_FORM = 4 };
+
+/* A question in the status line, answered by the next key. */
+enum ask_kind {
+	ASK_NONE,
+	ASK_DELETE,	/* j/y deletes ask_target, anything else keeps it */
+	ASK_ADD_KIND,	/* in an open meeting: b adds a besluit, a an actie */
+};
 
 struct app;
 
@@ -81,8 +90,12 @@ struct app {
 
 	struct list *meetings;
 	int meetings_sort;
-	struct rowset decisions, meeting_acts;	/* of the selected meeting */
+	struct rowset decisions;	/* of the selected meeting: id, agendapunt, besluit */
+	struct rowset meeting_acts;	/* id, actie, eigenaar, deadline, status */
 	long long meeting_id;		/* meeting those were read for, -1 */
+	int meeting_item;		/* with the meeting open (zoom): the selected
+					   decision (0..) or action (after the decisions) */
+	int meeting_item_top;		/* first item shown */
 
 	struct list *acts;		/* all action items */
 	int acts_sort, acts_filter;
@@ -93,7 +106,18 @@ struct app {
 	struct rowset hits;		/* its hits (see model_search) */
 	int hit;			/* current hit, -1 = none yet */
 
-	char msg[240];			/* one-line message for the status line */
+	char ro_reason[200];		/* why read-only, for "alleen lezen: ..." */
+	struct edit_form *form;		/* a form to run (APP_FORM), or NULL */
+	enum ask_kind ask;		/* a question in the status line */
+	char ask_text[600];		/* the question */
+	char ask_keys[80];		/* its answers, shown at the right: "j = ja, n = nee" */
+	struct edit_target ask_target;	/* what it is about */
+	struct undo_stack undo;		/* this session's changes */
+	const char *changed_table;	/* entry app->changed was read for */
+	long long changed_id;
+	char changed[120];		/* "28 nov 2026 14:05 door jan" or "" */
+
+	char msg[400];			/* one-line message for the status line */
 	bool msg_error;
 	int page;			/* list rows visible in the last frame */
 	struct zone zones[APP_MAX_ZONES];
@@ -125,6 +149,13 @@ int app_poll(struct app *app);
 
 /* Forgets all cached rows (after this process wrote to the database). */
 void app_invalidate(struct app *app);
+
+/* "laatst gewijzigd" of an entry: "28 nov 2026 14:05 door jan", or ""
+ * (cached for one entry until the data changes). */
+const char *app_last_changed(struct app *app, const char *table, long long id);
+
+/* Reads the selected meeting's decisions and actions when not current. */
+void meetings_load_detail(struct app *app);
 
 /* Switches to a view (domain: index into ov.dom for VIEW_DOMAIN). */
 void app_show(struct app *app, enum view_id v, int domain);

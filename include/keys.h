@@ -37,6 +37,13 @@
 	X(PREV_HIT, "N", "", "Vorige treffer", "Previous search hit") \
 	X(FILTER, "f", "filter", "Filter op status", "Filter by status") \
 	X(SORT, "s", "sorteer", "Sortering wisselen", "Change the sort order") \
+	X(ADD, "a", "nieuw", "Nieuw: actielijn, planningsitem, vergadering (open: besluit of actie), actie", \
+	  "Add: actielijn, planning item, meeting (open: decision or action), action") \
+	X(EDIT, "e", "wijzig", "Geselecteerde wijzigen in een formulier", "Edit the selected entry in a form") \
+	X(DELETE, "d", "", "Geselecteerde verwijderen (vraagt eerst, noemt wat meegaat)", "Delete the selected entry (asks first, names what goes with it)") \
+	X(TOGGLE, "Space", "", "Actie open / gedaan", "Toggle an action open / done") \
+	X(UNDO, "u", "", "Ongedaan maken (ook verwijderen)", "Undo (deletes too)") \
+	X(REDO, "Ctrl-R", "", "Opnieuw doen", "Redo") \
 	X(HELP, "? F1", "help", "Deze hulp", "This help") \
 	X(QUIT, "q", "stop", "Stoppen", "Quit")
 
@@ -57,9 +64,54 @@ enum keycode {
 	KC_BACKSPACE = 127,
 	KC_SPECIAL = 0x110000,
 	KC_UP, KC_DOWN, KC_LEFT, KC_RIGHT, KC_PGUP, KC_PGDN, KC_HOME, KC_END,
-	KC_BTAB, KC_F1, KC_RESIZE, KC_MOUSE,
+	KC_BTAB, KC_F1, KC_F2, KC_DELETE, KC_RESIZE, KC_MOUSE,
 	KC_TIMEOUT,		/* no key within the input timeout */
 };
+
+/* Control keys arrive as their control character: KC_CTRL('R') == 18. */
+#define KC_CTRL(c) ((c) & 0x1f)
+
+/*
+ * The keys of an edit form, as data for the form's dispatcher (formui.c)
+ * and the help screen. What a key does can depend on the field it is in;
+ * the labels say so.
+ * X(name, keys, dutch, english)
+ */
+#define FORM_KEY_LIST(X) \
+	X(SAVE, "Ctrl-S F2", "Opslaan (eerst gecontroleerd)", "Save (checked first)") \
+	X(CANCEL, "Esc Ctrl-C", "Annuleren (vraagt eerst als er iets veranderd is)", "Cancel (asks first when something changed)") \
+	X(NEXT, "Tab Down", "Volgend veld; in de toelichting: volgende regel", "Next field; in the explanation: next line") \
+	X(PREV, "Shift-Tab Up", "Vorig veld; in de toelichting: vorige regel", "Previous field; in the explanation: previous line") \
+	X(NEWLINE, "Enter", "Nieuwe regel in de toelichting; elders volgend veld", "New line in the explanation; elsewhere next field") \
+	X(LEFT, "Left", "Cursor links; in een keuzeveld: vorige waarde", "Cursor left; in a choice field: previous value") \
+	X(RIGHT, "Right", "Cursor rechts; in een keuzeveld: volgende waarde (ook: spatie, beginletter)", \
+	  "Cursor right; in a choice field: next value (also: space, first letter)") \
+	X(HOME, "Home", "Begin van de regel", "Start of the line") \
+	X(END, "End", "Eind van de regel", "End of the line") \
+	X(BACKSPACE, "Backspace", "Teken voor de cursor wissen", "Delete the character before the cursor") \
+	X(DELCHAR, "Delete", "Teken onder de cursor wissen", "Delete the character under the cursor") \
+	X(CLEAR, "Ctrl-U", "Veld leegmaken", "Clear the field") \
+	X(PAGE_UP, "PgUp", "Vorige pagina van het formulier", "Previous page of the form") \
+	X(PAGE_DOWN, "PgDn", "Volgende pagina van het formulier", "Next page of the form")
+
+#define FORM_KEY_ENUM(name, keys, nl, en) FK_##name,
+enum form_key {
+	FK_NONE,
+	FORM_KEY_LIST(FORM_KEY_ENUM)
+	FK_COUNT
+};
+#undef FORM_KEY_ENUM
+
+/* One row of FORM_KEY_LIST. */
+struct form_key_def {
+	enum form_key key;
+	const char *keys, *nl, *en;
+};
+
+/* The form key bound to a key code, or FK_NONE (then: a character to type). */
+enum form_key keys_form_key(int keycode);
+int keys_form_count(void);
+const struct form_key_def *keys_form_get(int i);
 
 /* One row of ACTION_LIST. */
 struct key_def {

@@ -31,6 +31,10 @@ void screen_size(const struct screen *s, int *w, int *h);
 /* True when drawing without colours (NO_COLOR or a monochrome terminal). */
 bool screen_mono(const struct screen *s);
 
+/* The curses attributes and colour pair the painter uses for a role, for
+ * formui.c (the other curses file) to draw in the same style. */
+void screen_role_attr(const struct screen *s, enum role role, unsigned long *attrs, short *pair);
+
 /* Copies the grid to the terminal and refreshes it. */
 void screen_paint(struct screen *s, const struct grid *g);
 

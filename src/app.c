@@ -12,6 +12,8 @@
 #include "app.h"
 #include "date.h"
 #include "db.h"
+#include "edit.h"
+#include "history.h"
 
 extern const struct view_ops view_overview_ops, view_domain_ops, view_planning_ops,
 	view_meetings_ops, view_actions_ops;
@@ -57,6 +59,8 @@ app_free(struct app *app)
 	rowset_free(&app->decisions);
 	rowset_free(&app->meeting_acts);
 	rowset_free(&app->hits);
+	edit_form_free(app->form);
+	undo_free(&app->undo);
 	free(app);
 }
 
@@ -90,7 +94,20 @@ app_invalidate(struct app *app)
 			list_invalidate(lists[i]);
 	app->successes_dom = app->detail_id = app->meeting_id = -1;
 	app->gantt_loaded = 0;
+	app->changed_table = NULL;
 	app->version = db_data_version(app->db);
+}
+
+const char *
+app_last_changed(struct app *app, const char *table, long long id)
+{
+	if (!app->changed_table || strcmp(app->changed_table, table) != 0 || app->changed_id != id) {
+		if (history_last(app->db, table, id, app->changed, sizeof(app->changed)) < 0)
+			app->changed[0] = '\0';
+		app->changed_table = table;
+		app->changed_id = id;
+	}
+	return app->changed;
 }
 
 int
@@ -295,7 +312,7 @@ app_action(struct app *app, enum action a)
 		case ACT_PAGE_UP: app->help_top -= app->page; break;
 		case ACT_PAGE_DOWN: app->help_top += app->page; break;
 		case ACT_HOME: app->help_top = 0; break;
-		case ACT_END: app->help_top = keys_count(); break;
+		case ACT_END: app->help_top = keys_count() + keys_form_count() + 2; break;
 		case ACT_HELP: case ACT_BACK: app->help = false; break;
 		default: app->help = false; return app_action(app, a);
 		}
@@ -319,6 +336,12 @@ app_action(struct app *app, enum action a)
 	case ACT_NEXT_VIEW: cycle(app, 1); return APP_REDRAW;
 	case ACT_PREV_VIEW: cycle(app, -1); return APP_REDRAW;
 	case ACT_SEARCH: app->prompt = true; app->input[0] = '\0'; return APP_REDRAW;
+	case ACT_ADD: return edit_add(app);
+	case ACT_EDIT: return edit_edit(app);
+	case ACT_DELETE: return edit_delete(app);
+	case ACT_TOGGLE: return edit_toggle(app);
+	case ACT_UNDO: return edit_undo(app);
+	case ACT_REDO: return edit_redo(app);
 	case ACT_NEXT_HIT: case ACT_PREV_HIT:
 		if (app->hits.n == 0) {
 			app_message(app, true, "nog geen zoekopdracht: typ / om te zoeken");
@@ -351,6 +374,8 @@ app_key(struct app *app, int key)
 		return app_poll(app);
 	if (app->prompt)
 		return prompt_key(app, key);
+	if (app->ask)
+		return edit_answer(app, key);
 	return app_action(app, keys_action(key));
 }
 
@@ -359,7 +384,7 @@ app_mouse(struct app *app, int x, int y, int wheel)
 {
 	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
 
-	if (app->help || app->prompt)
+	if (app->help || app->prompt || app->ask)
 		return 0;
 	if (wheel) {
 		if (l) {

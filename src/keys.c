@@ -1,5 +1,5 @@
 /*
- * The key table: the dispatcher and the help screen read the same rows.
+ * The key tables: the dispatchers and the help screen read the same rows.
  */
 
 #include <stddef.h>
@@ -13,7 +13,14 @@ static const struct key_def defs[] = {
 };
 #undef ACTION_ROW
 
+#define FORM_ROW(name, keys, nl, en) { FK_##name, keys, nl, en },
+static const struct form_key_def form_defs[] = {
+	FORM_KEY_LIST(FORM_ROW)
+};
+#undef FORM_ROW
+
 #define NDEFS ((int)(sizeof(defs) / sizeof(defs[0])))
+#define NFORM ((int)(sizeof(form_defs) / sizeof(form_defs[0])))
 
 static const struct {
 	const char *name;
@@ -23,7 +30,8 @@ static const struct {
 	{ "Esc", KC_ESC }, { "Up", KC_UP }, { "Down", KC_DOWN },
 	{ "Left", KC_LEFT }, { "Right", KC_RIGHT }, { "PgUp", KC_PGUP },
 	{ "PgDn", KC_PGDN }, { "Home", KC_HOME }, { "End", KC_END },
-	{ "F1", KC_F1 }, { "Space", ' ' },
+	{ "F1", KC_F1 }, { "F2", KC_F2 }, { "Space", ' ' },
+	{ "Backspace", KC_BACKSPACE }, { "Delete", KC_DELETE },
 };
 
 int
@@ -32,9 +40,34 @@ keys_parse(const char *name)
 	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++)
 		if (strcmp(named[i].name, name) == 0)
 			return named[i].code;
+	if (strncmp(name, "Ctrl-", 5) == 0 && name[5] >= 'A' && name[5] <= 'Z' && !name[6])
+		return KC_CTRL(name[5]);
 	if (name[0] && !name[1])
 		return (unsigned char)name[0];
 	return KC_NONE;
+}
+
+/* True when keycode is one of the space-separated key names in keys. */
+static int
+bound(const char *keys, int keycode)
+{
+	const char *p = keys;
+
+	while (*p) {
+		char name[16];
+		size_t n = strcspn(p, " ");
+
+		if (n < sizeof(name)) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (keys_parse(name) == keycode)
+				return 1;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
 }
 
 enum action
@@ -42,24 +75,9 @@ keys_action(int keycode)
 {
 	if (keycode == '\r')
 		keycode = KC_ENTER;
-	for (int i = 0; i < NDEFS; i++) {
-		const char *p = defs[i].keys;
-
-		while (*p) {
-			char name[16];
-			size_t n = strcspn(p, " ");
-
-			if (n < sizeof(name)) {
-				memcpy(name, p, n);
-				name[n] = '\0';
-				if (keys_parse(name) == keycode)
-					return defs[i].action;
-			}
-			p += n;
-			while (*p == ' ')
-				p++;
-		}
-	}
+	for (int i = 0; i < NDEFS; i++)
+		if (bound(defs[i].keys, keycode))
+			return defs[i].action;
 	return ACT_NONE;
 }
 
@@ -82,4 +100,29 @@ keys_def(enum action a)
 		if (defs[i].action == a)
 			return &defs[i];
 	return NULL;
+}
+
+enum form_key
+keys_form_key(int keycode)
+{
+	if (keycode == '\r')
+		keycode = KC_ENTER;
+	if (keycode == '\b')
+		keycode = KC_BACKSPACE;
+	for (int i = 0; i < NFORM; i++)
+		if (bound(form_defs[i].keys, keycode))
+			return form_defs[i].key;
+	return FK_NONE;
+}
+
+int
+keys_form_count(void)
+{
+	return NFORM;
+}
+
+const struct form_key_def *
+keys_form_get(int i)
+{
+	return i >= 0 && i < NFORM ? &form_defs[i] : NULL;
 }

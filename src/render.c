@@ -187,6 +187,14 @@ render_status(struct app *app, struct grid *g)
 		grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, "Enter zoekt, Esc stopt ");
 		return;
 	}
+	if (app->ask) {
+		int kw = text_width(app->ask_keys) + 2;
+
+		grid_fill(g, (struct rect){ 0, y, w, 1 }, L' ', ROLE_TAB_ON);
+		grid_text(g, 1, y, w - kw - 2, ROLE_TAB_ON, app->ask_text);
+		grid_text_right(g, w - kw - 1, y, kw, ROLE_TAB_ON, app->ask_keys);
+		return;
+	}
 	if (app->view == VIEW_DOMAIN && app->dom < app->ov.n)
 		snprintf(name, sizeof(name), " %s ", app->ov.dom[app->dom].naam);
 	else
@@ -209,7 +217,9 @@ render_status(struct app *app, struct grid *g)
 			const struct key_def *k = keys_get(i);
 			char first[16];
 
-			if (!*k->shortl || shown++ < skip)
+			if (!*k->shortl || (app->readonly && (k->action == ACT_ADD || k->action == ACT_EDIT)))
+				continue;
+			if (shown++ < skip)
 				continue;
 			snprintf(first, sizeof(first), "%.*s", (int)strcspn(k->keys, " "), k->keys);
 			snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s %s",
@@ -221,33 +231,78 @@ render_status(struct app *app, struct grid *g)
 	grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, keys);
 }
 
+/* One line of the help screen: a key and what it does, or a heading. */
+struct help_line {
+	const char *keys, *nl, *en;	/* keys NULL: nl is a heading */
+};
+
+/* The help's lines from the two key tables: the dashboard's, then (when
+ * with_form) a heading and the keys of an edit form. Returns the count. */
+static int
+help_lines(struct help_line *out, bool with_main, bool with_form)
+{
+	int n = 0;
+
+	for (int i = 0; with_main && i < keys_count(); i++)
+		out[n++] = (struct help_line){ keys_get(i)->keys, keys_get(i)->nl, keys_get(i)->en };
+	if (with_form) {
+		if (n)
+			out[n++] = (struct help_line){ NULL, "", "" };
+		out[n++] = (struct help_line){ NULL, "In een formulier (na a of e):", "" };
+		for (int i = 0; i < keys_form_count(); i++)
+			out[n++] = (struct help_line){ keys_form_get(i)->keys, keys_form_get(i)->nl,
+						       keys_form_get(i)->en };
+	}
+	return n;
+}
+
+/* Draws lines [top, top + rows) of a help column into r. */
+static void
+help_column(struct grid *g, struct rect r, const struct help_line *lines, int n, int top)
+{
+	int keyw = 12;
+
+	for (int i = top, y = r.y; i < n && y < r.y + r.h; i++, y++) {
+		const struct help_line *l = &lines[i];
+		int x = r.x, lw;
+
+		if (!l->keys) {
+			grid_text(g, x, y, r.w - 1, ROLE_BOLD, l->nl);
+			continue;
+		}
+		grid_text(g, x, y, keyw, ROLE_KEY, l->keys);
+		x += keyw + 1;
+		lw = grid_text(g, x, y, r.w - (x - r.x) - 1, ROLE_NORMAL, l->nl);
+		if (r.w - (x - r.x) - lw > 12) {
+			char en[200];
+
+			snprintf(en, sizeof(en), " — %s", l->en);
+			grid_text(g, x + lw, y, r.w - (x - r.x) - lw - 1, ROLE_DIM, en);
+		}
+	}
+}
+
 static void
 render_help(struct app *app, struct grid *g, struct rect r)
 {
-	int n = keys_count(), keyw = 12, y = r.y + 2, rows = r.h - 4;
+	struct help_line main_l[ACT_COUNT + FK_COUNT + 4], form_l[FK_COUNT + 4];
+	bool two = r.w >= 150;	/* the form's keys get their own column */
+	int rows = r.h - 4, n = help_lines(main_l, true, !two), nf = two ? help_lines(form_l, false, true) : 0;
+	int most = n > nf ? n : nf, lw = two ? r.w * 11 / 20 : r.w - 2;
 
 	grid_fill(g, r, L' ', ROLE_NORMAL);
 	render_heading(g, (struct rect){ r.x, r.y, r.w, 1 },
 		       "Toetsen / Keys — Esc of ? sluit deze hulp", true);
 	app->page = rows > 1 ? rows : 1;
-	if (app->help_top > n - rows)
-		app->help_top = n - rows > 0 ? n - rows : 0;
-	for (int i = app->help_top; i < n && y < r.y + 2 + rows; i++, y++) {
-		const struct key_def *k = keys_get(i);
-		int x = r.x + 2, lw;
-
-		grid_text(g, x, y, keyw, ROLE_KEY, k->keys);
-		x += keyw + 1;
-		lw = grid_text(g, x, y, r.w - (x - r.x) - 1, ROLE_NORMAL, k->nl);
-		if (r.w - (x - r.x) - lw > 12) {
-			char en[160];
-
-			snprintf(en, sizeof(en), " — %s", k->en);
-			grid_text(g, x + lw, y, r.w - (x - r.x) - lw - 1, ROLE_DIM, en);
-		}
-	}
+	if (app->help_top > most - rows)
+		app->help_top = most - rows > 0 ? most - rows : 0;
+	help_column(g, (struct rect){ r.x + 2, r.y + 2, lw, rows }, main_l, n, app->help_top);
+	if (two)
+		help_column(g, (struct rect){ r.x + 3 + lw, r.y + 2, r.w - lw - 4, rows }, form_l, nf,
+			    app->help_top);
 	grid_text(g, r.x + 2, r.y + r.h - 1, r.w - 3, ROLE_DIM,
-		  "Muis: klik kiest een tab, paneel of rij (nog eens klikken opent); het wiel scrolt.");
+		  most > rows ? "↓/PgDn: meer. Muis: klik kiest een tab, paneel of rij; het wiel scrolt."
+			      : "Muis: klik kiest een tab, paneel of rij (nog eens klikken opent); het wiel scrolt.");
 }
 
 void

@@ -1,7 +1,7 @@
 /*
- * The terminal side of the dashboard, and the only file with curses
- * calls: set-up and tear-down, the role -> attribute table, painting the
- * cell grid, and input as key codes.
+ * The terminal side of the dashboard: set-up and tear-down, the role ->
+ * attribute table, painting the cell grid, and input as key codes. The
+ * only other file with curses calls is formui.c (the edit forms).
  */
 
 #include <curses.h>
@@ -193,6 +193,13 @@ screen_mono(const struct screen *s)
 }
 
 void
+screen_role_attr(const struct screen *s, enum role role, unsigned long *attrs, short *pair)
+{
+	*attrs = s->attr[role];
+	*pair = s->pair[role];
+}
+
+void
 screen_paint(struct screen *s, const struct grid *g)
 {
 	int h, w;
@@ -232,6 +239,8 @@ translate(int code)
 	case KEY_BACKSPACE: return KC_BACKSPACE;
 	case KEY_RESIZE: return KC_RESIZE;
 	case KEY_F(1): return KC_F1;
+	case KEY_F(2): return KC_F2;
+	case KEY_DC: return KC_DELETE;
 	default: return KC_NONE;
 	}
 }

@@ -1,66 +1,116 @@
 /*
  * The dashboard's main loop: wait for a key (or the poll timeout), let
  * app.c act on it, draw a frame into the grid, let screen.c paint it.
+ * When an action opens an edit form (APP_FORM), formui.c runs it over
+ * the dashboard until it closes.
  */
 
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "db.h"
+#include "formui.h"
 #include "screen.h"
 #include "ui.h"
 
 #define POLL_MS 1000	/* also how soon another process's changes show */
 
+/* What a frame needs: for the loop and for the form's repaints. */
+struct painter {
+	struct app *app;
+	struct screen *scr;
+	struct grid g;
+	bool failed;		/* out of memory for the grid */
+};
+
+static void
+paint(void *ctx)
+{
+	struct painter *p = ctx;
+	int w, h;
+
+	screen_size(p->scr, &w, &h);
+	if ((w != p->g.w || h != p->g.h) && grid_resize(&p->g, w, h) < 0) {
+		p->failed = true;
+		return;
+	}
+	render_frame(p->app, &p->g);
+	screen_paint(p->scr, &p->g);
+}
+
+/* Why the database cannot be changed, in the user's words. */
+static void
+readonly_reason(struct db *db, const struct ui_options *opt, char *out, size_t outsz)
+{
+	if (opt && opt->readonly_reason_flag)
+		snprintf(out, outsz, "geopend met --read-only");
+	else if (access(db_path(db), W_OK) != 0)
+		snprintf(out, outsz, "je mag %s niet schrijven", db_path(db));
+	else
+		snprintf(out, outsz, "de database is alleen-lezen geopend");
+}
+
 int
 ui_run(struct db *db, const struct ui_options *opt)
 {
 	bool readonly = db_readonly(db) || (opt && opt->readonly_reason_flag);
-	struct app *app = app_new(db, readonly);
-	struct grid g = { 0 };
-	struct screen *scr;
+	struct painter p = { 0 };
 	char err[256];
 	int status = 0;
 	bool redraw = true;
 
-	if (!app) {
+	if (!(p.app = app_new(db, readonly))) {
 		fprintf(stderr, "snw: out of memory\n");
 		return 1;
 	}
-	if (!(scr = screen_open(NULL, NULL, err, sizeof(err)))) {
+	if (readonly)
+		readonly_reason(db, opt, p.app->ro_reason, sizeof(p.app->ro_reason));
+	if (!(p.scr = screen_open(NULL, NULL, err, sizeof(err)))) {
 		fprintf(stderr, "snw: %s\n", err);
-		app_free(app);
+		app_free(p.app);
 		return 1;
 	}
-	app->mono = screen_mono(scr);
+	p.app->mono = screen_mono(p.scr);
 	for (;;) {
 		int x = 0, y = 0, wheel = 0, sig = 0, key, r;
 
 		if (redraw) {
-			int w, h;
-
-			screen_size(scr, &w, &h);
-			if ((w != g.w || h != g.h) && grid_resize(&g, w, h) < 0) {
+			paint(&p);
+			if (p.failed) {
 				status = 1;
 				break;
 			}
-			render_frame(app, &g);
-			screen_paint(scr, &g);
 			redraw = false;
 		}
-		key = screen_key(scr, POLL_MS, &x, &y, &wheel, &sig);
+		key = screen_key(p.scr, POLL_MS, &x, &y, &wheel, &sig);
 		if (key < 0) {
 			status = 128 + sig;
 			break;
 		}
-		r = key == KC_MOUSE ? app_mouse(app, x, y, wheel) : app_key(app, key);
+		r = key == KC_MOUSE ? app_mouse(p.app, x, y, wheel) : app_key(p.app, key);
 		if (r & APP_QUIT)
 			break;
+		if (r & APP_FORM) {
+			int rc;
+
+			paint(&p);	/* the dashboard behind the form */
+			rc = formui_run(p.scr, p.app, paint, &p, POLL_MS, &sig);
+			edit_form_free(p.app->form);
+			p.app->form = NULL;
+			app_poll(p.app);	/* what others changed meanwhile */
+			if (rc < 0) {
+				status = 128 + sig;
+				break;
+			}
+			r |= APP_REDRAW;
+		}
 		if (r & APP_REDRAW)
 			redraw = true;
 	}
-	screen_close(scr);
-	grid_free(&g);
-	app_free(app);
+	screen_close(p.scr);
+	grid_free(&p.g);
+	app_free(p.app);
 	return status;
 }

@@ -157,6 +157,7 @@ draw_detail(struct app *app, struct grid *g, struct rect r)
 	int succ_h = app->successes.n + 1 < r.h / 3 ? app->successes.n + 1 : r.h / 3;
 	struct rect text;
 	char line[400], per[64];
+	const char *changed;
 	int y = r.y, used;
 
 	if (succ_h < 2)
@@ -172,6 +173,11 @@ draw_detail(struct app *app, struct grid *g, struct rect r)
 		 *rowset_get(&app->detail, 0, 2) ? rowset_get(&app->detail, 0, 2) : "—",
 		 model_status_label(rowset_get(&app->detail, 0, 3)), per);
 	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
+	changed = app_last_changed(app, "actielijnen", row->id);
+	if (*changed && r.y + r.h - y > 2) {
+		snprintf(line, sizeof(line), "laatst gewijzigd: %s", changed);
+		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
+	}
 	text = (struct rect){ r.x + 1, y, r.w - 2, r.y + r.h - y };
 	used = grid_wrap(g, text, ROLE_NORMAL, rowset_get(&app->detail, 0, 1), 0);
 	if (used > text.h && text.h > 0)

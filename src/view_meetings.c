@@ -79,48 +79,125 @@ action_line(struct app *app, struct grid *g, int x, int y, int w, const char *te
 	grid_text(g, x, y, end - x, open ? ROLE_NORMAL : ROLE_DIM, line);
 }
 
+void
+meetings_load_detail(struct app *app)
+{
+	struct list *l = meetings_list(app);
+	const struct list_row *row;
+
+	list_ensure(l, l->cur, 1);
+	row = list_row(l, l->cur);
+	if (!row) {
+		rowset_free(&app->decisions);
+		rowset_free(&app->meeting_acts);
+		app->meeting_id = -1;
+		return;
+	}
+	if (app->meeting_id == row->id)
+		return;
+	rowset_load(app->db, &app->decisions, 3,
+		    "SELECT id, ifnull(agendapunt, ''), besluit FROM besluiten"
+		    " WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3", row->id, NULL, MAX_DETAIL);
+	rowset_load(app->db, &app->meeting_acts, 5,
+		    "SELECT id, actie, ifnull(eigenaar, ''), ifnull(deadline, ''), ifnull(status, '')"
+		    " FROM acties WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3",
+		    row->id, NULL, MAX_DETAIL);
+	app->meeting_id = row->id;
+	if (app->meeting_item >= app->decisions.n + app->meeting_acts.n)
+		app->meeting_item = app->decisions.n + app->meeting_acts.n - 1;
+	if (app->meeting_item < 0)
+		app->meeting_item = 0;
+}
+
+/* Lines item k of the open meeting takes at width w (decisions wrap). */
+static int
+item_lines(struct app *app, int k, int w, int max)
+{
+	char line[600];
+	const char *item;
+	int n;
+
+	if (k >= app->decisions.n)
+		return 1;
+	item = rowset_get(&app->decisions, k, 1);
+	snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", rowset_get(&app->decisions, k, 2));
+	n = grid_wrap(NULL, (struct rect){ 0, 0, w, 0 }, ROLE_NORMAL, line, 0);
+	return n < 1 ? 1 : n > max ? max : n;
+}
+
+/* With the meeting open (app->zoom), the selected item is highlighted
+ * and kept in sight; otherwise the detail shows from the top. */
 static void
 meeting_detail(struct app *app, struct grid *g, struct rect r)
 {
 	const struct list_row *row = list_row(app->meetings, app->meetings->cur);
+	int nitems, y = r.y, bottom = r.y + r.h, maxl = app->zoom ? 4 : 3, w = r.w - 2, avail, top;
+	bool focus = app->zoom;
 	char line[600], date[16];
-	int y = r.y, bottom = r.y + r.h;
+	const char *changed;
 
 	if (!row)
 		return;
-	if (app->meeting_id != row->id) {
-		rowset_load(app->db, &app->decisions, 2,
-			    "SELECT ifnull(agendapunt, ''), besluit FROM besluiten"
-			    " WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3", row->id, NULL, MAX_DETAIL);
-		rowset_load(app->db, &app->meeting_acts, 4,
-			    "SELECT actie, ifnull(eigenaar, ''), ifnull(deadline, ''), ifnull(status, '')"
-			    " FROM acties WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3",
-			    row->id, NULL, MAX_DETAIL);
-		app->meeting_id = row->id;
-	}
+	meetings_load_detail(app);
+	nitems = app->decisions.n + app->meeting_acts.n;
 	render_date(row->col[1], date);
 	snprintf(line, sizeof(line), "%s %s%s%s", row->col[2], date, *row->col[3] ? " — " : "", row->col[3]);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, true);
-	snprintf(line, sizeof(line), "Besluiten (%d)", app->decisions.n);
+	changed = app_last_changed(app, "vergaderingen", row->id);
+	if (*changed && y < bottom && (focus || r.h >= 12)) {
+		snprintf(line, sizeof(line), "laatst gewijzigd: %s", changed);
+		grid_text(g, r.x + 1, y++, w, ROLE_DIM, line);
+	}
+	/* scroll so that the selected item fits: items [top, sel] plus the
+	 * two headings must fit in what is left */
+	avail = bottom - y - 2;
+	top = focus ? app->meeting_item_top : 0;
+	if (focus) {
+		int sel = app->meeting_item, used;
+
+		if (top > sel)
+			top = sel;
+		for (;;) {
+			used = 0;
+			for (int k = top; k <= sel && k < nitems; k++)
+				used += item_lines(app, k, w, maxl);
+			if (used <= avail || top >= sel)
+				break;
+			top++;
+		}
+		app->meeting_item_top = top;
+	}
+	snprintf(line, sizeof(line), "Besluiten (%d)%s", app->decisions.n,
+		 top > 0 && top <= app->decisions.n ? " …" : "");
 	if (y < bottom)
-		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_BOLD, line);
-	for (int i = 0; i < app->decisions.n && y < bottom - 2; i++) {
-		const char *item = rowset_get(&app->decisions, i, 0);
+		grid_text(g, r.x + 1, y++, w, ROLE_BOLD, line);
+	for (int k = top; k < app->decisions.n && y < bottom - (focus ? 0 : 2); k++) {
+		const char *item = rowset_get(&app->decisions, k, 1);
+		int lines = item_lines(app, k, w, maxl), limit = focus ? bottom : bottom - 2;
 
+		if (lines > limit - y)
+			lines = limit - y;
 		snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "",
-			 rowset_get(&app->decisions, i, 1));
-		int avail = bottom - 2 - y < 3 ? bottom - 2 - y : 3;
-		int used = grid_wrap(g, (struct rect){ r.x + 1, y, r.w - 2, avail }, ROLE_NORMAL, line, 0);
-
-		y += used < avail ? used : avail;
+			 rowset_get(&app->decisions, k, 2));
+		grid_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
+		if (focus && k == app->meeting_item)
+			for (int i = 0; i < lines; i++)
+				grid_paint(g, r.x, y + i, r.w, ROLE_SEL);
+		y += lines;
 	}
 	snprintf(line, sizeof(line), "Acties (%d)", app->meeting_acts.n);
 	if (y < bottom)
-		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_BOLD, line);
-	for (int i = 0; i < app->meeting_acts.n && y < bottom; i++, y++)
-		action_line(app, g, r.x + 1, y, r.w - 2, rowset_get(&app->meeting_acts, i, 0),
-			    rowset_get(&app->meeting_acts, i, 1), rowset_get(&app->meeting_acts, i, 2),
-			    rowset_get(&app->meeting_acts, i, 3));
+		grid_text(g, r.x + 1, y++, w, ROLE_BOLD, line);
+	for (int i = top > app->decisions.n ? top - app->decisions.n : 0;
+	     i < app->meeting_acts.n && y < bottom; i++, y++) {
+		action_line(app, g, r.x + 1, y, w, rowset_get(&app->meeting_acts, i, 1),
+			    rowset_get(&app->meeting_acts, i, 2), rowset_get(&app->meeting_acts, i, 3),
+			    rowset_get(&app->meeting_acts, i, 4));
+		if (focus && app->decisions.n + i == app->meeting_item)
+			grid_paint(g, r.x, y, r.w, ROLE_SEL);
+	}
+	if (focus && nitems == 0 && y < bottom)
+		grid_text(g, r.x + 1, y, w, ROLE_DIM, "(nog niets: a voegt een besluit of actie toe)");
 }
 
 static void
@@ -154,14 +231,49 @@ meetings_render(struct app *app, struct grid *g, struct rect body)
 	meeting_detail(app, g, dr);
 }
 
+/* Keys while the meeting is open: the cursor walks its decisions and
+ * actions; Left/Right go to the previous/next meeting. */
+static bool
+meeting_focus_act(struct app *app, enum action a)
+{
+	struct list *l = meetings_list(app);
+	int n, page = app->page > 1 ? app->page : 1;
+
+	meetings_load_detail(app);
+	n = app->decisions.n + app->meeting_acts.n;
+	switch (a) {
+	case ACT_UP: app->meeting_item--; break;
+	case ACT_DOWN: app->meeting_item++; break;
+	case ACT_PAGE_UP: app->meeting_item -= page; break;
+	case ACT_PAGE_DOWN: app->meeting_item += page; break;
+	case ACT_HOME: app->meeting_item = 0; break;
+	case ACT_END: app->meeting_item = n - 1; break;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		list_move(l, a == ACT_LEFT ? -1 : 1, page);
+		app->meeting_item = app->meeting_item_top = 0;
+		return true;
+	default:
+		return false;
+	}
+	if (app->meeting_item >= n)
+		app->meeting_item = n - 1;
+	if (app->meeting_item < 0)
+		app->meeting_item = 0;
+	return true;
+}
+
 static bool
 meetings_act(struct app *app, enum action a)
 {
 	struct list *l = meetings_list(app);
 
+	if (app->zoom && meeting_focus_act(app, a))
+		return true;
 	switch (a) {
 	case ACT_OPEN:
 		app->zoom = !app->zoom;
+		app->meeting_item = app->meeting_item_top = 0;
 		return true;
 	case ACT_BACK:
 		if (!app->zoom)
@@ -258,6 +370,10 @@ actions_render(struct app *app, struct grid *g, struct rect body)
 	render_list(app, g, l, lr, -1, action_row, NULL);
 	row = list_row(l, l->cur);
 	render_hline(g, body.x, body.y + body.h - dh, body.w);
+	if (row && *app_last_changed(app, "acties", row->id)) {
+		snprintf(line, sizeof(line), " laatst gewijzigd: %s ", app_last_changed(app, "acties", row->id));
+		grid_text_right(g, body.x + 2, body.y + body.h - dh, body.w - 4, ROLE_DIM, line);
+	}
 	if (row) {
 		char date[16];
 		int used;
