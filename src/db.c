@@ -171,7 +171,12 @@ fail(struct db *db, const char *what)
 {
 	int code = db->h ? sqlite3_errcode(db->h) : SQLITE_ERROR;
 	const char *msg = db->h ? sqlite3_errmsg(db->h) : "out of memory";
+	int sys = db->h ? sqlite3_system_errno(db->h) : 0;
 
+	/* A full disk met while growing the -shm or -wal file comes back
+	 * as a plain I/O error; the system's errno tells. */
+	if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
+		code = SQLITE_FULL;
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -548,17 +553,31 @@ db_create(const char *path, struct db **out, char *err, size_t errsz)
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    db_setup(db, err, errsz) < 0) {
-		if (db->h)
-			fail(db, "creating the database");
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		fail(db, "creating the database");
 		snprintf(err, errsz, "%s", db->err);
-		db_close(db);
-		unlink(path);
-		return -1;
+		goto failed;
 	}
+	/* db_setup says why it failed; asking SQLite afterwards would give
+	 * the error of the rollback that followed (disk full: "cannot
+	 * rollback - no transaction is active"). */
+	if (db_setup(db, err, errsz) < 0)
+		goto failed;
 	*out = db;
 	return 0;
+failed:
+	/* A -wal file left behind would be replayed into the next database
+	 * of that name, so it goes with the file. */
+	db_close(db);
+	unlink(path);
+	for (int i = 0; i < 3; i++) {
+		static const char *const side[] = { "-wal", "-shm", "-journal" };
+		char p[PATH_MAX + 16];
+
+		snprintf(p, sizeof(p), "%s%s", path, side[i]);
+		unlink(p);
+	}
+	return -1;
 }
 
 int
@@ -683,17 +702,24 @@ static int
 load_domains(struct db *db)
 {
 	sqlite3_stmt *st;
-	int n = 0;
+	int n = 0, rc;
 
 	if (sqlite3_prepare_v2(db->h, "SELECT id, code, naam FROM domeinen ORDER BY id",
 			       -1, &st, NULL) != SQLITE_OK)
 		return fail(db, "reading domains");
-	while (sqlite3_step(st) == SQLITE_ROW && n < MAX_DOMAINS) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MAX_DOMAINS) {
 		struct domain_ref *d = &db->domains[n++];
 
 		d->id = sqlite3_column_int64(st, 0);
 		snprintf(d->code, sizeof(d->code), "%s", (const char *)sqlite3_column_text(st, 1));
 		snprintf(d->naam, sizeof(d->naam), "%s", (const char *)sqlite3_column_text(st, 2));
+	}
+	/* A damaged page ends the loop as if the table ended: say so, or
+	 * every domain would seem unknown. */
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		fail(db, "reading domains");
+		sqlite3_finalize(st);
+		return -1;
 	}
 	sqlite3_finalize(st);
 	db->ndomains = n;
@@ -738,7 +764,7 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 	const char *v = vals[j];
 	char shown[64];
 	sqlite3_stmt *st;
-	int rows = 0;
+	int rows = 0, rc;
 
 	*id = 0;
 	if (!v || !*v)
@@ -776,9 +802,15 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 	default:
 		return 0;
 	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		rows++;
+	}
+	if (rc != SQLITE_DONE) {	/* the database failed: err stays empty */
+		fail(db, f->column);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+		return -1;
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -1250,6 +1282,7 @@ referring(struct db *db, const struct entity *d, const char *col, long long id,
 	char sql[256];
 	sqlite3_stmt *st;
 	size_t cap = 0;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -1257,7 +1290,7 @@ referring(struct db *db, const struct entity *d, const char *col, long long id,
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return fail(db, d->name);
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			long long *p = realloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
 
@@ -1268,6 +1301,11 @@ referring(struct db *db, const struct entity *d, const char *col, long long id,
 			*out = p;
 		}
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		fail(db, d->name);
+		sqlite3_finalize(st);
+		return -1;
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -1488,7 +1526,7 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	char sql[256];
 	long long *gone = NULL;
 	size_t ngone = 0, cap = 0;
-	int rc = 0;
+	int rc = 0, step;
 
 	*deleted = 0;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS snw_keep (id INTEGER PRIMARY KEY);"
@@ -1508,7 +1546,7 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE id NOT IN (SELECT id FROM temp.snw_keep)", e->name);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return fail(db, e->name);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ngone == cap) {
 			long long *p = realloc(gone, (cap = cap ? cap * 2 : 64) * sizeof(*gone));
 
@@ -1520,6 +1558,8 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 		}
 		gone[ngone++] = sqlite3_column_int64(st, 0);
 	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = fail(db, e->name);
 	sqlite3_finalize(st);
 	/* Each deleted row goes through delete_rec, so that history and its
 	 * dependants are handled as in the dashboard. */
