@@ -110,6 +110,72 @@ lint-man:
 clean:
 	rm -rf $(BUILD)
 
+# --- hardening checks (issue 6) ----------------------------------------------
+#   make check-asan                 the Criterion suite under ASan + UBSan
+#   make check-valgrind             the e2e tests of build/snw under memcheck
+#   make fuzz FUZZ_SECONDS=N        libFuzzer over the whole import path
+# A comma inside $(call need,...) arguments.
+, := ,
+SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_string_checks=1 \
+             UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+FUZZ_SECONDS ?= 60
+FUZZ_CC    ?= clang
+FUZZ_SRCS   = src/import.c src/entity.c src/db.c src/text.c src/date.c
+FUZZ_FLAGS  = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+.PHONY: asan-deps fuzz-deps valgrind-deps
+
+asan-deps: test-deps
+	$(call need,echo 'int main(void){return 0;}' | $(CC) -x c -fsanitize=address$(,)undefined -o /dev/null -,libasan8 libubsan1)
+
+# clang and its sanitizer runtimes (libclang-rt-dev is Debian's name for
+# the default clang's libclang-rt-N-dev, which holds libFuzzer).
+fuzz-deps: deps
+	$(call need,command -v $(FUZZ_CC),clang)
+	$(call need,echo 'int LLVMFuzzerTestOneInput(const char *d$(,) unsigned long n){(void)d;(void)n;return 0;}' | $(FUZZ_CC) -x c -fsanitize=fuzzer$(,)address$(,)undefined -o /dev/null -,libclang-rt-dev)
+
+valgrind-deps: test-deps
+	$(call need,command -v valgrind,valgrind)
+
+check-asan: asan-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
+	  EXTRA_CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/unit-tests
+	SNW_DATADIR=$(CURDIR)/data $(SAN_ENV) ./build/asan/unit-tests --jobs 2
+
+# Every CLI run of the e2e tests goes through tests/e2e/valgrind.sh; its
+# reports land in build/valgrind/ and must all be empty. Left out: the
+# tmux dashboard tests (t_dashboard_*: they wait for screens with short
+# timeouts and find snw's process by name, both of which valgrind breaks),
+# and the big imports that the crash test kills, which run the plain
+# binary ($$SNW_REAL) because under valgrind they take minutes.
+VG_TESTS = $$(cd tests/e2e && ls t_*.sh | grep -v '^t_dashboard_')
+check-valgrind: valgrind-deps
+	@$(MAKE) --no-print-directory all
+	rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
+	SNW=$(CURDIR)/tests/e2e/valgrind.sh SNW_REAL=$(CURDIR)/$(BUILD)/snw \
+	  SNW_VG_LOGDIR=$(CURDIR)/$(BUILD)/valgrind SNW_DATADIR=$(CURDIR)/data \
+	  sh tests/e2e/run.sh $(VG_TESTS)
+	@bad=$$(find $(BUILD)/valgrind -type f -size +0 | sort); \
+	if [ -n "$$bad" ]; then cat $$bad; echo "check-valgrind: memcheck reported errors (above)"; exit 1; fi; \
+	echo "check-valgrind: $$(ls $(BUILD)/valgrind | wc -l) runs of snw, no memcheck errors"
+
+$(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(wildcard include/*.h)
+	@mkdir -p $(BUILD)/fuzz
+	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) \
+	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(PKG_LIBS) -lcsv -lm
+
+# New inputs found are kept in $(BUILD)/fuzz/corpus for the next run; a
+# crash, leak or timeout stops the run with the input in $(BUILD)/fuzz/.
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_import
+	rm -rf $(BUILD)/fuzz/seeds && sh tests/fuzz/seeds.sh $(BUILD)/fuzz/seeds
+	mkdir -p $(BUILD)/fuzz/corpus
+	SNW_DATADIR=$(CURDIR)/data $(SAN_ENV) ./$(BUILD)/fuzz/fuzz_import \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -dict=tests/fuzz/import.dict -artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
+	  $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
+
 # --- benchmark (issue 5; not part of make test) -------------------------------
 #   make bench                      import vs sqlite3 .import, dashboard at 1M rows
 #   BENCH_QUICK=1 make bench        100,000 rows only

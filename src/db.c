@@ -1252,6 +1252,8 @@ db_update(struct db *db, const struct entity *e, long long id, const char *const
 	}
 	return 0;
 out:
+	if (rc != DB_CONFLICT)	/* only a conflict hands `current` over */
+		db_free_row(e, current);
 	db_rollback(db);
 	return rc;
 }

@@ -189,12 +189,18 @@ window_add(struct list *l, struct list_row *rows, int n, bool front)
 		return;
 	}
 	if (front) {
-		memcpy(all, rows, (size_t)n * sizeof(*all));
-		memcpy(all + n, l->rows, (size_t)l->n * sizeof(*all));
+		/* memcpy from NULL is undefined even for 0 bytes, and l->rows
+		 * is NULL before the first window. */
+		if (n)
+			memcpy(all, rows, (size_t)n * sizeof(*all));
+		if (l->n)
+			memcpy(all + n, l->rows, (size_t)l->n * sizeof(*all));
 		l->base -= n;
 	} else {
-		memcpy(all, l->rows, (size_t)l->n * sizeof(*all));
-		memcpy(all + l->n, rows, (size_t)n * sizeof(*all));
+		if (l->n)
+			memcpy(all, l->rows, (size_t)l->n * sizeof(*all));
+		if (n)
+			memcpy(all + l->n, rows, (size_t)n * sizeof(*all));
 	}
 	free(rows);
 	free(l->rows);

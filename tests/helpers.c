@@ -91,6 +91,11 @@ test_int(struct db *db, const char *sql)
 char *
 test_text(struct db *db, const char *sql)
 {
+	/* Tests compare the result in place (cr_assert_str_eq(test_text(..),
+	 * ..)), so the helper keeps the strings and frees each one 256 calls
+	 * later; what is left at exit is still reachable, not leaked. */
+	static char *kept[256];
+	static unsigned next;
 	struct db_stmt *st = db_prepare(db, sql);
 	char *v;
 
@@ -98,6 +103,8 @@ test_text(struct db *db, const char *sql)
 	cr_assert_eq(db_step(st), 1, "%s returned no row", sql);
 	v = strdup(db_col_text(st, 0));
 	db_finalize(st);
+	free(kept[next % 256]);
+	kept[next++ % 256] = v;
 	return v;
 }
 

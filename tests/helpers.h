@@ -36,7 +36,8 @@ void test_import_free(struct import_result *r);
 /* Runs a query that returns one integer (e.g. a count). */
 long long test_int(struct db *db, const char *sql);
 
-/* Runs a query that returns one text; the result is malloc'd. */
+/* Runs a query that returns one text. The helper owns the result: it
+ * stays valid for the next 255 calls (do not free it). */
 char *test_text(struct db *db, const char *sql);
 
 /* Reads a whole file (malloc'd, NUL-terminated), or NULL. */
