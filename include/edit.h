@@ -96,6 +96,13 @@ enum edit_result edit_save(struct app *app, struct edit_form *f);
 /* After EDIT_CONFLICT: saves this version over theirs. */
 enum edit_result edit_save_mine(struct app *app, struct edit_form *f);
 
+/* After EDIT_CONFLICT: takes theirs for every field this form did not
+ * change and saves that (mine wins where both changed a field). */
+enum edit_result edit_save_merged(struct app *app, struct edit_form *f);
+
+/* True when this form changed field j (so a merge keeps it). */
+bool edit_form_field_changed(const struct edit_form *f, int j);
+
 /* After EDIT_CONFLICT: keeps theirs, writes nothing. */
 void edit_keep_theirs(struct app *app, struct edit_form *f);
 
@@ -147,6 +154,7 @@ int edit_answer(struct app *app, int key);
 
 struct undo_step {
 	struct change_group g;	/* what undoing reverts (after an undo: the redo) */
+	struct edit_target t;	/* the entry it is about: selected after undo/redo */
 	char what[200];		/* "actielijn toegevoegd: “Coöperatie creëren”" */
 };
 
@@ -158,7 +166,7 @@ struct undo_stack {
 };
 
 /* Adds a step after the current position, dropping what could be redone. */
-int undo_push(struct undo_stack *u, struct change_group g, const char *what);
+int undo_push(struct undo_stack *u, struct change_group g, const char *what, struct edit_target t);
 void undo_free(struct undo_stack *u);
 
 #endif

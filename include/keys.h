@@ -79,13 +79,13 @@ enum keycode {
  */
 #define FORM_KEY_LIST(X) \
 	X(SAVE, "Ctrl-S F2", "Opslaan (eerst gecontroleerd)", "Save (checked first)") \
-	X(CANCEL, "Esc Ctrl-C", "Annuleren (vraagt eerst als er iets veranderd is)", "Cancel (asks first when something changed)") \
+	X(CANCEL, "Esc Ctrl-C", "Annuleren (vraagt eerst bij wijzigingen)", "Cancel (asks first when something changed)") \
 	X(NEXT, "Tab Down", "Volgend veld; in de toelichting: volgende regel", "Next field; in the explanation: next line") \
 	X(PREV, "Shift-Tab Up", "Vorig veld; in de toelichting: vorige regel", "Previous field; in the explanation: previous line") \
-	X(NEWLINE, "Enter", "Nieuwe regel in de toelichting; elders volgend veld", "New line in the explanation; elsewhere next field") \
-	X(LEFT, "Left", "Cursor links; in een keuzeveld: vorige waarde", "Cursor left; in a choice field: previous value") \
-	X(RIGHT, "Right", "Cursor rechts; in een keuzeveld: volgende waarde (ook: spatie, beginletter)", \
-	  "Cursor right; in a choice field: next value (also: space, first letter)") \
+	X(NEWLINE, "Enter", "Toelichting: nieuwe regel; elders volgend veld", "New line in the explanation; elsewhere next field") \
+	X(LEFT, "Left", "Cursor links; keuzeveld: vorige waarde", "Cursor left; in a choice field: previous value") \
+	X(RIGHT, "Right", "Cursor rechts; keuzeveld: volgende (ook spatie)", \
+	  "Cursor right; choice field: next value (also space)") \
 	X(HOME, "Home", "Begin van de regel", "Start of the line") \
 	X(END, "End", "Eind van de regel", "End of the line") \
 	X(BACKSPACE, "Backspace", "Teken voor de cursor wissen", "Delete the character before the cursor") \

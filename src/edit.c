@@ -341,7 +341,7 @@ say(struct app *app, bool error, const char *prefix, const char *what, const cha
 /* --- the undo stack ------------------------------------------------------------ */
 
 int
-undo_push(struct undo_stack *u, struct change_group g, const char *what)
+undo_push(struct undo_stack *u, struct change_group g, const char *what, struct edit_target t)
 {
 	if (g.first == 0)
 		return 0;
@@ -360,6 +360,7 @@ undo_push(struct undo_stack *u, struct change_group g, const char *what)
 		u->cap = cap;
 	}
 	u->steps[u->n].g = g;
+	u->steps[u->n].t = t;
 	snprintf(u->steps[u->n].what, sizeof(u->steps[u->n].what), "%s", what);
 	u->pos = ++u->n;
 	return 0;
@@ -372,14 +373,14 @@ undo_free(struct undo_stack *u)
 	memset(u, 0, sizeof(*u));
 }
 
-/* The last committed transaction becomes one undo step. */
+/* The last committed transaction becomes one undo step about entry t. */
 static void
-push_last(struct app *app, const char *what)
+push_last(struct app *app, const char *what, const struct entity *e, long long id)
 {
 	struct change_group g;
 
 	db_last_group(app->db, &g.first, &g.last);
-	undo_push(&app->undo, g, what);
+	undo_push(&app->undo, g, what, (struct edit_target){ e, id });
 }
 
 /* --- selection ------------------------------------------------------------------ */
@@ -624,7 +625,7 @@ delete_now(struct app *app, struct edit_target t)
 		app_message(app, true, "verwijderen mislukt: %s", err);
 		return;
 	}
-	push_last(app, step);
+	push_last(app, step, t.e, t.id);
 	app_invalidate(app);
 	say(app, false, "", step, "");
 }
@@ -694,7 +695,7 @@ edit_toggle(struct app *app)
 		app_invalidate(app);
 		return APP_REDRAW;
 	}
-	push_last(app, step);
+	push_last(app, step, e, t.id);
 	app_invalidate(app);
 	say(app, false, "", step, "");
 	return APP_REDRAW;
@@ -738,6 +739,8 @@ step(struct app *app, int dir)
 	}
 	u->steps[i].g = done;		/* reverting the revert is the way back */
 	u->pos += dir;
+	if (u->steps[i].t.e)
+		select_entry(app, u->steps[i].t.e, u->steps[i].t.id);	/* when it exists */
 	say(app, false, dir < 0 ? "ongedaan gemaakt: " : "opnieuw gedaan: ", u->steps[i].what, "");
 	return APP_REDRAW;
 }
@@ -837,7 +840,7 @@ save(struct app *app, struct edit_form *f)
 		app_message(app, false, "niets gewijzigd");
 		return EDIT_UNCHANGED;
 	}
-	push_last(app, stepmsg);
+	push_last(app, stepmsg, e, id);
 	select_entry(app, e, id);
 	say(app, false, "", stepmsg, "");
 	return EDIT_SAVED;
@@ -870,12 +873,32 @@ edit_save_mine(struct app *app, struct edit_form *f)
 	return save(app, f);
 }
 
+bool
+edit_form_field_changed(const struct edit_form *f, int j)
+{
+	return strcmp(f->val[j], f->start[j]) != 0;
+}
+
+enum edit_result
+edit_save_merged(struct app *app, struct edit_form *f)
+{
+	if (!f->conflict)
+		return save(app, f);
+	for (int j = 0; j < f->e->nfields; j++)
+		if (!edit_form_field_changed(f, j) && edit_form_set(f, j, f->theirs[j]) == 0) {
+			free(f->start[j]);	/* still "not changed by me" */
+			f->start[j] = xstrdup(f->theirs[j]);
+		}
+	edit_back_to_form(f);
+	return save(app, f);
+}
+
 void
 edit_keep_theirs(struct app *app, struct edit_form *f)
 {
 	(void)f;
 	app_invalidate(app);
-	app_message(app, false, "de versie van de ander is gehouden; jouw wijzigingen zijn niet opgeslagen");
+	app_message(app, false, "Hun versie gehouden; jouw wijzigingen zijn niet opgeslagen");
 }
 
 /* --- multi-line fields ------------------------------------------------------ */

@@ -150,6 +150,19 @@ wrap_lines(const char *s, int w, char out[][FIELD_ERR_MAX], int max)
 	return n;
 }
 
+/* Shows the dashboard again where the form was (before a smaller box). */
+static void
+background(struct formui *u)
+{
+	touchwin(stdscr);
+	if (u->repaint) {
+		u->repaint(u->ctx);
+	} else {
+		wnoutrefresh(stdscr);
+		doupdate();
+	}
+}
+
 /* --- layout ------------------------------------------------------------------- */
 
 static struct slot *
@@ -296,12 +309,6 @@ build(struct formui *u)
 		return false;
 	}
 	u->bw = W - 2 < BOX_MAX_W ? W - 2 : BOX_MAX_W;
-	u->bh = H - 2;
-	u->win = newwin(u->bh, u->bw, 1, (W - u->bw) / 2);
-	u->subh = u->bh - 4 - FOOTER_ROWS;
-	u->sub = derwin(u->win, u->subh, u->bw - 4, 2, 2);
-	if (!u->win || !u->sub)
-		return false;
 	u->labelw = 0;
 	for (int j = 0; j < e->nfields; j++) {
 		int w = text_width(e->fields[j].label) + (e->fields[j].required ? 2 : 0);
@@ -314,6 +321,16 @@ build(struct formui *u)
 	u->fieldw = u->bw - 4 - u->fieldx;
 	for (int j = 0; j < e->nfields; j++)
 		others += (is_long(f, j) ? 0 : 1) + err_lines(u, j);
+	/* as high as the fields need (the long text at its most), at most
+	 * the body of the dashboard */
+	u->bh = others + LONG_MAX_ROWS + 4 + FOOTER_ROWS;
+	if (u->bh > H - 2)
+		u->bh = H - 2;
+	u->subh = u->bh - 4 - FOOTER_ROWS;
+	u->win = newwin(u->bh, u->bw, 1 + (H - 2 - u->bh) / 2, (W - u->bw) / 2);
+	u->sub = u->win ? derwin(u->win, u->subh, u->bw - 4, 2, 2) : NULL;
+	if (!u->win || !u->sub)
+		return false;
 	longrows = u->subh - others;
 	if (longrows > LONG_MAX_ROWS)
 		longrows = LONG_MAX_ROWS;
@@ -456,48 +473,72 @@ draw(struct formui *u)
 	wrefresh(u->win);
 }
 
-/* The conflict: both versions of every field that differs, and the
- * choice. Drawn in the box instead of the form. */
+/* The conflict: both versions of every field that differs (● marks the
+ * side that changed it since the form opened), and the choice. Drawn in
+ * the box instead of the form. */
 static void
 draw_conflict(struct formui *u)
 {
+	static const struct {
+		const char *key, *what;
+	} choices[] = {
+		{ "s", "samenvoegen: mijn gewijzigde velden (●) in hun versie opslaan" },
+		{ "m", "mijn hele versie opslaan (over die van de ander heen)" },
+		{ "h", "hun versie houden (mijn wijzigingen vervallen)" },
+		{ "Esc", "terug naar het formulier (opslaan overschrijft daarna hun versie)" },
+	};
 	struct edit_form *f = u->app->form;
-	char *mine[ENTITY_MAX_FIELDS] = { 0 }, line[400];
-	int W, H, y = 1, lw = 14, cw, shown = 0, differ = 0;
+	char *mine[ENTITY_MAX_FIELDS] = { 0 }, line[600], lines[3][FIELD_ERR_MAX];
+	int W, H, y = 1, lw = 14, cw, shown = 0, differ = 0, n, nchoices = 4;
 
 	teardown(u);
+	background(u);
 	getmaxyx(stdscr, H, W);
 	u->bw = W - 2 < BOX_MAX_W ? W - 2 : BOX_MAX_W;
-	u->bh = H - 2;
-	if (!(u->win = newwin(u->bh, u->bw, 1, (W - u->bw) / 2)))
+	snprintf(line, sizeof(line), "Iemand anders heeft deze %s gewijzigd sinds je het formulier opende%s%s%s."
+		 " Er is nog niets opgeslagen: kies welke versie blijft.",
+		 f->e->singular, *f->theirs_when ? " (" : "", f->theirs_when, *f->theirs_when ? ")" : "");
+	n = wrap_lines(line, u->bw - 4, lines, 3);
+	edit_form_check(f, mine);	/* canonical, as stored: compare like with like */
+	for (int j = 0; j < f->e->nfields; j++)
+		differ += strcmp(mine[j] ? mine[j] : f->val[j], f->theirs[j] ? f->theirs[j] : "") != 0;
+	/* header, table, legend, choices, and the border */
+	u->bh = 1 + n + 2 + (differ ? differ : 1) + 2 + nchoices + 1;
+	if (u->bh > H - 2)
+		u->bh = H - 2;
+	if (!(u->win = newwin(u->bh, u->bw, 1 + (H - 2 - u->bh) / 2, (W - u->bw) / 2))) {
+		edit_free_values(mine, f->e->nfields);
 		return;
+	}
 	cw = (u->bw - 4 - lw) / 2;
 	wbkgdset(u->win, ' ' | role_chtype(u, ROLE_NORMAL));
 	werase(u->win);
 	draw_box(u, u->win);
 	snprintf(line, sizeof(line), " Conflict — %s ", f->heading);
 	put(u, u->win, 0, 2, u->bw - 4, ROLE_ERROR, line);
-	snprintf(line, sizeof(line), "Iemand anders heeft deze %s gewijzigd sinds je het formulier opende%s%s%s.",
-		 f->e->singular, *f->theirs_when ? " (" : "", f->theirs_when, *f->theirs_when ? ")" : "");
-	put(u, u->win, y++, 2, u->bw - 4, ROLE_BOLD, line);
-	put(u, u->win, y++, 2, u->bw - 4, ROLE_NORMAL, "Er is nog niets opgeslagen. Kies welke versie blijft:");
+	for (int i = 0; i < n; i++)
+		put(u, u->win, y++, 2, u->bw - 4, ROLE_BOLD, lines[i]);
 	y++;
-	edit_form_check(f, mine);	/* canonical, as stored: compare like with like */
+	differ = 0;
 	put(u, u->win, y, 2, lw, ROLE_BOLD, "Veld");
 	put(u, u->win, y, 2 + lw, cw - 1, ROLE_BOLD, "Jouw versie");
 	put(u, u->win, y++, 2 + lw + cw, cw, ROLE_BOLD, "Hun versie (opgeslagen)");
 	for (int k = 0; k < f->e->nfields; k++) {
 		int j = f->order[k];
 		const char *m = mine[j] ? mine[j] : f->val[j], *t = f->theirs[j] ? f->theirs[j] : "";
+		const char *o = f->orig[j] ? f->orig[j] : "";
+		char a[400], b[400];
 
 		if (strcmp(m, t) == 0)
 			continue;
 		differ++;
-		if (y >= u->bh - 6)
+		if (y >= u->bh - 2 - nchoices)
 			continue;
+		snprintf(a, sizeof(a), "%s%s", edit_form_field_changed(f, j) ? "● " : "  ", *m ? m : "(leeg)");
+		snprintf(b, sizeof(b), "%s%s", strcmp(t, o) != 0 ? "● " : "  ", *t ? t : "(leeg)");
 		put(u, u->win, y, 2, lw, ROLE_NORMAL, f->e->fields[j].label);
-		put(u, u->win, y, 2 + lw, cw - 1, ROLE_LOPEND, *m ? m : "(leeg)");
-		put(u, u->win, y++, 2 + lw + cw, cw, ROLE_GESTOPT, *t ? t : "(leeg)");
+		put(u, u->win, y, 2 + lw, cw - 1, ROLE_LOPEND, a);
+		put(u, u->win, y++, 2 + lw + cw, cw, ROLE_GESTOPT, b);
 		shown++;
 	}
 	if (differ == 0)
@@ -506,15 +547,13 @@ draw_conflict(struct formui *u)
 		snprintf(line, sizeof(line), "… en nog %d velden", differ - shown);
 		put(u, u->win, y++, 2, u->bw - 4, ROLE_DIM, line);
 	}
+	put(u, u->win, y, 2, u->bw - 4, ROLE_DIM, "● = gewijzigd sinds het formulier openging");
 	edit_free_values(mine, f->e->nfields);
-	y = u->bh - 5;
-	put(u, u->win, y++, 2, 5, ROLE_KEY, "m");
-	put(u, u->win, y - 1, 7, u->bw - 9, ROLE_NORMAL, "mijn versie opslaan (over die van de ander heen)");
-	put(u, u->win, y++, 2, 5, ROLE_KEY, "h");
-	put(u, u->win, y - 1, 7, u->bw - 9, ROLE_NORMAL, "hun versie houden (mijn wijzigingen vervallen)");
-	put(u, u->win, y++, 2, 5, ROLE_KEY, "Esc");
-	put(u, u->win, y - 1, 7, u->bw - 9, ROLE_NORMAL,
-	    "terug naar het formulier (daarna overschrijft opslaan hun versie)");
+	y = u->bh - 1 - nchoices;
+	for (int i = 0; i < nchoices; i++, y++) {
+		put(u, u->win, y, 2, 4, ROLE_KEY, choices[i].key);
+		put(u, u->win, y, 7, u->bw - 9, ROLE_NORMAL, choices[i].what);
+	}
 	curs_set(0);
 	wrefresh(u->win);
 }
@@ -525,12 +564,11 @@ rebuild(struct formui *u)
 {
 	sync_values(u);
 	teardown(u);
-	if (u->repaint)
-		u->repaint(u->ctx);
 	if (u->mode == M_CONFLICT) {
 		draw_conflict(u);
 		return;
 	}
+	background(u);
 	if (build(u)) {
 		curs_set(1);
 		draw(u);
@@ -577,10 +615,15 @@ conflict_key(struct formui *u, int key)
 {
 	struct edit_form *f = u->app->form;
 
+	enum edit_result r;
+
 	switch (key) {
 	case 'm':
 	case 'M':
-		switch (edit_save_mine(u->app, f)) {
+	case 's':
+	case 'S':
+		r = key == 'm' || key == 'M' ? edit_save_mine(u->app, f) : edit_save_merged(u->app, f);
+		switch (r) {
 		case EDIT_SAVED:
 		case EDIT_UNCHANGED:
 			close_form(u);

@@ -166,10 +166,21 @@ position(struct app *app, char *out, size_t outsz)
 	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
 
 	out[0] = '\0';
-	if (app->view == VIEW_OVERVIEW)
+	if (app->view == VIEW_OVERVIEW) {
 		snprintf(out, outsz, "paneel %d/%d", app->pane + 1, app->ov.n);
-	else if (l)
+	} else if (app->view == VIEW_MEETINGS && app->zoom && app->meeting_id >= 0) {
+		/* the open meeting: where the cursor is among its items */
+		int k = app->meeting_item, nd = app->decisions.n, na = app->meeting_acts.n;
+
+		if (nd + na == 0)
+			snprintf(out, outsz, "geen besluiten of acties");
+		else if (k < nd)
+			snprintf(out, outsz, "besluit %d/%d", k + 1, nd);
+		else
+			snprintf(out, outsz, "actie %d/%d", k - nd + 1, na);
+	} else if (l) {
 		snprintf(out, outsz, "rij %lld/%lld", list_count(l) ? l->cur + 1 : 0, list_count(l));
+	}
 }
 
 static void
@@ -202,7 +213,7 @@ render_status(struct app *app, struct grid *g)
 	position(app, pos, sizeof(pos));
 	x += grid_text(g, x, y, w / 3, ROLE_TAB_ON, name);
 	x += grid_text(g, x + 1, y, w - x - 1, ROLE_STATUSLINE, pos) + 1;
-	if (app->readonly)
+	if (app->readonly && strncmp(app->msg, "alleen lezen", 12) != 0)
 		x += grid_text(g, x + 2, y, w - x - 2, ROLE_STATUSLINE, "alleen lezen") + 2;
 	if (app->msg[0]) {
 		grid_text(g, x + 2, y, w - x - 2, app->msg_error ? ROLE_ERROR : ROLE_STATUSLINE, app->msg);
@@ -286,7 +297,7 @@ static void
 render_help(struct app *app, struct grid *g, struct rect r)
 {
 	struct help_line main_l[ACT_COUNT + FK_COUNT + 4], form_l[FK_COUNT + 4];
-	bool two = r.w >= 150;	/* the form's keys get their own column */
+	bool two = r.w >= 150;	/* then both tables fit side by side */	/* the form's keys get their own column */
 	int rows = r.h - 4, n = help_lines(main_l, true, !two), nf = two ? help_lines(form_l, false, true) : 0;
 	int most = n > nf ? n : nf, lw = two ? r.w * 11 / 20 : r.w - 2;
 

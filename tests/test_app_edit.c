@@ -508,15 +508,15 @@ Test(app_edit, undo_stack_drops_the_oldest_beyond_its_limit)
 	struct undo_stack u = { 0 };
 
 	for (int i = 1; i <= UNDO_MAX + 5; i++)
-		cr_assert_eq(undo_push(&u, (struct change_group){ i, i }, "x"), 0);
+		cr_assert_eq(undo_push(&u, (struct change_group){ i, i }, "x", (struct edit_target){ NULL, 0 }), 0);
 	cr_assert_eq(u.n, UNDO_MAX);
 	cr_assert_eq(u.pos, UNDO_MAX);
 	cr_assert_eq(u.steps[0].g.first, 6);
 	u.pos = 3;
-	undo_push(&u, (struct change_group){ 999, 999 }, "y");
+	undo_push(&u, (struct change_group){ 999, 999 }, "y", (struct edit_target){ NULL, 0 });
 	cr_assert_eq(u.n, 4);
 	cr_assert_eq(u.pos, 4);
-	undo_push(&u, (struct change_group){ 0, 0 }, "nothing written");
+	undo_push(&u, (struct change_group){ 0, 0 }, "nothing written", (struct edit_target){ NULL, 0 });
 	cr_assert_eq(u.n, 4);
 	undo_free(&u);
 }
