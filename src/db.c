@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -33,18 +34,20 @@
  * one transaction. Never edit a migration that has shipped: add one.
  */
 static const char *const migrations[] = {
-	/* 0 -> 1: the programme's tables. */
+	/* 0 -> 1: the programme's tables. Allowed values are checked with
+	 * '=' chains, not IN (...): SQLite builds a temporary index for an IN
+	 * list on every row it checks, which dominated the cost of imports. */
 	"CREATE TABLE domeinen ("
 	"  id INTEGER PRIMARY KEY,"
 	"  code TEXT NOT NULL UNIQUE COLLATE NOCASE,"
 	"  naam TEXT NOT NULL UNIQUE COLLATE NOCASE,"
 	"  motto TEXT,"
-	"  soort TEXT NOT NULL DEFAULT 'domein' CHECK (soort IN ('domein', 'thema')),"
+	"  soort TEXT NOT NULL DEFAULT 'domein' CHECK (soort = 'domein' OR soort = 'thema'),"
 	"  volgorde INTEGER);"
 	"CREATE TABLE vergaderingen ("
 	"  id INTEGER PRIMARY KEY,"
 	"  datum TEXT NOT NULL CHECK (datum GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  soort TEXT NOT NULL CHECK (soort IN ('AB-vergadering', 'brede alliantiebijeenkomst')),"
+	"  soort TEXT NOT NULL CHECK (soort = 'AB-vergadering' OR soort = 'brede alliantiebijeenkomst'),"
 	"  titel TEXT,"
 	"  locatie TEXT,"
 	"  UNIQUE (datum, soort));"
@@ -61,7 +64,8 @@ static const char *const migrations[] = {
 	"  titel TEXT NOT NULL,"
 	"  toelichting TEXT,"
 	"  trekker TEXT,"
-	"  status TEXT CHECK (status IN ('gepland', 'lopend', 'afgerond', 'gepauzeerd', 'gestopt')),"
+	"  status TEXT CHECK (status = 'gepland' OR status = 'lopend' OR status = 'afgerond'"
+	"    OR status = 'gepauzeerd' OR status = 'gestopt'),"
 	"  start TEXT CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
 	"  eind TEXT CHECK (eind GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
 	"  UNIQUE (domein_id, titel));"
@@ -72,7 +76,8 @@ static const char *const migrations[] = {
 	"  titel TEXT NOT NULL,"
 	"  domein_id INTEGER REFERENCES domeinen(id) ON DELETE SET NULL,"
 	"  actielijn_id INTEGER REFERENCES actielijnen(id) ON DELETE SET NULL,"
-	"  status TEXT CHECK (status IN ('gepland', 'lopend', 'afgerond', 'gepauzeerd', 'gestopt')));"
+	"  status TEXT CHECK (status = 'gepland' OR status = 'lopend' OR status = 'afgerond'"
+	"    OR status = 'gepauzeerd' OR status = 'gestopt'));"
 	"CREATE UNIQUE INDEX planning_key ON planning(ifnull(datum, ''), titel);"
 	"CREATE INDEX planning_actielijn ON planning(actielijn_id);"
 	"CREATE TABLE besluiten ("
@@ -87,7 +92,7 @@ static const char *const migrations[] = {
 	"  actie TEXT NOT NULL,"
 	"  eigenaar TEXT,"
 	"  deadline TEXT CHECK (deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
-	"  status TEXT CHECK (status IN ('open', 'gedaan')),"
+	"  status TEXT CHECK (status = 'open' OR status = 'gedaan'),"
 	"  domein_id INTEGER REFERENCES domeinen(id) ON DELETE SET NULL);"
 	"CREATE UNIQUE INDEX acties_key ON acties(ifnull(vergadering_id, 0), actie);"
 	"CREATE INDEX acties_domein ON acties(domein_id);",
@@ -105,7 +110,7 @@ static const char *const migrations[] = {
 	"  veld TEXT,"
 	"  oud TEXT,"
 	"  nieuw TEXT);"
-	"CREATE INDEX historie_rij ON historie(tabel, rij);",
+	"CREATE INDEX historie_rij ON historie(rij, tabel);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -135,6 +140,7 @@ struct db {
 	sqlite3_stmt *meeting_by_date;
 	sqlite3_stmt *log_field;	/* history row for one changed column */
 	char who[64];			/* login name, recorded with each change */
+	char now[32];			/* time of this transaction's changes, "" = not yet */
 	long long txn_start;		/* newest history id when the transaction began */
 	long long group_first, group_last; /* history ids of the last commit */
 	char source[16];		/* "import", "form", "undo" */
@@ -350,8 +356,8 @@ prepare_entities(struct db *db)
 		snprintf(upd, sizeof(upd), "UPDATE %s SET ", e->name);
 		vals[0] = same[0] = '\0';
 		snprintf(raw, sizeof(raw), "SELECT ");
-		snprintf(json, sizeof(json), "INSERT INTO historie (wie, bron, tabel, rij, oud, nieuw)"
-			 " SELECT ?2, ?3, '%s', id, CASE WHEN ?4 THEN json_object(", e->name);
+		snprintf(json, sizeof(json), "INSERT INTO historie (tijd, wie, bron, tabel, rij, oud, nieuw)"
+			 " SELECT ?5, ?2, ?3, '%s', id, CASE WHEN ?4 THEN json_object(", e->name);
 		for (int j = 0; j < e->nfields; j++) {
 			const struct field *f = &e->fields[j];
 			const char *sep = j ? ", " : "";
@@ -383,8 +389,8 @@ prepare_entities(struct db *db)
 			 " WHERE id = ?%d AND NOT (%s)", e->nfields + 1, same);
 		snprintf(ins_new, sizeof(ins_new), "INSERT OR IGNORE%s", ins + strlen("INSERT"));
 		sql_column(&e->fields[e->title], col, sizeof(col));
-		snprintf(title, sizeof(title), "INSERT INTO historie (wie, bron, tabel, rij, nieuw)"
-			 " VALUES (?1, ?2, '%s', ?3, json_object('%s', ?4))", e->name, col);
+		snprintf(title, sizeof(title), "INSERT INTO historie (tijd, wie, bron, tabel, rij, nieuw)"
+			 " VALUES (?5, ?1, ?2, '%s', ?3, json_object('%s', ?4))", e->name, col);
 		if (prepare(db, find, &db->sql[i].find) < 0 ||
 		    prepare(db, ins_new, &db->sql[i].insert_new) < 0 ||
 		    prepare(db, title, &db->sql[i].log_title) < 0 ||
@@ -398,8 +404,8 @@ prepare_entities(struct db *db)
 			" ORDER BY soort <> 'AB-vergadering', id LIMIT 1", &db->meeting_by_date) < 0 ||
 	    prepare(db, "SELECT id FROM actielijnen WHERE titel = ?1"
 			" AND (?2 IS NULL OR domein_id = ?2) LIMIT 2", &db->actielijn_by_title) < 0 ||
-	    prepare(db, "INSERT INTO historie (wie, bron, tabel, rij, veld, oud, nieuw)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", &db->log_field) < 0)
+	    prepare(db, "INSERT INTO historie (tijd, wie, bron, tabel, rij, veld, oud, nieuw)"
+			" VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &db->log_field) < 0)
 		return -1;
 	return 0;
 }
@@ -449,7 +455,16 @@ configure(struct db *db)
 static struct db *
 db_new(const char *path)
 {
-	struct db *db = calloc(1, sizeof(*db));
+	static bool configured;
+	struct db *db;
+
+	/* No memory statistics: they take a global mutex on every
+	 * allocation. Must come before SQLite is first used. */
+	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+		configured = true;
+	}
+	db = calloc(1, sizeof(*db));
 	const char *env;
 	char *end;
 
@@ -662,6 +677,7 @@ db_begin(struct db *db)
 	/* We hold the write lock: the history rows from here to the commit
 	 * are ours, one group for undo. */
 	db->txn_start = db_last_change(db);
+	db->now[0] = '\0';	/* change_time() takes a new one */
 	return 0;
 }
 
@@ -858,6 +874,22 @@ bind_row(sqlite3_stmt *st, const struct entity *e, const char *const *vals,
 	}
 }
 
+/* The time recorded with changes: taken once per transaction, so that
+ * one import or one save carries one time (and no row pays for
+ * formatting it). */
+static const char *
+change_time(struct db *db)
+{
+	if (!db->now[0]) {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(db->now, sizeof(db->now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
+	return db->now;
+}
+
 /* History: one row per changed column, in the same transaction. */
 static int
 log_field(struct db *db, const struct entity *e, long long row, const char *col,
@@ -873,6 +905,7 @@ log_field(struct db *db, const struct entity *e, long long row, const char *col,
 	sqlite3_bind_text(st, 5, col, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, oud, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, nieuw, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, change_time(db), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : fail(db, "history");
@@ -890,6 +923,7 @@ log_row(struct db *db, const struct entity *e, long long row, bool deleted)
 	sqlite3_bind_text(st, 2, db->who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, db->source, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, deleted);
+	sqlite3_bind_text(st, 5, change_time(db), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : fail(db, "history");
@@ -1030,6 +1064,7 @@ try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	sqlite3_bind_text(q->log_title, 2, db->source, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(q->log_title, 3, *row);
 	sqlite3_bind_text(q->log_title, 4, vals[e->title], -1, SQLITE_STATIC);
+	sqlite3_bind_text(q->log_title, 5, change_time(db), -1, SQLITE_STATIC);
 	rc = sqlite3_step(q->log_title);
 	sqlite3_reset(q->log_title);
 	if (rc != SQLITE_DONE)

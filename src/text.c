@@ -109,8 +109,24 @@ bool text_utf8_valid(const char *buf, size_t len)
 	uint32_t cp;
 
 	while (i < len) {
-		size_t n = utf8_decode(p + i, len - i, &cp);
+		size_t n;
 
+		/* Spreadsheets are mostly ASCII: skip it eight bytes at a time. */
+		while (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i < len && p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i >= len)
+			break;
+		n = utf8_decode(p + i, len - i, &cp);
 		if (n == 0)
 			return false;
 		i += n;
