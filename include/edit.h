@@ -114,11 +114,13 @@ void edit_back_to_form(struct edit_form *f);
 
 /*
  * The form library keeps a multi-line field as rows of exactly `cols`
- * columns without line breaks. edit_wrap lays text out that way (each
+ * columns without line breaks, and wraps a row's last word once the row
+ * would reach its last column. edit_wrap lays text out that way (each
  * paragraph from a new row, words wrapped, rows padded with spaces);
  * edit_unwrap turns rows back into text: a row break where the next
  * word would have fitted on the row is a line break, any other is a
- * wrap. Both return malloc'd strings (NULL when out of memory).
+ * wrap (so a line break after a nearly full row reads back as a space).
+ * Both return malloc'd strings (NULL when out of memory).
  */
 char *edit_wrap(const char *text, int cols);
 char *edit_unwrap(const char *rows, int cols);

@@ -1009,7 +1009,9 @@ edit_wrap(const char *text, int cols)
 				continue;
 			}
 			ww = width_of(p, wl);
-			if (used > 0 && used + ww > cols) {
+			/* like the form library: a row that would reach its last
+			 * column wraps its last word */
+			if (used > 0 && used + ww >= cols) {
 				pad_row(&b, used, cols);
 				used = 0;
 			}
@@ -1107,7 +1109,7 @@ edit_unwrap(const char *buf, int cols)
 			if (first > r->len - lead)
 				first = r->len - lead;
 			if (prev->len == 0 || r->len == 0 ||
-			    prev->width + 1 + width_of(r->s + lead, first) <= cols) {
+			    prev->width + 1 + width_of(r->s + lead, first) < cols) {
 				sb_add(&b, "\n", 1);	/* it would have fitted: a line break */
 				sb_add(&b, r->s, r->len);
 				continue;

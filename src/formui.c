@@ -12,6 +12,7 @@
 #include <form.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "app.h"
 #include "edit.h"
@@ -25,6 +26,7 @@
 #define LONG_MAX_ROWS 10	/* ... and at most this many rows */
 #define ERR_MAX_LINES 3		/* lines of a message beside (under) a field */
 #define FOOTER_ROWS 3		/* form message, hint, keys */
+#define STAND_IN 0xFFFD		/* shown for a character the form library cannot edit */
 
 enum mode {
 	M_EDIT,		/* typing in the form */
@@ -40,6 +42,9 @@ struct slot {
 	int page, y, rows;	/* where in the sub window */
 	int errlines;		/* message lines under it */
 	char *snapshot;		/* buffer as loaded: unchanged text keeps its value */
+	wchar_t *wide;		/* the double-width characters (emoji) the field
+				   shows as STAND_IN, in order */
+	size_t nwide;
 };
 
 struct formui {
@@ -193,6 +198,69 @@ choice_text(const struct edit_form *f, int j, char *buf, size_t bufsz)
 	snprintf(buf, bufsz, "◂ %s ▸", *f->val[j] ? f->val[j] : "(geen)");
 }
 
+/*
+ * The form library counts every character as one column, so a double-
+ * width character (🌍) shifts the cursor and can cut a buffer short.
+ * Fields therefore show each one as STAND_IN (one column) and get the
+ * originals back, in order, when they are read.
+ */
+static char *
+stand_in(const char *s, wchar_t **wide, size_t *nwide)
+{
+	size_t n = mbstowcs(NULL, s, 0), k = 0;
+	wchar_t *w;
+	char *out;
+
+	*wide = NULL;
+	*nwide = 0;
+	if (n == (size_t)-1)
+		return strdup(s);
+	w = calloc(n + 1, sizeof(*w));
+	*wide = calloc(n + 1, sizeof(**wide));
+	out = malloc(n * MB_CUR_MAX + 1);
+	if (!w || !*wide || !out) {
+		free(w);
+		free(out);
+		return NULL;
+	}
+	mbstowcs(w, s, n + 1);
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == STAND_IN || wcwidth(w[i]) > 1) {
+			(*wide)[k++] = w[i];
+			w[i] = STAND_IN;
+		}
+	*nwide = k;
+	wcstombs(out, w, n * MB_CUR_MAX + 1);
+	free(w);
+	return out;
+}
+
+/* The text of a field with the stand-ins replaced by the originals. */
+static char *
+restore_wide(const char *s, const wchar_t *wide, size_t nwide)
+{
+	size_t n = mbstowcs(NULL, s, 0), k = 0;
+	wchar_t *w;
+	char *out;
+
+	if (nwide == 0 || n == (size_t)-1)
+		return strdup(s);
+	w = calloc(n + 1, sizeof(*w));
+	out = malloc(n * MB_CUR_MAX + 1);
+	if (!w || !out) {
+		free(w);
+		free(out);
+		return NULL;
+	}
+	mbstowcs(w, s, n + 1);
+	for (size_t i = 0; i < n && k < nwide; i++)
+		if (w[i] == STAND_IN)
+			w[i] = wide[k++];
+	wcstombs(out, w, n * MB_CUR_MAX + 1);
+	free(w);
+	return out;
+}
+
 /* Puts value j into its field; remembers the buffer to see later whether
  * the user changed it. */
 static void
@@ -201,7 +269,7 @@ load_slot(struct formui *u, struct slot *s)
 	struct edit_form *f = u->app->form;
 	const char *v = f->val[s->j];
 	size_t cap = strlen(v) * 2 + 1;
-	char *clean = malloc(cap), *text;
+	char *clean = malloc(cap), *text, *narrow;
 
 	free(s->snapshot);
 	s->snapshot = NULL;
@@ -216,14 +284,19 @@ load_slot(struct formui *u, struct slot *s)
 		return;
 	}
 	text_sanitize(clean, cap, v, is_long(f, s->j));
-	text = is_long(f, s->j) ? edit_wrap(clean, u->fieldw) : clean;
+	free(s->wide);
+	narrow = stand_in(clean, &s->wide, &s->nwide);
+	free(clean);
+	if (!narrow)
+		return;
+	text = is_long(f, s->j) ? edit_wrap(narrow, u->fieldw) : narrow;
 	if (text) {
 		set_field_buffer(s->fld, 0, text);
 		s->snapshot = strdup(field_buffer(s->fld, 0));
 	}
-	if (text != clean)
+	if (text != narrow)
 		free(text);
-	free(clean);
+	free(narrow);
 }
 
 /* Reads what the user typed back into the form's values. */
@@ -254,6 +327,12 @@ sync_values(struct formui *u)
 			while (v && n > 0 && v[n - 1] == ' ')
 				v[--n] = '\0';
 		}
+		if (v && s->nwide) {
+			char *full = restore_wide(v, s->wide, s->nwide);
+
+			free(v);
+			v = full;
+		}
 		if (v && edit_form_set(f, s->j, v) == 0) {
 			free(s->snapshot);
 			s->snapshot = strdup(b);
@@ -273,6 +352,7 @@ teardown(struct formui *u)
 	for (int i = 0; i < u->nslots; i++) {
 		free_field(u->slot[i].fld);
 		free(u->slot[i].snapshot);
+		free(u->slot[i].wide);
 	}
 	memset(u->slot, 0, sizeof(u->slot));
 	u->nslots = 0;
@@ -414,7 +494,9 @@ draw_footer(struct formui *u)
 		put(u, u->win, y, 2, w, ROLE_TAB_ON, "Wijzigingen weggooien? j = ja, n = nee (terug naar het formulier)");
 	else if (*f->msg)
 		put(u, u->win, y, 2, w, ROLE_ERROR, f->msg);
-	if (s)
+	if (s && s->nwide)
+		put(u, u->win, y + 1, 2, w, ROLE_DIM, "brede tekens (zoals 🌍) staan hier als �; ze blijven bewaard");
+	else if (s)
 		put(u, u->win, y + 1, 2, w, ROLE_DIM, edit_form_hint(f, s->j));
 	snprintf(keys, sizeof(keys), "Ctrl-S/F2 opslaan · Esc annuleren · Tab/↑/↓ veld · ←/→ kiezen%s",
 		 u->npages > 1 ? " · PgUp/PgDn pagina" : "");

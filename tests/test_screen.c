@@ -665,3 +665,35 @@ Test(form, help_lists_the_form_keys_too)
 	}
 	teardown(&f);
 }
+
+Test(form, double_width_characters_survive_editing)
+{
+	struct fixture f;
+	struct formui *u;
+	char *s;
+
+	setup(&f, 80, 24);
+	keys(&f, "1");		/* Coöperatie 🌍 Nieuw-West is the first row */
+	u = open_form(&f, app_key(f.app, 'e'));
+	expect_shown("Coöperatie � Nieuw-West");	/* one column per character */
+	expect_shown("als �; ze blijven bewaard");
+	type(u, "!");			/* the cursor is at the end of the title */
+	formui_key(u, KC_TAB);
+	formui_key(u, KC_TAB);
+	type(u, "Heel ");
+	cr_assert(!formui_key(u, KC_CTRL('S')));
+	close_form(&f, u);
+	s = test_text(f.db, "SELECT titel || '|' || toelichting FROM actielijnen WHERE titel LIKE 'Coö%'");
+	cr_assert_str_eq(s, "Coöperatie 🌍 Nieuw-West!|Heel Een coöperatie van bewoners.");
+	free(s);
+
+	keys(&f, "j");			/* Wijkallianties: 🌍 in the long text, left alone */
+	u = open_form(&f, app_key(f.app, 'e'));
+	type(u, " 2024");
+	cr_assert(!formui_key(u, KC_CTRL('S')));
+	close_form(&f, u);
+	s = test_text(f.db, "SELECT toelichting FROM actielijnen WHERE titel = 'Wijkallianties 2024'");
+	cr_assert_str_eq(s, "Samen met bewoners 🌍 bouwen aan de wijk.");
+	free(s);
+	teardown(&f);
+}
