@@ -458,9 +458,11 @@ db_new(const char *path)
 	static bool configured;
 	struct db *db;
 
-	/* No memory statistics: they take a global mutex on every
-	 * allocation. Must come before SQLite is first used. */
+	/* snw is single-threaded: no mutexes, no memory statistics (they
+	 * take a global mutex on every allocation). Must come before SQLite
+	 * is first used. */
 	if (!configured) {
+		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		configured = true;
 	}

@@ -571,7 +571,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	qsort(jobs, (size_t)nfiles, sizeof(*jobs), job_cmp);
 
 	/* A big import touches many pages: let them stay in memory. */
-	db_exec(db, "PRAGMA cache_size = -262144; PRAGMA mmap_size = 268435456");
+	db_exec(db, "PRAGMA cache_size = -65536");
 	if (db_begin(db) < 0) {
 		fprintf(opts->err, "snw: %s\n", db_errmsg(db));
 		free(jobs);
