@@ -382,6 +382,7 @@ build(struct formui *u)
 	struct edit_form *f = u->app->form;
 	const struct entity *e = f->e;
 	int W, H, page = 0, y = 0, others = 0, longrows;
+	bool has_long = false;
 
 	getmaxyx(stdscr, H, W);
 	if (W < APP_MIN_W || H < APP_MIN_H) {
@@ -399,11 +400,13 @@ build(struct formui *u)
 	u->labelw += 1;
 	u->fieldx = u->labelw + 1;
 	u->fieldw = u->bw - 4 - u->fieldx;
-	for (int j = 0; j < e->nfields; j++)
+	for (int j = 0; j < e->nfields; j++) {
 		others += (is_long(f, j) ? 0 : 1) + err_lines(u, j);
+		has_long |= is_long(f, j);
+	}
 	/* as high as the fields need (the long text at its most), at most
 	 * the body of the dashboard */
-	u->bh = others + LONG_MAX_ROWS + 4 + FOOTER_ROWS;
+	u->bh = others + (has_long ? LONG_MAX_ROWS : 0) + 4 + FOOTER_ROWS;
 	if (u->bh > H - 2)
 		u->bh = H - 2;
 	u->subh = u->bh - 4 - FOOTER_ROWS;
