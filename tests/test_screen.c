@@ -609,7 +609,7 @@ Test(form, a_conflict_shows_both_versions_and_merging_keeps_both_changes)
 	struct fixture f;
 	struct formui *u;
 	const struct entity *e = entity_find("actielijnen");
-	char *now[ENTITY_MAX_FIELDS] = { 0 }, err[256], *s;
+	char *now[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 }, err[256], *s;
 	const char *theirs[ENTITY_MAX_FIELDS];
 	long long id;
 
@@ -628,7 +628,8 @@ Test(form, a_conflict_shows_both_versions_and_merging_keeps_both_changes)
 	for (int j = 0; j < e->nfields; j++)
 		theirs[j] = j == entity_field_index(e, "status") ? "gestopt" : now[j];
 	db_set_actor(f.db, "jan", "form");
-	cr_assert_eq(db_update(f.db, e, id, (const char *const *)now, theirs, now, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_update(f.db, e, id, (const char *const *)now, theirs, cur, err, sizeof(err)), 0, "%s", err);
+	db_free_row(e, now);
 	db_set_actor(f.db, "procesmanager", NULL);
 
 	cr_assert(formui_key(u, KC_CTRL('S')), "a conflict keeps the form open");
