@@ -111,6 +111,34 @@ static const char *const migrations[] = {
 	"  oud TEXT,"
 	"  nieuw TEXT);"
 	"CREATE INDEX historie_rij ON historie(rij, tabel);",
+
+	/* 2 -> 3: actielijnen counted per domain and status, kept by
+	 * triggers (also for writes from outside snw), so the overview never
+	 * counts a million rows; it replaces the (domein_id, status) index,
+	 * which cost imports more than the triggers do. An empty status is
+	 * counted under ''. */
+	"CREATE TABLE actielijn_telling ("
+	"  domein_id INTEGER NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (domein_id, status)) WITHOUT ROWID;"
+	"INSERT INTO actielijn_telling"
+	"  SELECT domein_id, ifnull(status, ''), count(*) FROM actielijnen GROUP BY 1, 2;"
+	"CREATE TRIGGER actielijn_telling_insert AFTER INSERT ON actielijnen BEGIN"
+	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER actielijn_telling_delete AFTER DELETE ON actielijnen BEGIN"
+	"  UPDATE actielijn_telling SET n = n - 1"
+	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
+	"END;"
+	"CREATE TRIGGER actielijn_telling_update AFTER UPDATE OF domein_id, status ON actielijnen BEGIN"
+	"  UPDATE actielijn_telling SET n = n - 1"
+	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
+	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	"END;"
+	"DROP INDEX actielijnen_status;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -437,11 +465,28 @@ check_ours(struct db *db)
 	return 0;
 }
 
+/* SQL function snw_contains(text, needle): 1 when needle occurs in text,
+ * ignoring case the way text_casecmp does (so "ünver" finds "Ünver",
+ * which LIKE does not); NULL text never matches. */
+static void
+sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *hay = (const char *)sqlite3_value_text(argv[0]);
+	const char *needle = (const char *)sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	sqlite3_result_int(ctx, hay && needle && text_contains(hay, needle));
+}
+
 /* Connection settings shared by every snw process on the file. */
 static int
 configure(struct db *db)
 {
 	sqlite3_busy_timeout(db->h, db->busy_ms);
+	if (sqlite3_create_function(db->h, "snw_contains", 2,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				    NULL, sql_contains, NULL, NULL) != SQLITE_OK)
+		return fail(db, "opening the database");
 	if (check_ours(db) < 0)
 		return -1;
 	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0)

@@ -54,16 +54,16 @@ load_domains(struct db *db, struct overview *ov)
 	return 0;
 }
 
-/* Actielijnen per domain and status: one pass over the (domein_id,
- * status) index, the only query that grows with the data. */
+/* Actielijnen per domain and status, from the counts the database keeps
+ * (table actielijn_telling): no query here grows with the data. */
 static int
 load_counts(struct db *db, struct overview *ov)
 {
 	struct rowset rs = { 0 };
 
 	if (rowset_load(db, &rs, 3,
-			"SELECT domein_id, ifnull(status, ''), count(*) FROM actielijnen"
-			" GROUP BY domein_id, status", 0, NULL, 0) < 0)
+			"SELECT domein_id, status, n FROM actielijn_telling WHERE n > 0",
+			0, NULL, 0) < 0)
 		return -1;
 	for (int i = 0; i < rs.n; i++) {
 		int d = overview_find(ov, strtoll(rowset_get(&rs, i, 0), NULL, 10));
@@ -200,30 +200,21 @@ failed:
 int
 model_search(struct db *db, const char *needle, struct rowset *hits)
 {
-	char pat[300];
-	size_t n = 0;
-
-	pat[n++] = '%';
-	for (const char *p = needle; *p && n < sizeof(pat) - 3; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			pat[n++] = '\\';
-		pat[n++] = *p;
-	}
-	pat[n++] = '%';
-	pat[n] = '\0';
+	/* snw_contains (db.c) folds case like the rest of snw and needs no
+	 * escaping of % and _. */
 	return rowset_load(db, hits, 4,
 		"SELECT 'a', id, domein_id, titel FROM actielijnen"
-		"  WHERE titel || ' ' || ifnull(toelichting, '') || ' ' || ifnull(trekker, '')"
-		"  LIKE ?2 ESCAPE '\\'"
+		"  WHERE snw_contains(titel, ?2) OR snw_contains(toelichting, ?2)"
+		"   OR snw_contains(trekker, ?2)"
 		" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
-		"  WHERE titel LIKE ?2 ESCAPE '\\' OR toelichting LIKE ?2 ESCAPE '\\'"
+		"  WHERE snw_contains(titel, ?2) OR snw_contains(toelichting, ?2)"
 		" UNION ALL SELECT 'p', id, ifnull(domein_id, 0), titel FROM planning"
-		"  WHERE titel LIKE ?2 ESCAPE '\\'"
+		"  WHERE snw_contains(titel, ?2)"
 		" UNION ALL SELECT 'v', id, id, ifnull(titel, datum) FROM vergaderingen"
-		"  WHERE titel LIKE ?2 ESCAPE '\\' OR locatie LIKE ?2 ESCAPE '\\'"
+		"  WHERE snw_contains(titel, ?2) OR snw_contains(locatie, ?2)"
 		" UNION ALL SELECT 'b', id, vergadering_id, besluit FROM besluiten"
-		"  WHERE besluit LIKE ?2 ESCAPE '\\' OR agendapunt LIKE ?2 ESCAPE '\\'"
+		"  WHERE snw_contains(besluit, ?2) OR snw_contains(agendapunt, ?2)"
 		" UNION ALL SELECT 'c', id, ifnull(vergadering_id, 0), actie FROM acties"
-		"  WHERE actie LIKE ?2 ESCAPE '\\' OR eigenaar LIKE ?2 ESCAPE '\\'"
-		" LIMIT ?3", 0, pat, SEARCH_MAX_HITS);
+		"  WHERE snw_contains(actie, ?2) OR snw_contains(eigenaar, ?2)"
+		" LIMIT ?3", 0, needle, SEARCH_MAX_HITS);
 }

@@ -215,6 +215,13 @@ Test(edit, import_changes_are_recorded_and_logged)
 	test_import_free(&r);
 }
 
+/* Turns a current database into one of schema version 1. */
+#define SCHEMA_1 \
+	"DROP TRIGGER actielijn_telling_insert; DROP TRIGGER actielijn_telling_delete;" \
+	"DROP TRIGGER actielijn_telling_update; DROP TABLE actielijn_telling;" \
+	"CREATE INDEX actielijnen_status ON actielijnen(domein_id, status);" \
+	"DROP TABLE historie; PRAGMA user_version = 1"
+
 Test(edit, migration_from_schema_1_keeps_the_data)
 {
 	const char *dir = test_tmpdir();
@@ -228,20 +235,48 @@ Test(edit, migration_from_schema_1_keeps_the_data)
 	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[]){ "EID", EID, "", "domein", "1" },
 			       &ch, NULL, err, sizeof(err)), 0);
 	cr_assert_eq(db_upsert(a, E("actielijnen"), v, &ch, NULL, err, sizeof(err)), 0);
-	/* Make it look like a database from before the history existed. */
-	cr_assert_eq(db_exec(a, "DROP TABLE historie; PRAGMA user_version = 1"), 0);
+	/* Make it look like a database of schema 1, before the history and
+	 * the status counts existed. */
+	cr_assert_eq(db_exec(a, SCHEMA_1), 0);
 	db_close(a);
 
 	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
 	cr_assert_eq(test_int(a, "PRAGMA user_version"), db_schema_version());
 	cr_assert_eq(test_int(a, "SELECT count(*) FROM historie"), 0);
 	cr_assert_str_eq(test_text(a, "SELECT titel FROM actielijnen"), "Buurtbanen");
+	/* The counts were filled from the rows that were there. */
+	cr_assert_eq(test_int(a, "SELECT n FROM actielijn_telling WHERE status = ''"), 1);
 	db_close(a);
 
 	/* Read-only cannot migrate, and says so. */
 	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0);
-	cr_assert_eq(db_exec(a, "DROP TABLE historie; PRAGMA user_version = 1"), 0);
+	cr_assert_eq(db_exec(a, SCHEMA_1), 0);
 	db_close(a);
 	cr_assert_eq(db_open(path, true, &a, err, sizeof(err)), -1);
 	cr_assert(strstr(err, "older schema"), "%s", err);
+}
+
+Test(edit, status_counts_follow_every_write)
+{
+	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
+	char *cur[8], err[256];
+	long long id;
+
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'gepland'"), 1);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'gepland'"), 0);
+	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'lopend'"), 1);
+	cr_assert_eq(db_delete(db, E("actielijnen"), id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(db, "SELECT sum(n) FROM actielijn_telling"), 0);
+}
+
+Test(edit, search_function_folds_case_and_diacritic_capitals)
+{
+	cr_assert_eq(test_int(db, "SELECT snw_contains('Emre Ünver', 'ünver')"), 1);
+	cr_assert_eq(test_int(db, "SELECT snw_contains('Coöperatie', 'COÖP')"), 1);
+	cr_assert_eq(test_int(db, "SELECT snw_contains('100% zeker', '0%')"), 1);
+	cr_assert_eq(test_int(db, "SELECT snw_contains('Veiligheid', 'wonen')"), 0);
+	cr_assert_eq(test_int(db, "SELECT snw_contains(NULL, 'x')"), 0);
 }
