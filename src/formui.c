@@ -737,13 +737,30 @@ conflict_key(struct formui *u, int key)
 	}
 }
 
-/* Moves to the next or previous field; text fields put the cursor at the end. */
+/* Shows page p (the form library draws its fields; draw() its labels). */
 static void
-next_field(struct formui *u, int req)
+turn_page(struct formui *u, int p)
 {
-	struct slot *s;
+	werase(u->sub);
+	set_form_page(u->form, (p + u->npages) % u->npages);
+}
 
-	form_driver_w(u->form, KEY_CODE_YES, req);
+/* Moves to the next (dir 1) or previous (-1) field, across pages (the
+ * form library's own requests stay on one page); text fields put the
+ * cursor at the end. */
+static void
+next_field(struct formui *u, int dir)
+{
+	struct slot *s = current(u);
+	int i = s ? (int)(s - u->slot) : 0, k = i + dir;
+
+	if (u->npages > 1 && (k < 0 || k >= u->nslots || u->slot[k].page != u->slot[i].page)) {
+		turn_page(u, u->slot[i].page + dir);
+		if (dir < 0)
+			form_driver_w(u->form, KEY_CODE_YES, REQ_LAST_FIELD);
+	} else {
+		form_driver_w(u->form, KEY_CODE_YES, dir > 0 ? REQ_NEXT_FIELD : REQ_PREV_FIELD);
+	}
 	if ((s = current(u)) && !is_long(u->app->form, s->j) && !edit_form_is_choice(u->app->form, s->j))
 		form_driver_w(u->form, KEY_CODE_YES, REQ_END_LINE);
 }
@@ -784,18 +801,18 @@ edit_key(struct formui *u, int key)
 		if (key == KC_DOWN && longf &&
 		    form_driver_w(u->form, KEY_CODE_YES, REQ_DOWN_CHAR) == E_OK)
 			return;
-		next_field(u, REQ_NEXT_FIELD);
+		next_field(u, 1);
 		return;
 	case FK_PREV:
 		if (key == KC_UP && longf && form_driver_w(u->form, KEY_CODE_YES, REQ_UP_CHAR) == E_OK)
 			return;
-		next_field(u, REQ_PREV_FIELD);
+		next_field(u, -1);
 		return;
 	case FK_NEWLINE:
 		if (longf)
 			form_driver_w(u->form, KEY_CODE_YES, REQ_NEW_LINE);
 		else
-			next_field(u, REQ_NEXT_FIELD);
+			next_field(u, 1);
 		return;
 	case FK_LEFT:
 	case FK_RIGHT:
@@ -828,11 +845,8 @@ edit_key(struct formui *u, int key)
 		return;
 	case FK_PAGE_UP:
 	case FK_PAGE_DOWN:
-		if (u->npages > 1) {
-			form_driver_w(u->form, KEY_CODE_YES, fk == FK_PAGE_UP ? REQ_PREV_PAGE : REQ_NEXT_PAGE);
-			werase(u->sub);
-			form_driver_w(u->form, KEY_CODE_YES, REQ_FIRST_FIELD);
-		}
+		if (u->npages > 1)
+			turn_page(u, form_page(u->form) + (fk == FK_PAGE_UP ? -1 : 1));
 		return;
 	case FK_NONE:
 	case FK_COUNT:

@@ -698,3 +698,31 @@ Test(form, double_width_characters_survive_editing)
 	free(s);
 	teardown(&f);
 }
+
+Test(form, tab_walks_across_pages_when_the_window_is_low)
+{
+	struct fixture f;
+	struct formui *u;
+	const struct entity *e = entity_find("actielijnen");
+
+	setup(&f, 60, 16);
+	keys(&f, "1");
+	u = open_form(&f, app_key(f.app, 'a'));
+	expect_shown("pagina 1/2");
+	for (int i = 0; i < 5; i++)
+		formui_key(u, KC_TAB);
+	cr_assert_eq(formui_current(u), entity_field_index(e, "start"));
+	expect_shown("pagina 2/2");
+	expect_shown("Start");
+	formui_key(u, KC_TAB);
+	formui_key(u, KC_TAB);
+	cr_assert_eq(formui_current(u), e->title, "past the last field: back to the first");
+	expect_shown("pagina 1/2");
+	formui_key(u, KC_BTAB);
+	cr_assert_eq(formui_current(u), entity_field_index(e, "eind"));
+	formui_key(u, KC_PGUP);
+	expect_shown("pagina 1/2");
+	cr_assert(!formui_key(u, KC_ESC));
+	close_form(&f, u);
+	teardown(&f);
+}
