@@ -1508,12 +1508,31 @@ db_row_json(struct db *db, const struct entity *e, long long id, char **json)
 	return rc == SQLITE_ROW ? 1 : 0;
 }
 
+/* Runs a write statement of e with ?1 = id and ?2 = text. */
+static int
+exec_id_text(struct db *db, const struct entity *e, const char *sql, long long id,
+	     const char *text)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(db, e->name);
+	if (e == entities[0])
+		db->ndomains = -1;
+	return 0;
+}
+
 int
 db_restore(struct db *db, const struct entity *e, long long id, const char *json)
 {
 	char sql[1024], col[64], vals[512] = "";
-	sqlite3_stmt *st;
-	int rc;
 
 	snprintf(sql, sizeof(sql), "INSERT INTO %s (id", e->name);
 	for (int j = 0; j < e->nfields; j++) {
@@ -1522,16 +1541,8 @@ db_restore(struct db *db, const struct entity *e, long long id, const char *json
 		snprintf(vals + strlen(vals), sizeof(vals) - strlen(vals), ", json_extract(?2, '$.%s')", col);
 	}
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), ") VALUES (?1%s)", vals);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail(db, e->name);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, json, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return fail(db, e->name);
-	if (e == entities[0])
-		db->ndomains = -1;
+	if (exec_id_text(db, e, sql, id, json) < 0)
+		return -1;
 	return log_row(db, e, id, false);
 }
 
@@ -1547,7 +1558,7 @@ db_set_column(struct db *db, const struct entity *e, long long id, const char *c
 {
 	char sql[256];
 	sqlite3_stmt *st;
-	int rc, same = 0;
+	int same = 0;
 
 	/* Columns come from our own history rows; check anyway before
 	 * putting one into SQL text. */
@@ -1568,17 +1579,7 @@ db_set_column(struct db *db, const struct entity *e, long long id, const char *c
 	if (log_field(db, e, id, col, expect, value) < 0)
 		return -1;
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ?2 WHERE id = ?1", e->name, col);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail(db, e->name);
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return fail(db, e->name);
-	if (e == entities[0])
-		db->ndomains = -1;
-	return 0;
+	return exec_id_text(db, e, sql, id, value);
 }
 
 void
