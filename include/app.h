@@ -84,7 +84,11 @@ struct app {
 	struct list *gantt;		/* actielijnen of the year, by domain */
 	int year;			/* year the Gantt shows */
 	int gantt_filter;
-	struct rowset milestones;	/* planning items of the year */
+	struct rowset milestones;	/* planning items of the year: datum, titel,
+					   actielijn id, id */
+	int ms_sel;			/* selected milestone (Up from the first bar),
+					   -1: the cursor is in the Gantt list */
+	int ms_top;			/* first milestone shown */
 	struct rowset undated;		/* actielijnen without any date */
 	int gantt_loaded;		/* year the two rowsets hold, 0 = none */
 
@@ -156,6 +160,10 @@ const char *app_last_changed(struct app *app, const char *table, long long id);
 
 /* Reads the selected meeting's decisions and actions when not current. */
 void meetings_load_detail(struct app *app);
+
+/* Reads the milestones and undated items of the Planning year when not
+ * current. */
+void planning_load_year(struct app *app);
 
 /* Switches to a view (domain: index into ov.dom for VIEW_DOMAIN). */
 void app_show(struct app *app, enum view_id v, int domain);

@@ -36,6 +36,7 @@ app_new(struct db *db, bool readonly)
 	app->readonly = readonly;
 	app->year = 2024;
 	app->hit = -1;
+	app->ms_sel = -1;
 	app->successes_dom = app->detail_id = app->meeting_id = -1;
 	app->version = db_data_version(db);
 	date_today(app->today);

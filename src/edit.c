@@ -409,8 +409,14 @@ edit_selection(struct app *app)
 		if (app->pane >= 0 && app->pane < app->ov.n)
 			t = (struct edit_target){ E("domeinen"), app->ov.dom[app->pane].id };
 		return t;
-	case VIEW_DOMAIN:
 	case VIEW_PLANNING:
+		planning_load_year(app);
+		if (app->ms_sel >= 0 && app->ms_sel < app->milestones.n)
+			return (struct edit_target){ E("planning"),
+				strtoll(rowset_get(&app->milestones, app->ms_sel, 3), NULL, 10) };
+		t.e = E("actielijnen");		/* the bars */
+		break;
+	case VIEW_DOMAIN:
 		t.e = E("actielijnen");
 		break;
 	case VIEW_MEETINGS:
@@ -448,6 +454,12 @@ select_entry(struct app *app, const struct entity *e, long long id)
 		list_select_id(app->lines, id);
 	else if (app->view == VIEW_PLANNING && e == E("actielijnen") && app->gantt)
 		list_select_id(app->gantt, id);
+	else if (app->view == VIEW_PLANNING && e == E("planning")) {
+		planning_load_year(app);
+		for (int i = 0; i < app->milestones.n; i++)
+			if (strtoll(rowset_get(&app->milestones, i, 3), NULL, 10) == id)
+				app->ms_sel = i;
+	}
 	else if (app->view == VIEW_MEETINGS && e == E("vergaderingen") && app->meetings)
 		list_select_id(app->meetings, id);
 	else if (app->view == VIEW_ACTIONS && e == E("acties") && app->acts)

@@ -168,6 +168,8 @@ position(struct app *app, char *out, size_t outsz)
 	out[0] = '\0';
 	if (app->view == VIEW_OVERVIEW) {
 		snprintf(out, outsz, "paneel %d/%d", app->pane + 1, app->ov.n);
+	} else if (app->view == VIEW_PLANNING && app->ms_sel >= 0) {
+		snprintf(out, outsz, "mijlpaal %d/%d", app->ms_sel + 1, app->milestones.n);
 	} else if (app->view == VIEW_MEETINGS && app->zoom && app->meeting_id >= 0) {
 		/* the open meeting: where the cursor is among its items */
 		int k = app->meeting_item, nd = app->decisions.n, na = app->meeting_acts.n;

@@ -196,13 +196,13 @@ gantt_row(struct app *app, struct grid *g, const struct list_row *row, struct re
 			mark(g, c, r.y, rowset_get(&app->milestones, i, 0));
 }
 
-static void
-load_year(struct app *app)
+void
+planning_load_year(struct app *app)
 {
 	if (app->gantt_loaded == app->year)
 		return;
-	rowset_load(app->db, &app->milestones, 3,
-		    "SELECT datum, titel, ifnull(actielijn_id, 0) FROM planning"
+	rowset_load(app->db, &app->milestones, 4,
+		    "SELECT datum, titel, ifnull(actielijn_id, 0), id FROM planning"
 		    " WHERE datum BETWEEN printf('%04d-01-01', ?1) AND printf('%04d-12-31', ?1)"
 		    " ORDER BY datum, id LIMIT ?3", app->year, NULL, MAX_MILESTONES);
 	rowset_load(app->db, &app->undated, 1,
@@ -220,7 +220,7 @@ planning_render(struct app *app, struct grid *g, struct rect body)
 	char line[400], date[16];
 	int y = body.y, msrows, undated_h = app->undated.n ? 2 : 0, chart_top;
 
-	load_year(app);
+	planning_load_year(app);
 	undated_h = app->undated.n ? 2 : 0;
 	chart_setup(c, body, app->year);
 	snprintf(line, sizeof(line), "Planning %d · %lld actielijnen · filter: %s · ←/→ jaar",
@@ -232,27 +232,45 @@ planning_render(struct app *app, struct grid *g, struct rect body)
 	msrows = app->milestones.n;
 	if (msrows > (body.h - 4 - undated_h) / 3)
 		msrows = (body.h - 4 - undated_h) / 3;
+	/* a selected milestone (edit, delete) scrolls into sight; otherwise
+	 * the last row sums up the rest */
+	if (app->ms_sel >= app->milestones.n)
+		app->ms_sel = app->milestones.n - 1;
+	if (app->ms_sel >= 0) {
+		if (app->ms_top > app->ms_sel)
+			app->ms_top = app->ms_sel;
+		if (app->ms_sel >= app->ms_top + msrows)
+			app->ms_top = app->ms_sel - msrows + 1;
+	} else {
+		app->ms_top = 0;
+	}
 	for (int i = 0; i < msrows; i++, y++) {
-		bool last = i == msrows - 1 && msrows < app->milestones.n;
+		int k = app->ms_top + i;
+		bool last = app->ms_sel < 0 && i == msrows - 1 && msrows < app->milestones.n;
 
-		if (i == 0)
-			grid_text(g, c->gx, y, c->gw - 1, ROLE_BOLD, "Mijlpalen");
-		render_date(rowset_get(&app->milestones, i, 0), date);
+		if (i == 0) {
+			snprintf(line, sizeof(line), app->ms_sel >= 0 ? "Mijlpalen %d/%d" : "Mijlpalen",
+				 app->ms_sel + 1, app->milestones.n);
+			grid_text(g, c->gx, y, c->gw - 1, ROLE_BOLD, line);
+		}
+		render_date(rowset_get(&app->milestones, k, 0), date);
 		if (last)
 			snprintf(line, sizeof(line), "+%d meer", app->milestones.n - i);
 		else
-			snprintf(line, sizeof(line), "%s %s", date, rowset_get(&app->milestones, i, 1));
+			snprintf(line, sizeof(line), "%s %s", date, rowset_get(&app->milestones, k, 1));
 		grid_text(g, c->tx, y, c->tw - 1, last ? ROLE_DIM : ROLE_NORMAL, line);
-		for (int k = last ? i : 0; k < (last ? app->milestones.n : 0); k++)
-			mark(g, c, y, rowset_get(&app->milestones, k, 0));
+		for (int m = last ? i : 0; m < (last ? app->milestones.n : 0); m++)
+			mark(g, c, y, rowset_get(&app->milestones, m, 0));
 		if (!last)
-			mark(g, c, y, rowset_get(&app->milestones, i, 0));
+			mark(g, c, y, rowset_get(&app->milestones, k, 0));
+		if (k == app->ms_sel)
+			grid_paint(g, c->tx, y, c->tw, ROLE_SEL);
 	}
 	if (msrows > 0)
 		render_hline(g, body.x, y++, body.w);
 	c->prev_domain = -1;
 	render_list(app, g, l, (struct rect){ body.x, y, body.w, body.y + body.h - undated_h - y },
-		    c->x0 - body.x, gantt_row, c);
+		    app->ms_sel >= 0 ? 0 : c->x0 - body.x, gantt_row, c);
 	today_line(app, g, c, chart_top, body.y + body.h - undated_h - chart_top);
 	if (undated_h) {
 		int x = body.x + 1, uy = body.y + body.h - 2;
@@ -268,14 +286,50 @@ planning_render(struct app *app, struct grid *g, struct rect body)
 	}
 }
 
+/* Up from the first bar selects the milestones above the chart (the
+ * last one first); Down past the last goes back to the bars. */
+static bool
+milestone_nav(struct app *app, enum action a, struct list *l)
+{
+	planning_load_year(app);
+	if (app->ms_sel < 0) {
+		if (a != ACT_UP || app->milestones.n == 0 || (list_count(l) > 0 && l->cur > 0))
+			return false;
+		app->ms_sel = app->milestones.n - 1;
+		return true;
+	}
+	switch (a) {
+	case ACT_UP:
+		if (app->ms_sel > 0)
+			app->ms_sel--;
+		return true;
+	case ACT_DOWN:
+		if (++app->ms_sel >= app->milestones.n) {
+			app->ms_sel = -1;
+			l->cur = 0;
+		}
+		return true;
+	case ACT_HOME:
+		app->ms_sel = 0;
+		return true;
+	default:
+		app->ms_sel = -1;	/* any other move goes back to the bars */
+		return false;
+	}
+}
+
 static bool
 planning_act(struct app *app, enum action a)
 {
 	struct list *l = planning_list(app);
 
+	if ((a == ACT_UP || a == ACT_DOWN || a == ACT_HOME || a == ACT_END ||
+	     a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && milestone_nav(app, a, l))
+		return true;
 	switch (a) {
 	case ACT_LEFT:
 	case ACT_RIGHT:
+		app->ms_sel = -1;
 		app->year += a == ACT_LEFT ? -1 : 1;
 		list_set_params(l, app->year, l->has_p2 ? l->p2 : NULL);
 		app->gantt_loaded = 0;

@@ -523,3 +523,40 @@ Test(app_edit, undo_stack_drops_the_oldest_beyond_its_limit)
 	cr_assert_eq(u.n, 4);
 	undo_free(&u);
 }
+
+Test(app_edit, planning_items_are_selected_above_the_bars)
+{
+	struct edit_target t;
+
+	put(db, "planning", (const char *const[]){ "2024-04-01", "Brede alliantiebijeenkomst", "", "", "" });
+	put(db, "planning", (const char *const[]){ "2024-06-01", "Evaluatie", EID, "Wijkallianties", "" });
+	keys("6");
+	t = edit_selection(app);
+	cr_assert_eq(t.e, E("actielijnen"), "the cursor starts on the bars");
+	app_key(app, KC_UP);
+	t = edit_selection(app);
+	cr_assert_eq(t.e, E("planning"));
+	cr_assert_eq(t.id, test_int(db, "SELECT id FROM planning WHERE titel = 'Evaluatie'"));
+	app_key(app, KC_UP);
+	cr_assert_eq(edit_selection(app).id, test_int(db, "SELECT id FROM planning WHERE titel LIKE 'Brede%'"));
+	keys("e");
+	cr_assert_not_null(app->form);
+	cr_assert_str_eq(app->form->val[app->form->e->title], "Brede alliantiebijeenkomst");
+	close_form();
+	keys("dj");
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM planning"), 1);
+	keys("u");
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM planning"), 2);
+	cr_assert_eq(edit_selection(app).e, E("planning"), "undo selects it again");
+	app_key(app, KC_DOWN);
+	app_key(app, KC_DOWN);
+	cr_assert_eq(edit_selection(app).e, E("actielijnen"), "Down past the last goes back to the bars");
+
+	/* a new planning item added in Planning is selected */
+	keys("a");
+	edit_form_set(app->form, field(app->form->e, "titel"), "Slotbijeenkomst");
+	edit_form_set(app->form, field(app->form->e, "datum"), "december 2024");
+	cr_assert_eq(edit_save(app, app->form), EDIT_SAVED, "%s", app->form->msg);
+	close_form();
+	cr_assert_eq(edit_selection(app).id, test_int(db, "SELECT id FROM planning WHERE datum = '2024-12-01'"));
+}
