@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -16,6 +17,16 @@
 #include "ui.h"
 
 #define POLL_MS 1000	/* also how soon another process's changes show */
+
+/* Milliseconds on a clock that only goes forward. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* What a frame needs: for the loop and for the form's repaints. */
 struct painter {
@@ -73,7 +84,7 @@ ui_run(struct db *db, const struct ui_options *opt)
 		return 1;
 	}
 	p.app->mono = screen_mono(p.scr);
-	for (;;) {
+	for (long long polled = now_ms();;) {
 		int x = 0, y = 0, wheel = 0, sig = 0, key, r;
 
 		if (redraw) {
@@ -92,6 +103,13 @@ ui_run(struct db *db, const struct ui_options *opt)
 		r = key == KC_MOUSE ? app_mouse(p.app, x, y, wheel) : app_key(p.app, key);
 		if (r & APP_QUIT)
 			break;
+		/* keys that never pause (a held j) must not hide other
+		 * processes' changes: poll at least every POLL_MS anyway */
+		if (key == KC_TIMEOUT || now_ms() - polled >= POLL_MS) {
+			if (key != KC_TIMEOUT)
+				r |= app_poll(p.app);
+			polled = now_ms();
+		}
 		if (r & APP_FORM) {
 			int rc;
 
