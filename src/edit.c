@@ -489,6 +489,61 @@ refuse_readonly(struct app *app)
 	return true;
 }
 
+/*
+ * Besluiten and acties name their meeting by its date, and a date with
+ * two meetings resolves to the AB-vergadering (db.c, meeting_by_date).
+ * Saving such an entry of the other meeting would move it, so that is
+ * refused. Returns true (with the message set) when meeting `mid` on
+ * `date` cannot be named by its date.
+ */
+static bool
+meeting_unreachable(struct app *app, long long mid, const char *date)
+{
+	struct db_stmt *st = db_prepare(app->db, "SELECT id FROM vergaderingen WHERE datum = ?1"
+						 " ORDER BY soort <> 'AB-vergadering', id LIMIT 1");
+	long long found = mid;
+	char shown[32];
+
+	if (!st)
+		return false;
+	db_bind_text(st, 1, date);
+	if (db_step(st) == 1)
+		found = db_col_int(st, 0);
+	db_finalize(st);
+	if (found == mid)
+		return false;
+	date_format_short(date, shown, sizeof(shown));
+	app_message(app, true, "kan niet: besluiten en acties wijzen hun vergadering aan met de datum,"
+		    " en %s is ook een AB-vergadering — het zou daarheen verhuizen", shown);
+	return true;
+}
+
+/* The same for an existing besluit or actie (false for other entries). */
+static bool
+entry_meeting_unreachable(struct app *app, struct edit_target t)
+{
+	char sql[200];
+	struct db_stmt *st;
+
+	if (t.e != E("besluiten") && t.e != E("acties"))
+		return false;
+	snprintf(sql, sizeof(sql), "SELECT v.id, v.datum FROM %s x JOIN vergaderingen v"
+		 " ON v.id = x.vergadering_id WHERE x.id = ?1", t.e->name);
+	if (!(st = db_prepare(app->db, sql)))
+		return false;
+	db_bind_int(st, 1, t.id);
+	if (db_step(st) == 1) {
+		long long mid = db_col_int(st, 0);
+		char date[16];
+
+		snprintf(date, sizeof(date), "%s", db_col_text(st, 1));
+		db_finalize(st);
+		return meeting_unreachable(app, mid, date);
+	}
+	db_finalize(st);
+	return false;
+}
+
 /* Opens a form (new when id is 0); heading gets `context` appended. */
 static int
 open_form(struct app *app, const struct entity *e, long long id, const char *const *prefill,
@@ -524,6 +579,8 @@ add_to_meeting(struct app *app, const struct entity *e)
 		app_message(app, true, "geen vergadering geselecteerd");
 		return APP_REDRAW;
 	}
+	if (meeting_unreachable(app, row->id, row->col[1]))
+		return APP_REDRAW;
 	prefill[entity_field_index(e, "vergadering")] = row->col[1];
 	date_format_short(row->col[1], date, sizeof(date));
 	snprintf(ctx, sizeof(ctx), "vergadering %s", date);
@@ -577,6 +634,8 @@ edit_edit(struct app *app)
 		app_message(app, true, "niets geselecteerd om te wijzigen");
 		return APP_REDRAW;
 	}
+	if (entry_meeting_unreachable(app, t))
+		return APP_REDRAW;
 	return open_form(app, t.e, t.id, NULL, NULL);
 }
 
@@ -688,6 +747,8 @@ edit_toggle(struct app *app)
 			     : "in Acties (8) of in een geopende vergadering");
 		return APP_REDRAW;
 	}
+	if (entry_meeting_unreachable(app, t))
+		return APP_REDRAW;
 	if ((rc = db_get(app->db, e, t.id, vals)) <= 0) {
 		app_message(app, true, "%s", rc == 0 ? "deze actie bestaat niet meer" : db_errmsg(app->db));
 		db_free_row(e, vals);

@@ -560,3 +560,32 @@ Test(app_edit, planning_items_are_selected_above_the_bars)
 	close_form();
 	cr_assert_eq(edit_selection(app).id, test_int(db, "SELECT id FROM planning WHERE datum = '2024-12-01'"));
 }
+
+Test(app_edit, entries_of_a_meeting_its_date_does_not_name_are_not_moved)
+{
+	long long brede, act;
+
+	/* a second meeting on the AB meeting's date: its date names the AB one */
+	put(db, "vergaderingen", (const char *const[]){ "2024-01-25", "brede alliantiebijeenkomst", "Brede bijeenkomst", "" });
+	brede = test_int(db, "SELECT id FROM vergaderingen WHERE soort <> 'AB-vergadering'");
+	act = test_int(db, "SELECT id FROM acties WHERE actie = 'Verslag maken'");
+	cr_assert_eq(db_exec(db, "UPDATE acties SET vergadering_id = (SELECT id FROM vergaderingen"
+				 " WHERE soort <> 'AB-vergadering') WHERE actie = 'Verslag maken'"), 0);
+	keys("7");
+	list_select_id(app->meetings, brede);
+	app_key(app, KC_ENTER);
+	keys("ab");
+	cr_assert_null(app->form);
+	cr_assert(strstr(app->msg, "zou daarheen verhuizen"), "%s", app->msg);
+	keys("e");
+	cr_assert_null(app->form, "its action cannot be edited without moving it");
+	keys(" ");
+	cr_assert(strstr(app->msg, "zou daarheen verhuizen"), "%s", app->msg);
+	cr_assert_eq(test_int(db, "SELECT vergadering_id FROM acties WHERE actie = 'Verslag maken'"), brede);
+	cr_assert_eq(act, test_int(db, "SELECT id FROM acties WHERE actie = 'Verslag maken'"));
+	/* the AB meeting itself is fine */
+	app_key(app, KC_LEFT);
+	cr_assert_eq(keys("a") & APP_FORM, 0);
+	cr_assert(keys("b") & APP_FORM, "%s", app->msg);
+	close_form();
+}
