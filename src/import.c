@@ -1,7 +1,7 @@
 /*
  * `snw import`: spreadsheets (CSV) into the database.
  *
- * A file goes through four steps: read (mmap), decode (BOM, UTF-8 or
+ * A file goes through four steps: read, decode (BOM, UTF-8 or
  * Windows-1252), parse (libcsv, delimiter detected from the header) and
  * per row: check every value with the entity rules, then upsert. Errors
  * are collected, not fatal, so the user sees all of them at once; the
@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +26,7 @@
 
 #define MAX_COLUMNS 512		/* more header cells than this is not a table of ours */
 #define DEFAULT_MAX_MESSAGES 200
+#define IMPORT_MAX_BYTES (1 << 30)	/* far beyond any spreadsheet of ours */
 
 /* Parser state for one file. */
 struct reader {
@@ -473,8 +473,8 @@ job_cmp(const void *a, const void *b)
 	return d ? d : x->order - y->order;
 }
 
-/* Maps the file into memory; empty files give len 0. Returns 0 or an exit
- * status after printing why. O_NONBLOCK: a FIFO named like a CSV file
+/* Reads the file into memory (*map, malloc'd); empty files give len 0.
+ * Returns 0 or an exit status after printing why. O_NONBLOCK: a FIFO named like a CSV file
  * must not hang the import until someone writes to it. */
 static int
 map_file(const char *path, FILE *err, void **map, size_t *len)
@@ -502,15 +502,40 @@ map_file(const char *path, FILE *err, void **map, size_t *len)
 		close(fd);
 		return EXIT_NOINPUT;
 	}
+	if (st.st_size > IMPORT_MAX_BYTES) {
+		fprintf(err, "%s: the file is %lld MB (expected a spreadsheet of at most %d MB)\n",
+			name, (long long)(st.st_size >> 20), IMPORT_MAX_BYTES >> 20);
+		close(fd);
+		return EXIT_DATAERR;
+	}
+	/* Read, not mmap: a file that shrinks while it is imported (saved
+	 * again by someone) would kill an mmap reader with SIGBUS. */
 	if (st.st_size > 0) {
-		*map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (*map == MAP_FAILED) {
-			fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
-			*map = NULL;
-			close(fd);
-			return EXIT_NOINPUT;
+		size_t want = (size_t)st.st_size, got = 0;
+		char *buf = malloc(want + 1);
+
+		while (buf && got < want) {
+			ssize_t r = read(fd, buf + got, want - got);
+
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0) {
+				fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
+				free(buf);
+				close(fd);
+				return EXIT_NOINPUT;
+			}
+			if (r == 0)
+				break;	/* it shrank: take what is there */
+			got += (size_t)r;
 		}
-		*len = (size_t)st.st_size;
+		if (!buf) {
+			fprintf(err, "%s: cannot read: out of memory\n", name);
+			close(fd);
+			return EXIT_IOERR;
+		}
+		*map = buf;
+		*len = got;
 	}
 	close(fd);
 	return 0;
@@ -589,8 +614,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 		counts[idx].files++;
 		n = import_buffer(db, jobs[i].e, jobs[i].path, map, len, opts, &counts[idx],
 				  &kept[idx], &nkept[idx]);
-		if (map)
-			munmap(map, len);
+		free(map);
 		if (n < 0)
 			status = EXIT_IOERR;
 		else

@@ -61,6 +61,11 @@ hostile 65 wide.csv "the header has 10002 columns"
 awk 'BEGIN { print "domein,titel"; printf "WONEN,x"; for (i = 0; i < 10000; i++) printf ",v"; print "" }' > wide-row.csv
 hostile 65 wide-row.csv "wide-row.csv:2: 10002 values, but the header has 2 columns"
 
+# A file far too big to be a spreadsheet (sparse: no disk needed).
+truncate -s 2G huge.csv
+hostile 65 huge.csv "huge.csv: the file is 2048 MB (expected a spreadsheet of at most 1024 MB)"
+rm huge.csv
+
 # Not a file at all.
 mkdir dir.csv
 hostile 66 dir.csv "dir.csv: cannot read: it is a directory"
