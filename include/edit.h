@@ -7,7 +7,8 @@
  * validation through the importer's rule set, field_normalize); saving
  * with the conflict check of db_update; and the session's undo stack of
  * change groups. formui.c only shows a form and turns keys into calls
- * here, so tests drive all of it without a terminal.
+ * here, so tests drive all of it without a terminal. The form's contents
+ * are in src/edit_form.c, the actions and saving in src/edit.c.
  */
 
 #include <stdbool.h>
