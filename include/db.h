@@ -51,9 +51,10 @@ int db_rollback(struct db *db);
 
 /*
  * Inserts or updates one row of e, matched on its natural key. vals[i] is
- * the canonical value of field i ("" or NULL = empty) as field_normalize
- * returns it; reference fields hold the reference text and are resolved
- * here. Returns 0; -1 for a reference that does not resolve, with err set
+ * the canonical value of field i ("" = empty) as field_normalize returns
+ * it; NULL means not given: a new row gets the field's default, an
+ * existing row keeps what it has (an import file without that column).
+ * Reference fields hold the reference text and are resolved here. Returns 0; -1 for a reference that does not resolve, with err set
  * to "column: what is wrong (what was expected)"; -2 when the database
  * failed (disk full, locked), with err saying so.
  */
@@ -98,7 +99,8 @@ void db_free_row(const struct entity *e, char **vals);
  * Saves an edited entry in one transaction. `orig` holds the values the
  * form was opened with: when the stored entry no longer equals them,
  * nothing is written and DB_CONFLICT is returned with `current` filled
- * (db_free_row it); DB_GONE when it was deleted. -1 bad data, -2 failure.
+ * (db_free_row it); on any other result `current` holds nothing to free.
+ * DB_GONE when it was deleted. -1 bad data, -2 failure.
  */
 int db_update(struct db *db, const struct entity *e, long long id, const char *const *orig,
 	      const char *const *vals, char **current, char *err, size_t errsz);

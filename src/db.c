@@ -894,14 +894,15 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 
 /* --- writing --------------------------------------------------------------- */
 
-/* Binds the values of a row as parameters 1..n; refs must be resolved. */
+/* Binds the values of a row as parameters 1..n; refs must be resolved.
+ * A value that was not given (NULL) binds as the field's default. */
 static void
 bind_row(sqlite3_stmt *st, const struct entity *e, const char *const *vals,
 	 const long long *ids, bool key_only)
 {
 	for (int j = 0; j < e->nfields; j++) {
 		const struct field *f = &e->fields[j];
-		const char *v = vals[j] ? vals[j] : "";
+		const char *v = vals[j] ? vals[j] : f->def ? f->def : "";
 		bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
 
 		if (key_only && !f->key)
@@ -1019,7 +1020,9 @@ write_row(struct db *db, const struct entity *e, long long *id, const char *cons
 		if (log_row(db, e, *id, false) < 0)
 			return -2;
 	} else {
-		/* Record what changes, column by column, before writing. */
+		/* Record what changes, column by column, before writing. A
+		 * value that was not given (NULL: the file has no such column)
+		 * keeps what is stored. */
 		*change = DB_UNCHANGED;
 		sqlite3_bind_int64(q->raw, 1, *id);
 		if (sqlite3_step(q->raw) == SQLITE_ROW) {
@@ -1028,6 +1031,8 @@ write_row(struct db *db, const struct entity *e, long long *id, const char *cons
 				char buf[32], col[64];
 				const char *now = stored_text(e, vals, ids, j, buf, sizeof(buf));
 
+				if (!vals[j])
+					continue;
 				if ((old == NULL) != (now == NULL) || (old && strcmp(old, now) != 0)) {
 					sql_column(&e->fields[j], col, sizeof(col));
 					if (log_field(db, e, *id, col, old, now) < 0) {
@@ -1038,11 +1043,16 @@ write_row(struct db *db, const struct entity *e, long long *id, const char *cons
 				}
 			}
 		}
+		if (*change == DB_UPDATED) {
+			bind_row(q->update, e, vals, ids, false);
+			for (int j = 0; j < e->nfields; j++)
+				if (!vals[j])
+					sqlite3_bind_value(q->update, j + 1, sqlite3_column_value(q->raw, j));
+			sqlite3_bind_int64(q->update, e->nfields + 1, *id);
+		}
 		sqlite3_reset(q->raw);
 		if (*change == DB_UNCHANGED)
 			return 0;
-		bind_row(q->update, e, vals, ids, false);
-		sqlite3_bind_int64(q->update, e->nfields + 1, *id);
 		rc = sqlite3_step(q->update);
 		sqlite3_reset(q->update);
 		if (rc != SQLITE_DONE)

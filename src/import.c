@@ -38,6 +38,7 @@ struct reader {
 
 	int col_field[MAX_COLUMNS];	/* header column -> field index, -1 = ignored */
 	int ncols;			/* columns in the header */
+	bool in_header[ENTITY_MAX_FIELDS]; /* field has a column in this file */
 	bool have_header;
 	bool header_bad;		/* stop looking at rows: the header is unusable */
 	unsigned char delim;
@@ -161,6 +162,7 @@ take_header(struct reader *r, long line)
 			r->header_bad = true;
 		} else if (f >= 0) {
 			seen[f] = true;
+			r->in_header[f] = true;
 		} else if (*name) {
 			report(r, true, line, "%s: unknown column for %s, ignored", name, e->name);
 		}
@@ -229,6 +231,10 @@ take_row(struct reader *r, long line)
 			raw[f] = r->buf + r->offs[c];
 	}
 	for (int f = 0; f < e->nfields; f++) {
+		if (!r->in_header[f]) {
+			vals[f] = NULL;	/* not in the file: an update keeps it */
+			continue;
+		}
 		none[f][0] = '\0';
 		vals[f] = field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f],
 					  err, sizeof(err));

@@ -290,3 +290,23 @@ Test(import, too_long_title_and_sql_text_stored_verbatim)
 	cr_assert_str_eq(test_text(db, "SELECT titel FROM actielijnen"), "'); DROP TABLE actielijnen;--");
 	test_import_free(&r);
 }
+
+Test(import, a_file_without_a_column_leaves_that_column_alone)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"domein,titel,trekker,status\nEID,Buurtbanen,Emre Ünver,gepland\n");
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	test_import_free(&r);
+	/* A status update from another sheet: trekker is not in it. */
+	r = IMPORT("actielijnen.csv", "domein;titel;status\nEID;Buurtbanen;lopend\n");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[3].updated, 1);
+	cr_assert_str_eq(test_text(db, "SELECT trekker || ' ' || status FROM actielijnen"), "Emre Ünver lopend");
+	test_import_free(&r);
+	/* An empty value in a column that is there does clear it. */
+	r = IMPORT("actielijnen.csv", "domein,titel,trekker\nEID,Buurtbanen,\n");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(test_int(db, "SELECT trekker IS NULL FROM actielijnen"), 1);
+	test_import_free(&r);
+}

@@ -24,7 +24,8 @@ tm_wait "Conflict"; tm_wait "Hun versie (opgeslagen)"
 tm_wait "● Procesmanager"; tm_wait "● Directeur"
 tm_keys s; tm_wait "Actielijn gewijzigd"
 expect_status 0 "$SNW" export --dir . --table actielijnen
-contains actielijnen.csv "$title,,Procesmanager,gestopt"
+# The import had no toelichting column, so the toelichting stayed.
+contains actielijnen.csv "$title,Q1: verkenningsgesprekken en ontwerp sessies. Q4 start wijkrechter.,Procesmanager,gestopt"
 tm_keys q
 tm_wait "[exit 0]"
 tm_stop
