@@ -65,7 +65,7 @@ static void
 columns(int w, int *tw, int *kw, int *sw, int *pw)
 {
 	*sw = 11;
-	*pw = w >= 90 ? 25 : 0;
+	*pw = w >= 78 ? 25 : 0;	/* the issue asks for start–end in the list */
 	*kw = w >= 70 ? (w >= 120 ? 24 : 16) : 0;
 	*tw = w - *kw - *sw - *pw - 2;
 }
