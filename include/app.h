@@ -72,6 +72,8 @@ struct app {
 	bool mono;			/* no colours: bars use distinct glyphs */
 	int dom;			/* domain or theme of the domain view (index into ov.dom) */
 	struct overview ov;
+	struct rowset ov_lines[MODEL_MAX_DOMAINS];	/* actielijnen listed in each pane */
+	int ov_lines_limit[MODEL_MAX_DOMAINS];	/* rows they were read for, 0 = stale */
 
 	struct list *lines;		/* actielijnen of the open domain */
 	int lines_sort, lines_filter;	/* index into the view's sort/filter tables */

@@ -150,8 +150,9 @@ struct overview {
 	int n;				/* domains first, then themes */
 	int ndomains;
 	struct model_domain dom[MODEL_MAX_DOMAINS];
-	char meeting_date[11], meeting_title[240];	/* next AB meeting */
-	char ms_date[11], ms_title[240];		/* next milestone */
+	char meeting_date[11], meeting_title[240];	/* next AB meeting ... */
+	char ms_date[11], ms_title[240];		/* ... and milestone, */
+	bool meeting_past, ms_past;	/* or the last ones when none is ahead */
 	char err[160];
 };
 

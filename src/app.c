@@ -60,6 +60,8 @@ app_free(struct app *app)
 	rowset_free(&app->decisions);
 	rowset_free(&app->meeting_acts);
 	rowset_free(&app->hits);
+	for (int i = 0; i < MODEL_MAX_DOMAINS; i++)
+		rowset_free(&app->ov_lines[i]);
 	edit_form_free(app->form);
 	undo_free(&app->undo);
 	free(app);
@@ -90,6 +92,7 @@ app_invalidate(struct app *app)
 
 	app->ov.valid = false;
 	overview_load(app->db, &app->ov);
+	memset(app->ov_lines_limit, 0, sizeof(app->ov_lines_limit));
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		if (lists[i])
 			list_invalidate(lists[i]);

@@ -150,26 +150,42 @@ load_acts(struct db *db, struct overview *ov, struct model_domain *d)
 	return 0;
 }
 
+/* The first row of `ahead` (dates from today on), else the first of
+ * `behind` (the last dates before today), into date and title. */
 static int
-load_dates(struct db *db, struct overview *ov)
+load_date(struct db *db, const char *today, const char *ahead, const char *behind,
+	  char *date, size_t datesz, char *title, size_t titlesz, bool *past)
 {
 	struct rowset rs = { 0 };
 
-	if (rowset_load(db, &rs, 2,
-			"SELECT datum, ifnull(titel, '') FROM vergaderingen"
-			" WHERE soort = 'AB-vergadering' AND datum >= ?2 ORDER BY datum LIMIT ?3",
-			0, ov->today, 1) < 0)
+	if (rowset_load(db, &rs, 2, ahead, 0, today, 1) < 0)
 		return -1;
-	copy(ov->meeting_date, sizeof(ov->meeting_date), rowset_get(&rs, 0, 0));
-	copy(ov->meeting_title, sizeof(ov->meeting_title), rowset_get(&rs, 0, 1));
-	if (rowset_load(db, &rs, 2,
-			"SELECT datum, titel FROM planning WHERE datum >= ?2 ORDER BY datum, id LIMIT ?3",
-			0, ov->today, 1) < 0)
+	*past = rs.n == 0;
+	if (*past && rowset_load(db, &rs, 2, behind, 0, today, 1) < 0)
 		return -1;
-	copy(ov->ms_date, sizeof(ov->ms_date), rowset_get(&rs, 0, 0));
-	copy(ov->ms_title, sizeof(ov->ms_title), rowset_get(&rs, 0, 1));
+	copy(date, datesz, rowset_get(&rs, 0, 0));
+	copy(title, titlesz, rowset_get(&rs, 0, 1));
 	rowset_free(&rs);
 	return 0;
+}
+
+static int
+load_dates(struct db *db, struct overview *ov)
+{
+	if (load_date(db, ov->today,
+		      "SELECT datum, ifnull(titel, '') FROM vergaderingen WHERE soort = 'AB-vergadering'"
+		      " AND datum >= ?2 ORDER BY datum, id LIMIT ?3",
+		      "SELECT datum, ifnull(titel, '') FROM vergaderingen WHERE soort = 'AB-vergadering'"
+		      " AND datum < ?2 ORDER BY datum DESC, id DESC LIMIT ?3",
+		      ov->meeting_date, sizeof(ov->meeting_date), ov->meeting_title,
+		      sizeof(ov->meeting_title), &ov->meeting_past) < 0)
+		return -1;
+	return load_date(db, ov->today,
+			 "SELECT datum, titel FROM planning WHERE datum >= ?2 ORDER BY datum, id LIMIT ?3",
+			 "SELECT datum, titel FROM planning WHERE datum < ?2"
+			 " ORDER BY datum DESC, id DESC LIMIT ?3",
+			 ov->ms_date, sizeof(ov->ms_date), ov->ms_title, sizeof(ov->ms_title),
+			 &ov->ms_past);
 }
 
 int

@@ -54,6 +54,42 @@ draw_bar(struct app *app, struct grid *g, int x, int y, int w, const struct mode
 	}
 }
 
+/* The first `rows` actielijnen of pane idx by title, read once per data
+ * version (a million rows cost one short index walk). */
+static const struct rowset *
+pane_lines(struct app *app, int idx, int rows)
+{
+	if (app->ov_lines_limit[idx] < rows) {
+		if (rowset_load(app->db, &app->ov_lines[idx], 2,
+				"SELECT titel, ifnull(status, '') FROM actielijnen WHERE domein_id = ?1"
+				" ORDER BY titel LIMIT ?3", app->ov.dom[idx].id, NULL, rows) < 0)
+			app->ov_lines[idx].n = 0;
+		app->ov_lines_limit[idx] = rows;
+	}
+	return &app->ov_lines[idx];
+}
+
+/* Uses the room a large terminal leaves in a pane: the actielijnen, each
+ * with its status colour. */
+static void
+draw_lines(struct app *app, struct grid *g, struct rect r, int idx, int y)
+{
+	const struct rowset *rs;
+	int bottom = r.y + r.h;
+
+	if (bottom - y < 4 || app->ov.dom[idx].total == 0)
+		return;
+	y++;
+	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, "Actielijnen");
+	rs = pane_lines(app, idx, bottom - y);
+	for (int i = 0; i < rs->n && y < bottom; i++, y++) {
+		const char *status = rowset_get(rs, i, 1);
+
+		grid_text(g, r.x + 1, y, 2, render_status_role(status), app->mono ? "·" : "●");
+		grid_text(g, r.x + 3, y, r.w - 4, ROLE_NORMAL, rowset_get(rs, i, 0));
+	}
+}
+
 static void
 draw_domain(struct app *app, struct grid *g, struct rect r, int idx)
 {
@@ -106,6 +142,7 @@ draw_domain(struct app *app, struct grid *g, struct rect r, int idx)
 			 *a->owner ? ")" : "");
 		grid_text(g, x, y, r.x + r.w - 1 - x, ROLE_NORMAL, line);
 	}
+	draw_lines(app, g, r, idx, y);
 	app_zone(app, r, ZONE_PANE, idx);
 }
 
@@ -129,15 +166,17 @@ draw_themes(struct app *app, struct grid *g, struct rect r)
 	}
 	if (y < bottom) {
 		render_date(ov->meeting_date, date);
-		snprintf(line, sizeof(line), "Volgende AB-vergadering: %s", *date ? date : "geen gepland");
+		snprintf(line, sizeof(line), "%s AB-vergadering: %s", ov->meeting_past ? "Laatste" : "Volgende",
+			 *date ? date : "geen");
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_NORMAL, line);
 	}
 	if (y < bottom) {
 		render_date(ov->ms_date, date);
 		if (*date)
-			snprintf(line, sizeof(line), "Volgende mijlpaal: %s %s", date, ov->ms_title);
+			snprintf(line, sizeof(line), "%s mijlpaal: %s %s", ov->ms_past ? "Laatste" : "Volgende",
+				 date, ov->ms_title);
 		else
-			snprintf(line, sizeof(line), "Volgende mijlpaal: geen gepland");
+			snprintf(line, sizeof(line), "Volgende mijlpaal: geen");
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_NORMAL, line);
 	}
 }

@@ -269,6 +269,15 @@ Test(screen, views_140x45)
 	frame(&f);
 	expect("Eigenaarschap, Inclusie en Democratie");	/* full names use the room */
 	expect("1 Eigenaarschap");
+	/* The room under a domain's pane lists its actielijnen. */
+	expect("Actielijnen");
+	expect("Coöperatie 🌍 Nieuw-West");	/* only the pane's list shows titles */
+	teardown(&f);
+
+	/* At 80×24 there is no room for them. */
+	setup(&f, 80, 24);
+	frame(&f);
+	cr_assert_eq(row_with("Coöperatie 🌍"), -1);
 	teardown(&f);
 }
 
