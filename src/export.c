@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -90,7 +91,16 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 
 	snprintf(path, sizeof(path), "%s/%s.csv", opts->dir, e->name);
 	snprintf(tmp, sizeof(tmp), "%s/.%s.csv.XXXXXX", opts->dir, e->name);
-	if ((fd = mkstemp(tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
+	if ((fd = mkstemp(tmp)) >= 0) {
+		/* mkstemp makes 0600; an exported sheet gets the mode any new
+		 * file of the user gets (0666 less the umask), so a group can
+		 * read what is exported into a shared folder. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
 		fprintf(opts->err, "%s: cannot write: %s\n", path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
