@@ -136,8 +136,9 @@ long long db_data_version(struct db *db);
 
 /* --- statement wrapper for read models --------------------------------- */
 
-/* Every connection has the SQL function snw_contains(text, needle): true
- * when needle occurs in text ignoring case (text_contains), for search. */
+/* Every connection has the SQL function snw_contains(needle, text...):
+ * true when needle occurs in one of the texts ignoring case
+ * (text_contains), for search. */
 
 /* Prepares sql; NULL on error (see db_errmsg). */
 struct db_stmt *db_prepare(struct db *db, const char *sql);

@@ -220,17 +220,16 @@ model_search(struct db *db, const char *needle, struct rowset *hits)
 	 * escaping of % and _. */
 	return rowset_load(db, hits, 4,
 		"SELECT 'a', id, domein_id, titel FROM actielijnen"
-		"  WHERE snw_contains(titel, ?2) OR snw_contains(toelichting, ?2)"
-		"   OR snw_contains(trekker, ?2)"
+		"  WHERE snw_contains(?2, titel, toelichting, trekker)"
 		" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
-		"  WHERE snw_contains(titel, ?2) OR snw_contains(toelichting, ?2)"
+		"  WHERE snw_contains(?2, titel, toelichting)"
 		" UNION ALL SELECT 'p', id, ifnull(domein_id, 0), titel FROM planning"
-		"  WHERE snw_contains(titel, ?2)"
+		"  WHERE snw_contains(?2, titel)"
 		" UNION ALL SELECT 'v', id, id, ifnull(titel, datum) FROM vergaderingen"
-		"  WHERE snw_contains(titel, ?2) OR snw_contains(locatie, ?2)"
+		"  WHERE snw_contains(?2, titel, locatie)"
 		" UNION ALL SELECT 'b', id, vergadering_id, besluit FROM besluiten"
-		"  WHERE snw_contains(besluit, ?2) OR snw_contains(agendapunt, ?2)"
+		"  WHERE snw_contains(?2, besluit, agendapunt)"
 		" UNION ALL SELECT 'c', id, ifnull(vergadering_id, 0), actie FROM acties"
-		"  WHERE snw_contains(actie, ?2) OR snw_contains(eigenaar, ?2)"
+		"  WHERE snw_contains(?2, actie, eigenaar)"
 		" LIMIT ?3", 0, needle, SEARCH_MAX_HITS);
 }
