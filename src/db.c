@@ -1375,41 +1375,56 @@ ref_target(const struct field *f)
 	}
 }
 
-/* Ids of rows of d whose column col is id; malloc'd into *out. */
+/* Runs sql (a query of ids; ?1 = id when id >= 0) and collects the ids,
+ * malloc'd into *out. */
 static int
-referring(struct db *db, const struct entity *d, const char *col, long long id,
-	  long long **out, size_t *n)
+select_ids(struct db *db, const struct entity *e, const char *sql, long long id,
+	   long long **out, size_t *n)
 {
-	char sql[256];
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE %s = ?1 ORDER BY id", d->name, col);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail(db, d->name);
-	sqlite3_bind_int64(st, 1, id);
+		return fail(db, e->name);
+	if (id >= 0)
+		sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			long long *p = realloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
 
 			if (!p) {
-				sqlite3_finalize(st);
-				return -1;
+				snprintf(db->err, sizeof(db->err), "out of memory");
+				break;
 			}
 			*out = p;
 		}
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (rc != SQLITE_DONE) {
-		fail(db, d->name);
+		if (rc != SQLITE_ROW)
+			fail(db, e->name);
 		sqlite3_finalize(st);
+		free(*out);
+		*out = NULL;
+		*n = 0;
 		return -1;
 	}
 	sqlite3_finalize(st);
 	return 0;
+}
+
+/* Ids of rows of d whose column col is id. */
+static int
+referring(struct db *db, const struct entity *d, const char *col, long long id,
+	  long long **out, size_t *n)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE %s = ?1 ORDER BY id", d->name, col);
+	return select_ids(db, d, sql, id, out, n);
 }
 
 /* Deletes row id of e and what depends on it, recording each step so that
@@ -1627,8 +1642,8 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	sqlite3_stmt *st = NULL;
 	char sql[256];
 	long long *gone = NULL;
-	size_t ngone = 0, cap = 0;
-	int rc = 0, step;
+	size_t ngone = 0;
+	int rc = 0;
 
 	*deleted = 0;
 	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS snw_keep (id INTEGER PRIMARY KEY);"
@@ -1646,23 +1661,8 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	if (rc < 0)
 		return -1;
 	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE id NOT IN (SELECT id FROM temp.snw_keep)", e->name);
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail(db, e->name);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (ngone == cap) {
-			long long *p = realloc(gone, (cap = cap ? cap * 2 : 64) * sizeof(*gone));
-
-			if (!p) {
-				rc = -1;
-				break;
-			}
-			gone = p;
-		}
-		gone[ngone++] = sqlite3_column_int64(st, 0);
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = fail(db, e->name);
-	sqlite3_finalize(st);
+	if (select_ids(db, e, sql, -1, &gone, &ngone) < 0)
+		return -1;
 	/* Each deleted row goes through delete_rec, so that history and its
 	 * dependants are handled as in the dashboard. */
 	for (size_t i = 0; i < ngone && rc == 0; i++)
@@ -1703,30 +1703,13 @@ int
 db_each(struct db *db, const struct entity *e,
 	int (*fn)(void *ctx, const char *const *vals), void *ctx)
 {
-	char sql[2048] = "SELECT ";
+	char sql[2048];
 	const char *vals[ENTITY_MAX_FIELDS];
 	sqlite3_stmt *st;
 	int rc, ret = 0;
 
-	for (int j = 0; j < e->nfields; j++) {
-		const struct field *f = &e->fields[j];
-		const char *sep = j ? ", " : "";
-		size_t len = strlen(sql);
-
-		if (f->type == FT_DOMAIN)
-			snprintf(sql + len, sizeof(sql) - len,
-				 "%s(SELECT naam FROM domeinen d WHERE d.id = t.domein_id)", sep);
-		else if (f->type == FT_MEETING)
-			snprintf(sql + len, sizeof(sql) - len,
-				 "%s(SELECT datum FROM vergaderingen v WHERE v.id = t.vergadering_id)", sep);
-		else if (f->type == FT_ACTIELIJN)
-			snprintf(sql + len, sizeof(sql) - len,
-				 "%s(SELECT titel FROM actielijnen a WHERE a.id = t.actielijn_id)", sep);
-		else
-			snprintf(sql + len, sizeof(sql) - len, "%st.%s", sep, f->column);
-	}
-	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " FROM %s t ORDER BY %s",
-		 e->name, export_order(e));
+	canonical_select(e, sql, sizeof(sql));
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " ORDER BY %s", export_order(e));
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return fail(db, e->name);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
