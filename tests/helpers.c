@@ -68,6 +68,14 @@ test_import(struct db *db, const char **files, int n, const struct import_opts *
 	return r;
 }
 
+struct import_result
+test_import_text(struct db *db, const char *dir, const char *name, const char *text, size_t len)
+{
+	const char *path = test_write_file(dir, name, text, len);
+
+	return test_import(db, &path, 1, NULL);
+}
+
 void
 test_import_free(struct import_result *r)
 {

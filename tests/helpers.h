@@ -33,6 +33,12 @@ struct import_result test_import(struct db *db, const char **files, int n,
 				 const struct import_opts *opts);
 void test_import_free(struct import_result *r);
 
+/* Writes text to dir/name and imports that one file into db. */
+struct import_result test_import_text(struct db *db, const char *dir, const char *name,
+				      const char *text, size_t len);
+/* The same for a string literal, with the suite's `db` and `dir`. */
+#define IMPORT(name, lit) test_import_text(db, dir, name, lit, sizeof(lit) - 1)
+
 /* Runs a query that returns one integer (e.g. a count). */
 long long test_int(struct db *db, const char *sql);
 

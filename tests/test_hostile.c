@@ -30,14 +30,6 @@ teardown(void)
 
 TestSuite(hostile, .init = setup, .fini = teardown);
 
-static struct import_result
-import_text(const char *name, const char *text, size_t len)
-{
-	const char *path = test_write_file(dir, name, text, len);
-
-	return test_import(db, &path, 1, NULL);
-}
-#define IMPORT(name, lit) import_text(name, lit, sizeof(lit) - 1)
 
 /* Everything the tables hold, to compare before and after. */
 static char *

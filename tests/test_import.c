@@ -27,15 +27,6 @@ teardown(void)
 
 TestSuite(import, .init = setup, .fini = teardown);
 
-/* Imports one file written from a C string literal. */
-static struct import_result
-import_text(const char *name, const char *text, size_t len)
-{
-	const char *path = test_write_file(dir, name, text, len);
-
-	return test_import(db, &path, 1, NULL);
-}
-#define IMPORT(name, lit) import_text(name, lit, sizeof(lit) - 1)
 
 Test(import, comma_lf_utf8)
 {
@@ -160,18 +151,18 @@ Test(import, reimport_changes_nothing_then_updates_in_place)
 {
 	const char *csv = "domein,titel,trekker\nEID,Buurtbanen,A\nVeiligheid,Online veiligheid,B\n";
 	const char *csv2 = "domein,titel,trekker\nEID,Buurtbanen,C\nVeiligheid,Online veiligheid,B\n";
-	struct import_result r = import_text("actielijnen.csv", csv, strlen(csv));
+	struct import_result r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
 	long long id = test_int(db, "SELECT id FROM actielijnen WHERE titel = 'Buurtbanen'");
 
 	test_import_free(&r);
-	r = import_text("actielijnen.csv", csv, strlen(csv));
+	r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
 	cr_assert_eq(r.status, 0);
 	cr_assert_eq(r.counts[3].added, 0);
 	cr_assert_eq(r.counts[3].unchanged, 2);
 	cr_assert(strstr(r.out, "0 added, 0 updated, 2 unchanged"), "%s", r.out);
 	test_import_free(&r);
 
-	r = import_text("actielijnen.csv", csv2, strlen(csv2));
+	r = test_import_text(db, dir, "actielijnen.csv", csv2, strlen(csv2));
 	cr_assert_eq(r.counts[3].updated, 1);
 	cr_assert_eq(r.counts[3].unchanged, 1);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 2);
@@ -238,7 +229,7 @@ Test(import, hostile_files_rejected_with_a_message)
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		struct import_result r = import_text("actielijnen.csv", cases[i].text, cases[i].len);
+		struct import_result r = test_import_text(db, dir, "actielijnen.csv", cases[i].text, cases[i].len);
 
 		cr_assert_eq(r.status, EXIT_DATAERR, "case %zu: status %d", i, r.status);
 		cr_assert(strstr(r.err, cases[i].msg), "case %zu: %s", i, r.err);
@@ -280,7 +271,7 @@ Test(import, too_long_title_and_sql_text_stored_verbatim)
 
 	memset(big + n, 'x', 400);
 	strcpy(big + n + 400, "\n");
-	r = import_text("actielijnen.csv", big, strlen(big));
+	r = test_import_text(db, dir, "actielijnen.csv", big, strlen(big));
 	cr_assert_eq(r.status, EXIT_DATAERR);
 	cr_assert(strstr(r.err, "titel: too long: 400 characters (expected at most 300)"), "%s", r.err);
 	test_import_free(&r);
