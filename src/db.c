@@ -139,6 +139,47 @@ static const char *const migrations[] = {
 	"    ON CONFLICT DO UPDATE SET n = n + 1;"
 	"END;"
 	"DROP INDEX actielijnen_status;",
+
+	/* 3 -> 4, for large imports. The entries an import adds are recorded
+	 * as ranges of ids (historie.tot: entries rij..tot were added), one
+	 * row per run of ids instead of one per entry. The natural key of
+	 * actielijnen becomes a named index, which a large import drops and
+	 * builds again at its end (sorting a million keys once is far
+	 * cheaper than a million insertions at random places); SQLite cannot
+	 * drop the index of a UNIQUE constraint, so the table is built anew.
+	 * Foreign keys are off during migrations: planning keeps its
+	 * references to the same ids. The triggers go with the old table. */
+	"ALTER TABLE historie ADD COLUMN tot INTEGER;"
+	"CREATE INDEX historie_reeks ON historie(tabel, tot) WHERE tot IS NOT NULL;"
+	"CREATE TABLE actielijnen_nieuw ("
+	"  id INTEGER PRIMARY KEY,"
+	"  domein_id INTEGER NOT NULL REFERENCES domeinen(id) ON DELETE CASCADE,"
+	"  titel TEXT NOT NULL,"
+	"  toelichting TEXT,"
+	"  trekker TEXT,"
+	"  status TEXT CHECK (status = 'gepland' OR status = 'lopend' OR status = 'afgerond'"
+	"    OR status = 'gepauzeerd' OR status = 'gestopt'),"
+	"  start TEXT CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  eind TEXT CHECK (eind GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'));"
+	"INSERT INTO actielijnen_nieuw (id, domein_id, titel, toelichting, trekker, status, start, eind)"
+	"  SELECT id, domein_id, titel, toelichting, trekker, status, start, eind FROM actielijnen;"
+	"DROP TABLE actielijnen;"
+	"ALTER TABLE actielijnen_nieuw RENAME TO actielijnen;"
+	"CREATE UNIQUE INDEX actielijnen_sleutel ON actielijnen(domein_id, titel);"
+	"CREATE TRIGGER actielijn_telling_insert AFTER INSERT ON actielijnen BEGIN"
+	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	"END;"
+	"CREATE TRIGGER actielijn_telling_delete AFTER DELETE ON actielijnen BEGIN"
+	"  UPDATE actielijn_telling SET n = n - 1"
+	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
+	"END;"
+	"CREATE TRIGGER actielijn_telling_update AFTER UPDATE OF domein_id, status ON actielijnen BEGIN"
+	"  UPDATE actielijn_telling SET n = n - 1"
+	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
+	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
+	"    ON CONFLICT DO UPDATE SET n = n + 1;"
+	"END;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -148,7 +189,6 @@ struct entity_sql {
 	sqlite3_stmt *insert;
 	sqlite3_stmt *insert_new; /* INSERT OR IGNORE: the fast path of imports */
 	sqlite3_stmt *update;	/* only when some value differs */
-	sqlite3_stmt *log_title; /* history row of an imported entry: its title */
 	sqlite3_stmt *raw;	/* stored columns of one row, by id */
 	sqlite3_stmt *log_row;	/* history row holding the whole entry as JSON */
 };
@@ -167,6 +207,10 @@ struct db {
 	struct entity_sql sql[MAX_ENTITIES];	/* by entity_index */
 	sqlite3_stmt *meeting_by_date;
 	sqlite3_stmt *log_field;	/* history row for one changed column */
+	sqlite3_stmt *log_range;	/* history row for entries added by an import */
+	/* Entries added by an import and not yet recorded: ids first..last
+	 * of e (none when e is NULL). A run becomes one history row. */
+	struct { const struct entity *e; long long first, last; } run;
 	char who[64];			/* login name, recorded with each change */
 	char now[32];			/* time of this transaction's changes, "" = not yet */
 	long long txn_start;		/* newest history id when the transaction began */
@@ -186,6 +230,8 @@ struct db_stmt {
 	struct db *db;
 	sqlite3_stmt *st;
 };
+
+static int flush_run(struct db *db);
 
 /* The directory of path ("." when it names none) into dir. */
 static void
@@ -318,7 +364,10 @@ migrate(struct db *db)
 			 db->path, v);
 		return -1;
 	}
-	if (db_begin(db) < 0)
+	/* A migration may build a table anew; with foreign keys on, dropping
+	 * the old one would clear or delete what refers to it. (The pragma
+	 * has no effect inside a transaction, so it goes first.) */
+	if (db_exec(db, "PRAGMA foreign_keys = OFF") < 0 || db_begin(db) < 0)
 		return -1;
 	for (; v < SCHEMA_VERSION; v++) {
 		if (sqlite3_exec(db->h, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
@@ -332,7 +381,7 @@ migrate(struct db *db)
 		db_rollback(db);
 		return -1;
 	}
-	return db_commit(db);
+	return db_commit(db) < 0 ? -1 : db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
 /* SQL column of a field: references are stored as ids. */
@@ -373,7 +422,7 @@ static int
 prepare_entities(struct db *db)
 {
 	char find[1024], ins[1024], vals[256], upd[2048], same[1024], col[64], expr[80];
-	char raw[1024], json[1024], ins_new[1100], title[512];
+	char raw[1024], json[1024], ins_new[1100];
 
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *e = entities[i];
@@ -416,12 +465,8 @@ prepare_entities(struct db *db)
 		snprintf(upd + strlen(upd), sizeof(upd) - strlen(upd),
 			 " WHERE id = ?%d AND NOT (%s)", e->nfields + 1, same);
 		snprintf(ins_new, sizeof(ins_new), "INSERT OR IGNORE%s", ins + strlen("INSERT"));
-		sql_column(&e->fields[e->title], col, sizeof(col));
-		snprintf(title, sizeof(title), "INSERT INTO historie (tijd, wie, bron, tabel, rij, nieuw)"
-			 " VALUES (?5, ?1, ?2, '%s', ?3, json_object('%s', ?4))", e->name, col);
 		if (prepare(db, find, &db->sql[i].find) < 0 ||
 		    prepare(db, ins_new, &db->sql[i].insert_new) < 0 ||
-		    prepare(db, title, &db->sql[i].log_title) < 0 ||
 		    prepare(db, ins, &db->sql[i].insert) < 0 ||
 		    prepare(db, upd, &db->sql[i].update) < 0 ||
 		    prepare(db, raw, &db->sql[i].raw) < 0 ||
@@ -433,7 +478,9 @@ prepare_entities(struct db *db)
 	    prepare(db, "SELECT id FROM actielijnen WHERE titel = ?1"
 			" AND (?2 IS NULL OR domein_id = ?2) LIMIT 2", &db->actielijn_by_title) < 0 ||
 	    prepare(db, "INSERT INTO historie (tijd, wie, bron, tabel, rij, veld, oud, nieuw)"
-			" VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &db->log_field) < 0)
+			" VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &db->log_field) < 0 ||
+	    prepare(db, "INSERT INTO historie (tijd, wie, bron, tabel, rij, tot)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &db->log_range) < 0)
 		return -1;
 	return 0;
 }
@@ -707,12 +754,12 @@ db_close(struct db *db)
 		sqlite3_finalize(db->sql[i].find);
 		sqlite3_finalize(db->sql[i].insert);
 		sqlite3_finalize(db->sql[i].insert_new);
-		sqlite3_finalize(db->sql[i].log_title);
 		sqlite3_finalize(db->sql[i].update);
 		sqlite3_finalize(db->sql[i].raw);
 		sqlite3_finalize(db->sql[i].log_row);
 	}
 	sqlite3_finalize(db->log_field);
+	sqlite3_finalize(db->log_range);
 	sqlite3_finalize(db->meeting_by_date);
 	sqlite3_finalize(db->actielijn_by_title);
 	sqlite3_close(db->h);
@@ -732,13 +779,21 @@ db_begin(struct db *db)
 	 * are ours, one group for undo. */
 	db->txn_start = db_last_change(db);
 	db->now[0] = '\0';	/* change_time() takes a new one */
+	db->run.e = NULL;
 	return 0;
 }
 
 int
 db_commit(struct db *db)
 {
-	long long last = db_last_change(db);
+	long long last;
+
+	if (flush_run(db) < 0) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db->ndomains = -1;
+		return -1;
+	}
+	last = db_last_change(db);
 
 	if (last > db->txn_start) {
 		db->group_first = db->txn_start + 1;
@@ -759,6 +814,7 @@ int
 db_rollback(struct db *db)
 {
 	db->ndomains = -1;	/* the cache may hold rolled-back rows */
+	db->run.e = NULL;
 	if (sqlite3_get_autocommit(db->h))
 		return 0;
 	if (sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
@@ -945,6 +1001,44 @@ change_time(struct db *db)
 	return db->now;
 }
 
+/* Records the pending run of added entries, if any: one history row
+ * saying entries first..last were added. Every other history row and
+ * the commit come after it, so the history keeps the order of events. */
+static int
+flush_run(struct db *db)
+{
+	sqlite3_stmt *st = db->log_range;
+	int rc;
+
+	if (!db->run.e)
+		return 0;
+	sqlite3_bind_text(st, 1, change_time(db), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, db->who, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, db->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, db->run.e->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, db->run.first);
+	sqlite3_bind_int64(st, 6, db->run.last);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	db->run.e = NULL;
+	return rc == SQLITE_DONE ? 0 : fail(db, "history");
+}
+
+/* Adds entry id of e to the pending run, or starts a new run. */
+static int
+log_added(struct db *db, const struct entity *e, long long id)
+{
+	if (db->run.e == e && id == db->run.last + 1) {
+		db->run.last = id;
+		return 0;
+	}
+	if (flush_run(db) < 0)
+		return -1;
+	db->run.e = e;
+	db->run.first = db->run.last = id;
+	return 0;
+}
+
 /* History: one row per changed column, in the same transaction. */
 static int
 log_field(struct db *db, const struct entity *e, long long row, const char *col,
@@ -952,6 +1046,9 @@ log_field(struct db *db, const struct entity *e, long long row, const char *col,
 {
 	sqlite3_stmt *st = db->log_field;
 	int rc;
+
+	if (flush_run(db) < 0)
+		return -1;
 
 	sqlite3_bind_text(st, 1, db->who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, db->source, -1, SQLITE_STATIC);
@@ -974,6 +1071,8 @@ log_row(struct db *db, const struct entity *e, long long row, bool deleted)
 	sqlite3_stmt *st = db->sql[entity_index(e)].log_row;
 	int rc;
 
+	if (flush_run(db) < 0)
+		return -1;
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_text(st, 2, db->who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, db->source, -1, SQLITE_STATIC);
@@ -1106,8 +1205,8 @@ find_key(struct db *db, const struct entity *e, const char *const *vals, const l
 }
 
 /* Imports mostly add rows: try the insert first and let the unique
- * index say whether the entry exists. History records the entry by its
- * title (imports are not undone, so the whole row is not needed). */
+ * index say whether the entry exists. History records added entries as
+ * runs of ids (imports are not undone, so the whole row is not needed). */
 static int
 try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	   const long long *ids, long long *row)
@@ -1124,15 +1223,8 @@ try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	if (sqlite3_changes(db->h) == 0)
 		return 0;
 	*row = sqlite3_last_insert_rowid(db->h);
-	sqlite3_bind_text(q->log_title, 1, db->who, -1, SQLITE_STATIC);
-	sqlite3_bind_text(q->log_title, 2, db->source, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(q->log_title, 3, *row);
-	sqlite3_bind_text(q->log_title, 4, vals[e->title], -1, SQLITE_STATIC);
-	sqlite3_bind_text(q->log_title, 5, change_time(db), -1, SQLITE_STATIC);
-	rc = sqlite3_step(q->log_title);
-	sqlite3_reset(q->log_title);
-	if (rc != SQLITE_DONE)
-		return fail(db, "history");
+	if (log_added(db, e, *row) < 0)
+		return -1;
 	if (e == entities[0])
 		db->ndomains = -1;
 	return 0;

@@ -21,6 +21,7 @@ struct change {
 	char *tabel, *veld, *oud, *nieuw;
 	long long rij;
 	bool has_veld, has_oud, has_nieuw;
+	bool is_run;		/* entries rij.. added by an import */
 };
 
 static void
@@ -45,6 +46,30 @@ json_title(struct db *db, const struct entity *e, const char *json, char *buf, s
 	db_bind_text(st, 2, e->fields[e->title].column);
 	if (db_step(st) == 1)
 		text_fit(buf, bufsz, db_col_text(st, 0), 50);
+	db_finalize(st);
+}
+
+/* Entries added by an import are one history row per run of ids; `snw
+ * log` shows a run this short entry by entry. */
+#define SHORT_RUN 10
+
+/* "toegevoegd: TITLE" for entry id of e that an import added, with its
+ * title as stored now. */
+static void
+added_line(struct db *db, const struct entity *e, long long id, char *buf, size_t bufsz)
+{
+	char sql[256], title[160];
+	struct db_stmt *st;
+
+	snprintf(buf, bufsz, "toegevoegd, inmiddels verwijderd");
+	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", e->fields[e->title].column, e->name);
+	if (!(st = db_prepare(db, sql)))
+		return;
+	db_bind_int(st, 1, id);
+	if (db_step(st) == 1) {
+		text_fit(title, sizeof(title), db_col_text(st, 0), 50);
+		snprintf(buf, bufsz, "toegevoegd: \"%s\"", title);
+	}
 	db_finalize(st);
 }
 
@@ -83,7 +108,7 @@ history_print(struct db *db, long limit, FILE *fp)
 {
 	struct db_stmt *st = db_prepare(db,
 		"SELECT strftime('%Y-%m-%d %H:%M', tijd, 'localtime'), wie, bron, tabel, rij, veld,"
-		" oud, nieuw, veld IS NOT NULL, oud IS NOT NULL, nieuw IS NOT NULL"
+		" oud, nieuw, veld IS NOT NULL, oud IS NOT NULL, nieuw IS NOT NULL, ifnull(tot, 0)"
 		" FROM historie ORDER BY id DESC LIMIT ?1");
 	int rc;
 
@@ -93,11 +118,24 @@ history_print(struct db *db, long limit, FILE *fp)
 	while ((rc = db_step(st)) == 1) {
 		const struct entity *e = entity_find(db_col_text(st, 3));
 		char who[40], what[512], a[160], b[160], title[160];
+		long long rij = db_col_int(st, 4), tot = db_col_int(st, 11);
 
 		text_fit(who, sizeof(who), db_col_text(st, 1), 12);
 		if (!e)
 			continue;
-		if (!db_col_int(st, 8)) {
+		if (tot - rij >= SHORT_RUN) {	/* many entries added by an import */
+			fprintf(fp, "%s  %-12s %-6s %s %lld-%lld  toegevoegd: %lld %s\n", db_col_text(st, 0),
+				who, db_col_text(st, 2), e->name, rij, tot, tot - rij + 1, e->name);
+			continue;
+		}
+		for (long long id = tot; id > rij; id--) {	/* a few: each by its title */
+			added_line(db, e, id, what, sizeof(what));
+			fprintf(fp, "%s  %-12s %-6s %s %lld  %s\n", db_col_text(st, 0), who,
+				db_col_text(st, 2), e->singular, id, what);
+		}
+		if (tot) {
+			added_line(db, e, rij, what, sizeof(what));
+		} else if (!db_col_int(st, 8)) {
 			bool added = db_col_int(st, 10);
 
 			json_title(db, e, db_col_text(st, added ? 7 : 6), title, sizeof(title));
@@ -108,7 +146,7 @@ history_print(struct db *db, long limit, FILE *fp)
 			snprintf(what, sizeof(what), "%s: %s -> %s", db_col_text(st, 5), a, b);
 		}
 		fprintf(fp, "%s  %-12s %-6s %s %lld  %s\n", db_col_text(st, 0), who,
-			db_col_text(st, 2), e->singular, db_col_int(st, 4), what);
+			db_col_text(st, 2), e->singular, rij, what);
 	}
 	db_finalize(st);
 	return rc < 0 ? -1 : 0;
@@ -119,8 +157,8 @@ static int
 load_group(struct db *db, struct change_group g, struct change **out, size_t *n)
 {
 	struct db_stmt *st = db_prepare(db,
-		"SELECT tabel, rij, veld, oud, nieuw, veld IS NOT NULL, oud IS NOT NULL, nieuw IS NOT NULL"
-		" FROM historie WHERE id BETWEEN ?1 AND ?2 ORDER BY id DESC");
+		"SELECT tabel, rij, veld, oud, nieuw, veld IS NOT NULL, oud IS NOT NULL, nieuw IS NOT NULL,"
+		" tot IS NOT NULL FROM historie WHERE id BETWEEN ?1 AND ?2 ORDER BY id DESC");
 	size_t cap = 0;
 	int rc;
 
@@ -151,6 +189,7 @@ load_group(struct db *db, struct change_group g, struct change **out, size_t *n)
 		c->has_veld = db_col_int(st, 5);
 		c->has_oud = db_col_int(st, 6);
 		c->has_nieuw = db_col_int(st, 7);
+		c->is_run = db_col_int(st, 8);
 	}
 	db_finalize(st);
 	return rc;
@@ -166,6 +205,10 @@ revert_one(struct db *db, const struct change *c, char *err, size_t errsz)
 
 	if (!e) {
 		snprintf(err, errsz, "unknown table %s in history", c->tabel);
+		return -2;
+	}
+	if (c->is_run) {	/* never part of a session's changes */
+		snprintf(err, errsz, "een import maak je niet ongedaan met u");
 		return -2;
 	}
 	if (c->has_veld) {
@@ -229,7 +272,10 @@ history_last(struct db *db, const char *table, long long row, char *buf, size_t 
 {
 	struct db_stmt *st = db_prepare(db,
 		"SELECT strftime('%Y-%m-%d', tijd, 'localtime'), strftime('%H:%M', tijd, 'localtime'), wie"
-		" FROM historie WHERE tabel = ?1 AND rij = ?2 ORDER BY id DESC LIMIT 1");
+		" FROM historie WHERE id = (SELECT max(id) FROM ("
+		"   SELECT id FROM historie WHERE rij = ?2 AND tabel = ?1"
+		"   UNION ALL SELECT id FROM historie"
+		"   WHERE tabel = ?1 AND tot >= ?2 AND tot IS NOT NULL AND rij <= ?2))");
 	int rc;
 
 	*buf = '\0';

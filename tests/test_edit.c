@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "helpers.h"
 #include "history.h"
 
@@ -215,6 +217,51 @@ Test(edit, import_changes_are_recorded_and_logged)
 	test_import_free(&r);
 }
 
+/* An import records the entries it adds as runs of ids, one history row
+ * per run, not one per entry; an entry in the middle of a run still says
+ * when it came and from whom. */
+Test(edit, import_records_added_entries_as_runs)
+{
+	static const char csv[] = "domein,titel,status\nEID,A,lopend\nEID,B,\nEID,A,gepland\nEID,C,\n";
+	const char *dir = test_tmpdir();
+	const char *path = test_write_file(dir, "actielijnen.csv", csv, sizeof(csv) - 1);
+	struct import_result r = test_import(db, &path, 1, NULL);
+	long long b = test_int(db, "SELECT id FROM actielijnen WHERE titel = 'B'");
+	char when[128], *out;
+	size_t len;
+	FILE *fp;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	/* A and B, then the change of A's status, then C. */
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE tot IS NOT NULL"), 2);
+	cr_assert_eq(test_int(db, "SELECT tot - rij FROM historie WHERE id = (SELECT min(id) FROM historie)"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'status'"), 1);
+	cr_assert_eq(history_last(db, "actielijnen", b, when, sizeof(when)), 0);
+	cr_assert(strstr(when, " door "), "'%s'", when);
+
+	fp = open_memstream(&out, &len);
+	cr_assert_eq(history_print(db, 10, fp), 0);
+	fclose(fp);
+	/* A short run shows entry by entry. */
+	cr_assert(strstr(out, "toegevoegd: \"A\""), "%s", out);
+	cr_assert(strstr(out, "toegevoegd: \"B\""), "%s", out);
+	cr_assert(strstr(out, "toegevoegd: \"C\""), "%s", out);
+	cr_assert(strstr(out, "status: lopend -> gepland"), "%s", out);
+	free(out);
+	test_import_free(&r);
+
+	/* A long one as one line. */
+	r = IMPORT("actielijnen.csv", "domein,titel\nEID,1\nEID,2\nEID,3\nEID,4\nEID,5\nEID,6\n"
+		   "EID,7\nEID,8\nEID,9\nEID,10\nEID,11\nEID,12\n");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	fp = open_memstream(&out, &len);
+	cr_assert_eq(history_print(db, 1, fp), 0);
+	fclose(fp);
+	cr_assert(strstr(out, "toegevoegd: 12 actielijnen"), "%s", out);
+	free(out);
+	test_import_free(&r);
+}
+
 /* Turns a current database into one of schema version 1. */
 #define SCHEMA_1 \
 	"DROP TRIGGER actielijn_telling_insert; DROP TRIGGER actielijn_telling_delete;" \
@@ -254,6 +301,55 @@ Test(edit, migration_from_schema_1_keeps_the_data)
 	db_close(a);
 	cr_assert_eq(db_open(path, true, &a, err, sizeof(err)), -1);
 	cr_assert(strstr(err, "older schema"), "%s", err);
+}
+
+/* A database that snw wrote at schema 3 (tests/fixtures/schema3.sql, the
+ * shipped data) comes through the rebuild of actielijnen whole: the same
+ * ids, planning still pointing at them, the key still unique, the counts
+ * still kept, the old history still readable. */
+Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
+{
+	const char *dir = test_tmpdir();
+	char path[256], err[512], *sql, *out;
+	const char *dup[] = { "EID", "", "", "", "", "", "" };
+	sqlite3 *raw;
+	struct db *a;
+	long long id;
+	size_t len;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/schema3.db", dir);
+	cr_assert(sql = test_read_file("tests/fixtures/schema3.sql", &len));
+	cr_assert_eq(sqlite3_open(path, &raw), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK, "%s", sqlite3_errmsg(raw));
+	sqlite3_close(raw);
+	free(sql);
+
+	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(a, "PRAGMA user_version"), db_schema_version());
+	cr_assert_str_eq(test_text(a, "PRAGMA integrity_check"), "ok");
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM actielijnen"), 46);
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM planning WHERE actielijn_id IS NOT NULL"), 15);
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM planning p JOIN actielijnen a ON a.id = p.actielijn_id"), 15);
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM sqlite_master WHERE name = 'actielijnen_sleutel'"), 1);
+
+	/* The key is still unique, and the triggers still count. */
+	dup[1] = test_text(a, "SELECT titel FROM actielijnen WHERE domein_id = 1 LIMIT 1");
+	cr_assert_eq(db_insert(a, E("actielijnen"), dup, &id, err, sizeof(err)), -1);
+	dup[1] = "Nieuw na de migratie";
+	cr_assert_eq(db_insert(a, E("actielijnen"), dup, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(a, "SELECT sum(n) FROM actielijn_telling"), 47);
+
+	/* History from before the migration (one row per added entry) and
+	 * after it both read. */
+	fp = open_memstream(&out, &len);
+	cr_assert_eq(history_print(a, 500, fp), 0);
+	fclose(fp);
+	cr_assert(strstr(out, "toegevoegd: \"Nieuw na de migratie\""), "%s", out);
+	cr_assert(strstr(out, "toegevoegd: \"Ontwikkeling van wijkallianties in focusbuurten"), "%s", out);
+	free(out);
+	db_close(a);
 }
 
 Test(edit, status_counts_follow_every_write)
