@@ -61,6 +61,18 @@ int db_rollback(struct db *db);
 int db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 	      enum db_change *change, long long *id, char *err, size_t errsz);
 
+/*
+ * A large import into e, about `rows` rows: when that is a good part of
+ * what e will hold and e's natural key is an index of its own
+ * (<table>_sleutel), drops the index for the rest of the import and finds
+ * entries by key in memory; db_bulk_end builds the index again, sorted
+ * once, which is far cheaper than a million insertions at random places.
+ * Otherwise does nothing. Inside a transaction: a rollback brings the
+ * index back. Returns 0 or -1 (db_errmsg).
+ */
+int db_bulk_begin(struct db *db, const struct entity *e, long long rows);
+int db_bulk_end(struct db *db);
+
 /* Deletes every row of e whose id is not in ids[0..n) (import --replace:
  * afterwards the table holds exactly the imported rows, and rows that
  * were kept keep their id, so references to them survive). Rows of other

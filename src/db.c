@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +194,25 @@ struct entity_sql {
 	sqlite3_stmt *log_row;	/* history row holding the whole entry as JSON */
 };
 
+/*
+ * A large import (see db_bulk_begin) drops the key index of its table and
+ * finds rows by key here instead: an open-addressing table from a hash of
+ * the key to the row id. Only the hash is kept; a hit is confirmed by
+ * reading the row's key, so a collision costs a read, never a wrong match.
+ */
+struct key_slot {
+	uint64_t hash;			/* 0 = empty */
+	long long id;
+};
+
+struct bulk {
+	const struct entity *e;		/* NULL: no bulk import going on */
+	char *index_sql;		/* CREATE UNIQUE INDEX ... to run at the end */
+	sqlite3_stmt *key_of;		/* the key of a row by id */
+	struct key_slot *slots;
+	size_t cap, n;			/* cap is a power of two */
+};
+
 struct domain_ref {
 	long long id;
 	char code[64];
@@ -220,6 +240,7 @@ struct db {
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
 	int ndomains;			/* -1: cache must be (re)loaded */
 	int busy_ms;			/* how long to wait for another writer */
+	struct bulk bulk;
 	/* Spellings of domain references seen in this import, exact, so that a
 	 * repeated spelling costs one strcmp, not a case-folding compare. */
 	struct { char text[128]; long long id; } spellings[16];
@@ -232,6 +253,7 @@ struct db_stmt {
 };
 
 static int flush_run(struct db *db);
+static void bulk_free(struct db *db);
 
 /* The directory of path ("." when it names none) into dir. */
 static void
@@ -760,6 +782,7 @@ db_close(struct db *db)
 	}
 	sqlite3_finalize(db->log_field);
 	sqlite3_finalize(db->log_range);
+	bulk_free(db);
 	sqlite3_finalize(db->meeting_by_date);
 	sqlite3_finalize(db->actielijn_by_title);
 	sqlite3_close(db->h);
@@ -815,6 +838,7 @@ db_rollback(struct db *db)
 {
 	db->ndomains = -1;	/* the cache may hold rolled-back rows */
 	db->run.e = NULL;
+	bulk_free(db);		/* the dropped index is back */
 	if (sqlite3_get_autocommit(db->h))
 		return 0;
 	if (sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
@@ -1225,6 +1249,9 @@ try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	*row = sqlite3_last_insert_rowid(db->h);
 	if (log_added(db, e, *row) < 0)
 		return -1;
+	/* Outside a transaction no commit would record the run. */
+	if (sqlite3_get_autocommit(db->h) && flush_run(db) < 0)
+		return -1;
 	if (e == entities[0])
 		db->ndomains = -1;
 	return 0;
@@ -1245,6 +1272,299 @@ taken(const struct entity *e, const char *const *vals, char *err, size_t errsz)
 	return -1;
 }
 
+/* --- large imports ------------------------------------------------------------ */
+
+#define BULK_MIN_ROWS 10000	/* below this an import just uses the index */
+
+static bool
+is_ref(const struct field *f)
+{
+	return f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
+}
+
+/* FNV-1a, 64 bits, over the key's values in field order. */
+static uint64_t
+hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static uint64_t
+hash_done(uint64_t h)
+{
+	return h ? h : 1;	/* 0 marks an empty slot */
+}
+
+/* The hash of a row's key as db_upsert binds it (bind_row, key_only). */
+static uint64_t
+key_hash(const struct entity *e, const char *const *vals, const long long *ids)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (int j = 0; j < e->nfields; j++) {
+		const struct field *f = &e->fields[j];
+		const char *v = vals[j] ? vals[j] : f->def ? f->def : "";
+
+		if (!f->key)
+			continue;
+		if (is_ref(f))
+			h = hash_bytes(h, &ids[j], sizeof(ids[j]));
+		else
+			h = hash_bytes(h, v, strlen(v) + 1);
+	}
+	return hash_done(h);
+}
+
+/* The same hash from key columns 1.. of a statement (key_expr order). */
+static uint64_t
+key_hash_stmt(const struct entity *e, sqlite3_stmt *st)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int c = 1;
+
+	for (int j = 0; j < e->nfields; j++) {
+		const struct field *f = &e->fields[j];
+
+		if (!f->key)
+			continue;
+		if (is_ref(f)) {
+			long long id = sqlite3_column_int64(st, c++);
+
+			h = hash_bytes(h, &id, sizeof(id));
+		} else {
+			const char *v = (const char *)sqlite3_column_text(st, c++);
+
+			h = hash_bytes(h, v ? v : "", (v ? strlen(v) : 0) + 1);
+		}
+	}
+	return hash_done(h);
+}
+
+/* Does row id hold this key? 1 yes, 0 no, -1 on error. */
+static int
+key_is(struct db *db, const struct entity *e, long long id, const char *const *vals,
+       const long long *ids)
+{
+	sqlite3_stmt *st = db->bulk.key_of;
+	int same = 0, c = 1, rc;
+
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		same = 1;
+		for (int j = 0; j < e->nfields && same; j++) {
+			const struct field *f = &e->fields[j];
+			const char *v = vals[j] ? vals[j] : f->def ? f->def : "";
+			const char *have;
+
+			if (!f->key)
+				continue;
+			if (is_ref(f)) {
+				same = sqlite3_column_int64(st, c++) == ids[j];
+			} else {
+				have = (const char *)sqlite3_column_text(st, c++);
+				same = strcmp(have ? have : "", v) == 0;
+			}
+		}
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return fail(db, e->name);
+	}
+	sqlite3_reset(st);
+	return same;
+}
+
+/* Makes room for n keys at most half full (a short probe on average). */
+static bool
+keys_reserve(struct bulk *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 1024;
+	struct key_slot *slots;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap == b->cap)
+		return true;
+	if (!(slots = calloc(cap, sizeof(*slots))))
+		return false;
+
+	if (!slots)
+		return false;
+	for (size_t i = 0; i < b->cap; i++) {
+		size_t k = b->slots[i].hash & (cap - 1);
+
+		if (!b->slots[i].hash)
+			continue;
+		while (slots[k].hash)
+			k = (k + 1) & (cap - 1);
+		slots[k] = b->slots[i];
+	}
+	free(b->slots);
+	b->slots = slots;
+	b->cap = cap;
+	return true;
+}
+
+/* Remembers that row id has the key with hash h. */
+static int
+keys_add(struct db *db, uint64_t h, long long id)
+{
+	struct bulk *b = &db->bulk;
+	size_t k;
+
+	if (!keys_reserve(b, b->n + 1)) {
+		snprintf(db->err, sizeof(db->err), "out of memory");
+		return -1;
+	}
+	for (k = h & (b->cap - 1); b->slots[k].hash; k = (k + 1) & (b->cap - 1))
+		;
+	b->slots[k].hash = h;
+	b->slots[k].id = id;
+	b->n++;
+	return 0;
+}
+
+/* The id of the row with this key, 0 when none, -1 on error. */
+static long long
+keys_find(struct db *db, const struct entity *e, uint64_t h, const char *const *vals,
+	  const long long *ids)
+{
+	struct bulk *b = &db->bulk;
+
+	if (!b->cap)
+		return 0;
+	for (size_t k = h & (b->cap - 1); b->slots[k].hash; k = (k + 1) & (b->cap - 1)) {
+		int same;
+
+		if (b->slots[k].hash != h)
+			continue;
+		if ((same = key_is(db, e, b->slots[k].id, vals, ids)) != 0)
+			return same < 0 ? -1 : b->slots[k].id;
+	}
+	return 0;
+}
+
+static void
+bulk_free(struct db *db)
+{
+	sqlite3_finalize(db->bulk.key_of);
+	free(db->bulk.index_sql);
+	free(db->bulk.slots);
+	memset(&db->bulk, 0, sizeof(db->bulk));
+}
+
+int
+db_bulk_begin(struct db *db, const struct entity *e, long long rows)
+{
+	char sql[1024], expr[80];
+	sqlite3_stmt *st = NULL;
+	long long have = 0;
+	int rc;
+
+	if (db->bulk.e || rows < BULK_MIN_ROWS)
+		return 0;
+	/* Only a table whose key is a unique index of its own (not the
+	 * index of a UNIQUE constraint, which cannot be dropped). */
+	snprintf(sql, sizeof(sql), "SELECT sql, (SELECT ifnull(max(id), 0) FROM %s) FROM sqlite_master"
+		 " WHERE type = 'index' AND tbl_name = '%s' AND name = '%s_sleutel'", e->name, e->name, e->name);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		db->bulk.index_sql = strdup((const char *)sqlite3_column_text(st, 0));
+		have = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(db, e->name);
+	/* Building the index again costs about as much as sorting what the
+	 * table will hold: worth it when the file brings a good part of it. */
+	if (rc == SQLITE_DONE || rows < have / 4) {
+		bulk_free(db);
+		return 0;
+	}
+	if (!db->bulk.index_sql || !keys_reserve(&db->bulk, (size_t)(have + rows)))
+		goto nomem;
+
+	/* The keys that are there, then the index goes. */
+	snprintf(sql, sizeof(sql), "SELECT id");
+	for (int j = 0; j < e->nfields; j++) {
+		if (!e->fields[j].key)
+			continue;
+		key_expr(&e->fields[j], expr, sizeof(expr));
+		snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), ", %s", expr);
+	}
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " FROM %s", e->name);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		fail(db, e->name);
+		bulk_free(db);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (keys_add(db, key_hash_stmt(e, st), sqlite3_column_int64(st, 0)) < 0) {
+			sqlite3_finalize(st);
+			bulk_free(db);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fail(db, e->name);
+		bulk_free(db);
+		return -1;
+	}
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " WHERE id = ?1");
+	if (prepare(db, sql, &db->bulk.key_of) < 0) {
+		bulk_free(db);
+		return -1;
+	}
+	snprintf(sql, sizeof(sql), "DROP INDEX %s_sleutel", e->name);
+	if (db_exec(db, sql) < 0) {
+		bulk_free(db);
+		return -1;
+	}
+	db->bulk.e = e;
+	return 0;
+nomem:
+	bulk_free(db);
+	snprintf(db->err, sizeof(db->err), "out of memory");
+	return -1;
+}
+
+int
+db_bulk_end(struct db *db)
+{
+	int rc = 0;
+
+	if (!db->bulk.e)
+		return 0;
+	/* Sorted once: the keys were checked on the way in, so this cannot
+	 * find a duplicate. */
+	if (sqlite3_exec(db->h, db->bulk.index_sql, NULL, NULL, NULL) != SQLITE_OK)
+		rc = fail(db, "building the key index");
+	bulk_free(db);
+	return rc;
+}
+
+/* db_upsert during a large import: the key is looked up in memory. */
+static int
+bulk_upsert(struct db *db, const struct entity *e, const char *const *vals, const long long *ids,
+	    enum db_change *change, long long *row)
+{
+	uint64_t h = key_hash(e, vals, ids);
+
+	if ((*row = keys_find(db, e, h, vals, ids)) < 0)
+		return -1;
+	if (*row)
+		return write_row(db, e, row, vals, ids, change) < 0 ? -1 : 0;
+	if (try_insert(db, e, vals, ids, row) < 0)
+		return -1;
+	*change = DB_ADDED;
+	return *row ? keys_add(db, h, *row) : 0;
+}
+
 int
 db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 	  enum db_change *change, long long *id, char *err, size_t errsz)
@@ -1255,9 +1575,14 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 
 	if (rc < 0)
 		return rc;
-	if (try_insert(db, e, vals, ids, &row) < 0)
+	if (db->bulk.e == e) {
+		if (bulk_upsert(db, e, vals, ids, change, &row) < 0)
+			goto failed;
+		if (!row)	/* ignored for another reason than its key */
+			return taken(e, vals, err, errsz);
+	} else if (try_insert(db, e, vals, ids, &row) < 0) {
 		goto failed;
-	if (row) {
+	} else if (row) {
 		*change = DB_ADDED;
 	} else {
 		if ((row = find_key(db, e, vals, ids)) < 0)

@@ -339,6 +339,17 @@ line_of(const char *s, size_t at)
 	return line;
 }
 
+/* Lines in s: a row count to within the line breaks inside values. */
+static long long
+count_lines(const char *s, size_t len)
+{
+	long long n = 0;
+
+	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))); p++)
+		n++;
+	return n;
+}
+
 /* Makes buf UTF-8: strips a BOM, converts Windows-1252. Returns the text
  * to parse (buf itself or *owned), or NULL after reporting why not. */
 static const char *
@@ -414,6 +425,12 @@ import_buffer(struct db *db, const struct entity *e, const char *name,
 	 * realloc copies. A 64th of the file bounds it at 64. */
 	csv_set_blk_size(&p, tlen / 64 > 4096 ? tlen / 64 : 4096);
 
+	/* A large file goes in without the table's key index, which is
+	 * built again, sorted once, at the end (db_bulk_begin). */
+	if (db_bulk_begin(db, e, count_lines(text, tlen)) < 0) {
+		report(&r, false, 0, "%s", db_errmsg(db));
+		r.db_failed = true;
+	}
 	/* Feed one line at a time so that every row knows its line number. */
 	while (at < tlen && !r.header_bad && !r.db_failed) {
 		const char *nl = memchr(text + at, '\n', tlen - at);
@@ -433,6 +450,10 @@ import_buffer(struct db *db, const struct entity *e, const char *name,
 		report(&r, false, r.last_row_line + 1,
 		       "a quoted value that starts here is never closed (expected a closing \")");
 	csv_free(&p);
+	if (db_bulk_end(db) < 0 && !r.db_failed) {
+		report(&r, false, 0, "%s", db_errmsg(db));
+		r.db_failed = true;
+	}
 	if (!r.have_header && !r.errors)
 		report(&r, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
 	else if (r.have_header && !r.header_bad && !r.errors && !opts->replace &&

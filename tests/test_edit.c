@@ -233,8 +233,9 @@ Test(edit, import_records_added_entries_as_runs)
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	/* A and B, then the change of A's status, then C. */
-	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE tot IS NOT NULL"), 2);
-	cr_assert_eq(test_int(db, "SELECT tot - rij FROM historie WHERE id = (SELECT min(id) FROM historie)"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE tot IS NOT NULL AND tabel = 'actielijnen'"), 2);
+	cr_assert_eq(test_int(db, "SELECT tot - rij FROM historie WHERE id ="
+			      " (SELECT min(id) FROM historie WHERE tabel = 'actielijnen')"), 1);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'status'"), 1);
 	cr_assert_eq(history_last(db, "actielijnen", b, when, sizeof(when)), 0);
 	cr_assert(strstr(when, " door "), "'%s'", when);

@@ -301,3 +301,76 @@ Test(import, a_file_without_a_column_leaves_that_column_alone)
 	cr_assert_eq(test_int(db, "SELECT trekker IS NULL FROM actielijnen"), 1);
 	test_import_free(&r);
 }
+
+/* A CSV text of n actielijnen "Regel i" (even i in EID, odd in
+ * Veiligheid, status lopend), then `tail`; malloc'd. */
+static char *
+many_rows(int n, const char *tail)
+{
+	size_t cap = (size_t)n * 40 + strlen(tail) + 64, len;
+	char *s = malloc(cap);
+
+	cr_assert(s);
+	len = (size_t)snprintf(s, cap, "domein,titel,status\n");
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(s + len, cap - len, "%s,Regel %d,lopend\n", i % 2 ? "VEILIG" : "EID", i);
+	snprintf(s + len, cap - len, "%s", tail);
+	return s;
+}
+
+/* A large file goes in without the key index (db_bulk_begin) and finds
+ * entries by key in memory: the outcome must be exactly what the index
+ * gives, and the index must be back afterwards. */
+Test(import, large_file_matches_keys_like_the_index_does)
+{
+	char *csv = many_rows(12000, "EID,Regel 0,afgerond\nEID,Dubbel,\nVEILIG,Dubbel,\n");
+	struct import_result r = IMPORT("actielijnen.csv", "domein,titel,status\nEID,Regel 8,gepland\n");
+	char err[256];
+	long long id;
+	const char *dup[] = { "EID", "Regel 12", "", "", "", "", "" };
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	test_import_free(&r);
+	r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	/* Regel 8 was there; Regel 0 comes twice; Dubbel in two domains is two. */
+	cr_assert_eq(r.counts[3].added, 12000 - 1 + 2);
+	cr_assert_eq(r.counts[3].updated, 2);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 12002);
+	cr_assert_str_eq(test_text(db, "SELECT status FROM actielijnen WHERE titel = 'Regel 0'"), "afgerond");
+	cr_assert_str_eq(test_text(db, "SELECT status FROM actielijnen WHERE titel = 'Regel 8'"), "lopend");
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen WHERE titel = 'Regel 8'"), 1);
+
+	/* The index is back and unique; the counts agree with the rows. */
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'actielijnen_sleutel'"), 1);
+	cr_assert_str_eq(test_text(db, "PRAGMA integrity_check"), "ok");
+	cr_assert_eq(db_insert(db, entity_find("actielijnen"), dup, &id, err, sizeof(err)), -1);
+	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'afgerond'"), 1);
+	cr_assert_eq(test_int(db, "SELECT sum(n) FROM actielijn_telling"), 12002);
+
+	/* The same file again changes nothing. */
+	test_import_free(&r);
+	r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[3].added, 0);
+	cr_assert_eq(r.counts[3].updated, 2);	/* Regel 0: lopend, then afgerond again */
+	cr_assert_eq(r.counts[3].unchanged, 12003 - 2);
+	test_import_free(&r);
+	free(csv);
+}
+
+/* A large file with an error in its last row: nothing is written and
+ * the key index is still there (the rollback brings it back). */
+Test(import, large_file_with_an_error_leaves_everything_as_it_was)
+{
+	char *csv = many_rows(12000, "EID,Regel x,half af\n");
+	struct import_result r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
+
+	cr_assert_eq(r.status, EXIT_DATAERR);
+	cr_assert(strstr(r.err, "actielijnen.csv:12002: status"), "%s", r.err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 0);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'actielijnen_sleutel'"), 1);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie"), 2);	/* the domains */
+	test_import_free(&r);
+	free(csv);
+}
