@@ -22,7 +22,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(WERROR) -Iinclude $(PKG_CFLAGS) \
              -DSNW_DATADIR='"$(DATADIR)"' -DSNW_VERSION='"$(VERSION)"' $(CFLAGS) $(EXTRA_CFLAGS)
-LIBS      = $(PKG_LIBS) -lcsv -lm
+LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
 VERSION   = 0.1.0
 
 BUILD    ?= build
@@ -163,7 +163,7 @@ check-valgrind: valgrind-deps
 $(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(wildcard include/*.h)
 	@mkdir -p $(BUILD)/fuzz
 	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) \
-	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(PKG_LIBS) -lcsv -lm
+	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(PKG_LIBS) -lcsv -lm -pthread
 
 # New inputs found are kept in $(BUILD)/fuzz/corpus for the next run; a
 # crash, leak or timeout stops the run with the input in $(BUILD)/fuzz/.

@@ -6,11 +6,21 @@
  * per row: check every value with the entity rules, then upsert. Errors
  * are collected, not fatal, so the user sees all of them at once; the
  * caller rolls the transaction back when there was any.
+ *
+ * Parsing and checking run on a thread of their own (the parser), the
+ * database writes on the calling thread (the writer): on two cores a
+ * large file takes as long as the slower of the two, not their sum.
+ * The parser hands over batches of checked rows and of messages in file
+ * order; only the writer prints, counts and touches the database, so the
+ * messages come out in line order and SQLite is used by one thread.
  */
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,21 +37,60 @@
 #define MAX_COLUMNS 512		/* more header cells than this is not a table of ours */
 #define DEFAULT_MAX_MESSAGES 200
 #define IMPORT_MAX_BYTES (1 << 30)	/* far beyond any spreadsheet of ours */
+#define BATCH_ROWS 1024		/* rows per hand-over */
+#define NBATCHES 4		/* batches in flight: parser ahead by at most 3 */
+#define NOT_GIVEN SIZE_MAX	/* value offset of a field the file has no column for */
 
-/* Parser state for one file. */
-struct reader {
-	struct db *db;
+/* One thing the parser found, in file order. */
+enum item_kind { ITEM_ROW, ITEM_ERROR, ITEM_WARNING };
+
+struct item {
+	enum item_kind kind;
+	long line;
+	size_t at;		/* ITEM_ROW: index of its first value offset in vals;
+				   otherwise: offset of the message in text */
+};
+
+/* A hand-over from parser to writer. */
+struct batch {
+	char *text;		/* values and messages, each NUL-terminated */
+	size_t len, cap;
+	size_t *vals;		/* per row: nfields offsets into text, or NOT_GIVEN */
+	size_t nvals, valcap;
+	struct item *items;
+	size_t n, itemcap;
+	bool failed;		/* out of memory while filling it: the import stops */
+};
+
+/* The bounded queue between the two threads. */
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
+	struct batch b[NBATCHES];
+	int head, count;	/* b[head] is the oldest full batch */
+	bool done;		/* the parser has handed over its last batch */
+	bool threaded;		/* false: the parser runs inline, handing over directly */
+};
+
+struct writer;
+
+/* The parser's state for one file (parser thread only). */
+struct parser {
 	const struct entity *e;
-	const char *name;		/* file name for messages */
-	const struct import_opts *opts;
-	struct import_count *count;
+	const char *text;		/* the decoded file */
+	size_t tlen;
+	unsigned char delim;
+	struct queue *q;
+	struct writer *w;		/* for the inline hand-over only */
+	struct batch *cur;		/* being filled */
+	atomic_bool *stop;		/* the writer gave up: stop parsing */
 
 	int col_field[MAX_COLUMNS];	/* header column -> field index, -1 = ignored */
 	int ncols;			/* columns in the header */
 	bool in_header[ENTITY_MAX_FIELDS]; /* field has a column in this file */
 	bool have_header;
 	bool header_bad;		/* stop looking at rows: the header is unusable */
-	unsigned char delim;
+	bool failed;			/* out of memory, or the writer stopped */
 	long last_row_line;		/* line on which the last complete row ended */
 
 	/* The row being collected: fields are copied into one buffer. */
@@ -50,44 +99,23 @@ struct reader {
 	size_t *offs;			/* start of each field in buf */
 	size_t noffs, offcap;
 	long row_newlines;		/* line breaks inside the row's fields */
-
 	long line;			/* line being fed to the parser (1-based) */
+};
+
+/* The writer's state for one file (calling thread). */
+struct writer {
+	struct db *db;
+	const struct entity *e;
+	const char *name;		/* file name for messages */
+	const struct import_opts *opts;
+	struct import_count *count;
 	int errors;			/* errors in this file */
 	int shown;			/* messages printed for this file */
 	bool db_failed;			/* the database itself failed: stop */
-
+	atomic_bool stop;		/* tells the parser */
 	long long *kept;		/* ids written, for --replace */
 	size_t nkept, keptcap;
 };
-
-/* Prints one message about the file, sanitized: file content never
- * reaches the terminal as control codes. Counts it as an error unless
- * warning is set. */
-static void
-report(struct reader *r, bool warning, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-report(struct reader *r, bool warning, long line, const char *fmt, ...)
-{
-	int max = r->opts->max_messages > 0 ? r->opts->max_messages : DEFAULT_MAX_MESSAGES;
-	char msg[1024], safe[2048], name[1024];
-	va_list ap;
-
-	if (!warning)
-		r->errors++;
-	if (r->shown++ >= max || !r->opts->err)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	text_sanitize(safe, sizeof(safe), msg, false);
-	text_sanitize(name, sizeof(name), r->name, false);	/* file names are data too */
-	if (line > 0)
-		fprintf(r->opts->err, "%s:%ld: %s%s\n", name, line, warning ? "warning: " : "", safe);
-	else
-		fprintf(r->opts->err, "%s: %s%s\n", name, warning ? "warning: " : "", safe);
-}
 
 static bool
 grow(void **p, size_t *cap, size_t need, size_t size)
@@ -106,65 +134,307 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
+/* --- the writer ------------------------------------------------------------ */
+
+/* Prints one message about the file, sanitized: file content never
+ * reaches the terminal as control codes. Counts it as an error unless
+ * warning is set. */
+static void
+say(struct writer *w, bool warning, long line, const char *msg)
+{
+	int max = w->opts->max_messages > 0 ? w->opts->max_messages : DEFAULT_MAX_MESSAGES;
+	char safe[2048], name[1024];
+
+	if (!warning)
+		w->errors++;
+	if (w->shown++ >= max || !w->opts->err)
+		return;
+	text_sanitize(safe, sizeof(safe), msg, false);
+	text_sanitize(name, sizeof(name), w->name, false);	/* file names are data too */
+	if (line > 0)
+		fprintf(w->opts->err, "%s:%ld: %s%s\n", name, line, warning ? "warning: " : "", safe);
+	else
+		fprintf(w->opts->err, "%s: %s%s\n", name, warning ? "warning: " : "", safe);
+}
+
+static void
+report(struct writer *w, bool warning, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+report(struct writer *w, bool warning, long line, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	say(w, warning, line, msg);
+}
+
+/* The database failed (disk full, locked, ...): the import cannot go on. */
+static void
+give_up(struct writer *w, long line, const char *why)
+{
+	say(w, false, line, why);
+	w->db_failed = true;
+	atomic_store(&w->stop, true);
+}
+
+static void
+keep_id(struct writer *w, long long id)
+{
+	if (!w->opts->replace)
+		return;
+	if (!grow((void **)&w->kept, &w->keptcap, w->nkept + 1, sizeof(*w->kept))) {
+		give_up(w, 0, "out of memory");
+		return;
+	}
+	w->kept[w->nkept++] = id;
+}
+
+/* Writes one checked row. */
+static void
+write_row(struct writer *w, long line, const char *const *vals)
+{
+	char err[FIELD_ERR_MAX + 128];
+	enum db_change change;
+	long long id;
+
+	switch (db_upsert(w->db, w->e, vals, &change, &id, err, sizeof(err))) {
+	case 0:
+		break;
+	case -1:	/* a reference that does not resolve: the data's fault */
+		say(w, false, line, err);
+		return;
+	default:
+		give_up(w, line, err);
+		return;
+	}
+	keep_id(w, id);
+	if (change == DB_ADDED)
+		w->count->added++;
+	else if (change == DB_UPDATED)
+		w->count->updated++;
+	else
+		w->count->unchanged++;
+}
+
+/* Takes in what the parser handed over, in order. */
+static void
+consume(struct writer *w, const struct batch *b)
+{
+	const char *vals[ENTITY_MAX_FIELDS];
+
+	for (size_t i = 0; i < b->n && !w->db_failed; i++) {
+		const struct item *it = &b->items[i];
+
+		if (it->kind != ITEM_ROW) {
+			say(w, it->kind == ITEM_WARNING, it->line, b->text + it->at);
+			continue;
+		}
+		for (int f = 0; f < w->e->nfields; f++) {
+			size_t off = b->vals[it->at + (size_t)f];
+
+			vals[f] = off == NOT_GIVEN ? NULL : b->text + off;
+		}
+		write_row(w, it->line, vals);
+	}
+	if (b->failed && !w->db_failed)
+		give_up(w, 0, "out of memory");
+}
+
+/* --- the hand-over ------------------------------------------------------------ */
+
+static void
+batch_clear(struct batch *b)
+{
+	b->len = b->nvals = b->n = 0;
+	b->failed = false;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	free(b->text);
+	free(b->vals);
+	free(b->items);
+}
+
+/* Copies s into the batch's text; its offset, or NOT_GIVEN when out of memory. */
+static size_t
+batch_text(struct batch *b, const char *s)
+{
+	size_t n = strlen(s) + 1, at = b->len;
+
+	if (!grow((void **)&b->text, &b->cap, b->len + n, 1)) {
+		b->failed = true;
+		return NOT_GIVEN;
+	}
+	memcpy(b->text + at, s, n);
+	b->len += n;
+	return at;
+}
+
+static struct item *
+batch_item(struct batch *b, enum item_kind kind, long line)
+{
+	struct item *it;
+
+	if (!grow((void **)&b->items, &b->itemcap, b->n + 1, sizeof(*b->items))) {
+		b->failed = true;
+		return NULL;
+	}
+	it = &b->items[b->n++];
+	it->kind = kind;
+	it->line = line;
+	it->at = 0;
+	return it;
+}
+
+/* The parser's next empty batch: waits while the writer is behind. */
+static struct batch *
+next_batch(struct queue *q)
+{
+	struct batch *b;
+
+	if (!q->threaded)
+		return &q->b[0];
+	pthread_mutex_lock(&q->mu);
+	while (q->count == NBATCHES)
+		pthread_cond_wait(&q->changed, &q->mu);
+	b = &q->b[(q->head + q->count) % NBATCHES];
+	pthread_mutex_unlock(&q->mu);
+	batch_clear(b);
+	return b;
+}
+
+/* Hands the parser's current batch to the writer. */
+static void
+hand_over(struct parser *p)
+{
+	struct queue *q = p->q;
+
+	if (!q->threaded) {
+		consume(p->w, p->cur);
+		batch_clear(p->cur);
+		return;
+	}
+	pthread_mutex_lock(&q->mu);
+	q->count++;
+	pthread_cond_signal(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+	p->cur = next_batch(q);
+}
+
+/* The writer's next full batch, or NULL when the parser is done. */
+static struct batch *
+take_batch(struct queue *q)
+{
+	struct batch *b = NULL;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->count == 0 && !q->done)
+		pthread_cond_wait(&q->changed, &q->mu);
+	if (q->count > 0)
+		b = &q->b[q->head];
+	pthread_mutex_unlock(&q->mu);
+	return b;
+}
+
+/* The writer is done with the oldest batch. */
+static void
+release_batch(struct queue *q)
+{
+	pthread_mutex_lock(&q->mu);
+	q->head = (q->head + 1) % NBATCHES;
+	q->count--;
+	pthread_cond_signal(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* --- the parser ------------------------------------------------------------- */
+
+/* A message for the writer to print, in its place among the rows. */
+static void
+note(struct parser *p, bool warning, long line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+note(struct parser *p, bool warning, long line, const char *fmt, ...)
+{
+	char msg[1024];
+	struct item *it;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if ((it = batch_item(p->cur, warning ? ITEM_WARNING : ITEM_ERROR, line)))
+		it->at = batch_text(p->cur, msg);
+	if (p->cur->failed)
+		p->failed = true;
+}
+
 /* libcsv: a field is complete. Copy it into the row buffer. */
 static void
 on_field(void *data, size_t len, void *ctx)
 {
-	struct reader *r = ctx;
+	struct parser *p = ctx;
 	const char *s = data ? data : "";
 
-	if (r->header_bad || r->db_failed)
+	if (p->header_bad || p->failed)
 		return;
-	if (!grow((void **)&r->offs, &r->offcap, r->noffs + 1, sizeof(*r->offs)) ||
-	    !grow((void **)&r->buf, &r->bufcap, r->buflen + len + 1, 1)) {
-		report(r, false, r->line, "out of memory");
-		r->db_failed = true;
+	if (!grow((void **)&p->offs, &p->offcap, p->noffs + 1, sizeof(*p->offs)) ||
+	    !grow((void **)&p->buf, &p->bufcap, p->buflen + len + 1, 1)) {
+		p->cur->failed = p->failed = true;
 		return;
 	}
-	r->offs[r->noffs++] = r->buflen;
-	memcpy(r->buf + r->buflen, s, len);
-	r->buflen += len;
-	r->buf[r->buflen++] = '\0';
-	for (const char *p = memchr(s, '\n', len); p; p = memchr(p + 1, '\n', len - (size_t)(p + 1 - s)))
-		r->row_newlines++;
+	p->offs[p->noffs++] = p->buflen;
+	memcpy(p->buf + p->buflen, s, len);
+	p->buflen += len;
+	p->buf[p->buflen++] = '\0';
+	for (const char *c = memchr(s, '\n', len); c; c = memchr(c + 1, '\n', len - (size_t)(c + 1 - s)))
+		p->row_newlines++;
 }
 
 static const char *
-field_at(const struct reader *r, size_t i)
+field_at(const struct parser *p, size_t i)
 {
-	return r->buf + r->offs[i];
+	return p->buf + p->offs[i];
 }
 
 static void
-take_header(struct reader *r, long line)
+take_header(struct parser *p, long line)
 {
 	bool seen[ENTITY_MAX_FIELDS] = { false };
-	const struct entity *e = r->e;
+	const struct entity *e = p->e;
 
-	r->have_header = true;
-	if (r->noffs > MAX_COLUMNS) {
-		report(r, false, line, "the header has %zu columns (expected the columns of %s, at most %d)",
-		       r->noffs, e->name, MAX_COLUMNS);
-		r->header_bad = true;
+	p->have_header = true;
+	if (p->noffs > MAX_COLUMNS) {
+		note(p, false, line, "the header has %zu columns (expected the columns of %s, at most %d)",
+		     p->noffs, e->name, MAX_COLUMNS);
+		p->header_bad = true;
 		return;
 	}
-	r->ncols = (int)r->noffs;
-	for (int c = 0; c < r->ncols; c++) {
+	p->ncols = (int)p->noffs;
+	for (int c = 0; c < p->ncols; c++) {
 		char name[256];
 		int f;
 
-		snprintf(name, sizeof(name), "%s", field_at(r, (size_t)c));
+		snprintf(name, sizeof(name), "%s", field_at(p, (size_t)c));
 		text_trim(name);
 		f = entity_field_by_header(e, name);
-		r->col_field[c] = f;
+		p->col_field[c] = f;
 		if (f >= 0 && seen[f]) {
-			report(r, false, line, "%s: column appears twice (expected each column once)", name);
-			r->header_bad = true;
+			note(p, false, line, "%s: column appears twice (expected each column once)", name);
+			p->header_bad = true;
 		} else if (f >= 0) {
 			seen[f] = true;
-			r->in_header[f] = true;
+			p->in_header[f] = true;
 		} else if (*name) {
-			report(r, true, line, "%s: unknown column for %s, ignored", name, e->name);
+			note(p, true, line, "%s: unknown column for %s, ignored", name, e->name);
 		}
 	}
 	for (int f = 0; f < e->nfields; f++) {
@@ -174,64 +444,51 @@ take_header(struct reader *r, long line)
 			for (int g = 0; g < e->nfields; g++)
 				snprintf(cols + strlen(cols), sizeof(cols) - strlen(cols), "%s%s",
 					 g ? ", " : "", e->fields[g].column);
-			report(r, false, line, "%s: required column is missing (expected a header with %s)",
-			       e->fields[f].column, cols);
-			r->header_bad = true;
+			note(p, false, line, "%s: required column is missing (expected a header with %s)",
+			     e->fields[f].column, cols);
+			p->header_bad = true;
 		}
 	}
 }
 
+/* Checks one data row and queues it, or a message for each bad value. */
 static void
-keep_id(struct reader *r, long long id)
+take_row(struct parser *p, long line)
 {
-	if (!r->opts->replace)
-		return;
-	if (!grow((void **)&r->kept, &r->keptcap, r->nkept + 1, sizeof(*r->kept))) {
-		report(r, false, 0, "out of memory");
-		r->db_failed = true;
-		return;
-	}
-	r->kept[r->nkept++] = id;
-}
-
-/* Checks and writes one data row. */
-static void
-take_row(struct reader *r, long line)
-{
-	const struct entity *e = r->e;
+	const struct entity *e = p->e;
 	char *raw[ENTITY_MAX_FIELDS] = { NULL };
 	const char *vals[ENTITY_MAX_FIELDS];
 	char dates[ENTITY_MAX_FIELDS][11];
 	char none[ENTITY_MAX_FIELDS][1];
 	char err[FIELD_ERR_MAX + 128];
-	enum db_change change;
+	struct batch *b = p->cur;
+	struct item *it;
 	bool ok = true, empty = true;
-	long long id;
 
-	for (size_t c = 0; c < r->noffs; c++) {
-		const char *v = field_at(r, c);
+	for (size_t c = 0; c < p->noffs; c++) {
+		const char *v = field_at(p, c);
 
 		while (*v == ' ' || *v == '\t')
 			v++;
 		if (*v)
 			empty = false;
-		if ((int)c >= r->ncols && *v) {
-			report(r, false, line, "%zu values, but the header has %d columns (expected one value per column; does a value contain '%c' without quotes?)",
-			       r->noffs, r->ncols, r->delim == '\t' ? ' ' : r->delim);
+		if ((int)c >= p->ncols && *v) {
+			note(p, false, line, "%zu values, but the header has %d columns (expected one value per column; does a value contain '%c' without quotes?)",
+			     p->noffs, p->ncols, p->delim == '\t' ? ' ' : p->delim);
 			return;
 		}
 	}
 	if (empty)
 		return;		/* a blank line, or ;;;; from a spreadsheet */
 
-	for (int c = 0; c < r->ncols && (size_t)c < r->noffs; c++) {
-		int f = r->col_field[c];
+	for (int c = 0; c < p->ncols && (size_t)c < p->noffs; c++) {
+		int f = p->col_field[c];
 
 		if (f >= 0)
-			raw[f] = r->buf + r->offs[c];
+			raw[f] = p->buf + p->offs[c];
 	}
 	for (int f = 0; f < e->nfields; f++) {
-		if (!r->in_header[f]) {
+		if (!p->in_header[f]) {
 			vals[f] = NULL;	/* not in the file: an update keeps it */
 			continue;
 		}
@@ -239,55 +496,119 @@ take_row(struct reader *r, long line)
 		vals[f] = field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f],
 					  err, sizeof(err));
 		if (!vals[f]) {
-			report(r, false, line, "%s: %s", e->fields[f].column, err);
+			note(p, false, line, "%s: %s", e->fields[f].column, err);
 			ok = false;
-			vals[f] = "";
 		}
 	}
 	if (!ok)
 		return;
-	switch (db_upsert(r->db, e, vals, &change, &id, err, sizeof(err))) {
-	case 0:
-		break;
-	case -1:	/* a reference that does not resolve: the data's fault */
-		report(r, false, line, "%s", err);
-		return;
-	default:	/* disk full, locked, ...: the import cannot go on */
-		report(r, false, line, "%s", err);
-		r->db_failed = true;
+	if (!grow((void **)&b->vals, &b->valcap, b->nvals + (size_t)e->nfields, sizeof(*b->vals)) ||
+	    !(it = batch_item(b, ITEM_ROW, line))) {
+		b->failed = p->failed = true;
 		return;
 	}
-	keep_id(r, id);
-	if (change == DB_ADDED)
-		r->count->added++;
-	else if (change == DB_UPDATED)
-		r->count->updated++;
-	else
-		r->count->unchanged++;
+	it->at = b->nvals;
+	for (int f = 0; f < e->nfields; f++)
+		b->vals[b->nvals++] = vals[f] ? batch_text(b, vals[f]) : NOT_GIVEN;
+	if (b->failed) {
+		p->failed = true;
+		return;
+	}
+	if (b->n >= BATCH_ROWS)
+		hand_over(p);
 }
 
 /* libcsv: a row is complete (c is the terminator, -1 at end of file). */
 static void
 on_row(int c, void *ctx)
 {
-	struct reader *r = ctx;
+	struct parser *p = ctx;
 	/* The row ends on the current line (or the previous one when the
 	 * terminator was the line's newline); it started row_newlines earlier. */
-	long end = r->line;
-	long start = end - r->row_newlines;
+	long end = p->line;
+	long start = end - p->row_newlines;
 
 	(void)c;
-	r->last_row_line = end;
-	if (!r->header_bad && !r->db_failed) {
-		if (!r->have_header)
-			take_header(r, start);
+	p->last_row_line = end;
+	if (atomic_load_explicit(p->stop, memory_order_relaxed))
+		p->failed = true;
+	if (!p->header_bad && !p->failed) {
+		if (!p->have_header)
+			take_header(p, start);
 		else
-			take_row(r, start);
+			take_row(p, start);
 	}
-	r->buflen = 0;
-	r->noffs = 0;
-	r->row_newlines = 0;
+	p->buflen = 0;
+	p->noffs = 0;
+	p->row_newlines = 0;
 }
+
+/* Nothing counts as space: values are trimmed by the entity rules, and a
+ * tab may be the delimiter. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* Parses the whole text, handing rows and messages over as it goes. */
+static void
+parse(struct parser *p)
+{
+	struct csv_parser cp;
+	size_t at = 0;
+
+	p->line = 1;
+	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		note(p, false, 0, "out of memory");
+		return;
+	}
+	csv_set_delim(&cp, p->delim);
+	csv_set_space_func(&cp, no_space);
+	/* libcsv grows a field's buffer by blk_size at a time (128 bytes by
+	 * default): a 10 MB value took 80,000 reallocs, quadratic where
+	 * realloc copies. A 64th of the file bounds it at 64. */
+	csv_set_blk_size(&cp, p->tlen / 64 > 4096 ? p->tlen / 64 : 4096);
+
+	/* Feed one line at a time so that every row knows its line number. */
+	while (at < p->tlen && !p->header_bad && !p->failed) {
+		const char *nl = memchr(p->text + at, '\n', p->tlen - at);
+		size_t n = nl ? (size_t)(nl - (p->text + at)) + 1 : p->tlen - at;
+
+		if (csv_parse(&cp, p->text + at, n, on_field, on_row, p) != n) {
+			note(p, false, p->line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
+			     csv_strerror(csv_error(&cp)));
+			break;
+		}
+		at += n;
+		if (nl)
+			p->line++;
+	}
+	if (at >= p->tlen && !p->header_bad && !p->failed &&
+	    csv_fini(&cp, on_field, on_row, p) != 0)
+		note(p, false, p->last_row_line + 1,
+		     "a quoted value that starts here is never closed (expected a closing \")");
+	csv_free(&cp);
+}
+
+/* The parser thread: parse, hand over the last batch, say so. */
+static void *
+parser_main(void *arg)
+{
+	struct parser *p = arg;
+	struct queue *q = p->q;
+
+	parse(p);
+	pthread_mutex_lock(&q->mu);
+	q->count++;		/* the last batch, perhaps empty */
+	q->done = true;
+	pthread_cond_signal(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* --- one file ---------------------------------------------------------------- */
 
 /* Counts delimiter candidates on the first line, outside quotes; the most
  * frequent wins, a comma when there is none. */
@@ -318,15 +639,6 @@ detect_delimiter(const char *s, size_t len)
 	return ',';
 }
 
-/* Nothing counts as space: values are trimmed by the entity rules, and a
- * tab may be the delimiter. */
-static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
-}
-
 /* The line (1-based) of byte offset `at` in s. */
 static long
 line_of(const char *s, size_t at)
@@ -345,7 +657,7 @@ count_lines(const char *s, size_t len)
 {
 	long long n = 0;
 
-	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))); p++)
+	for (const char *c = s; (c = memchr(c, '\n', len - (size_t)(c - s))); c++)
 		n++;
 	return n;
 }
@@ -353,14 +665,14 @@ count_lines(const char *s, size_t len)
 /* Makes buf UTF-8: strips a BOM, converts Windows-1252. Returns the text
  * to parse (buf itself or *owned), or NULL after reporting why not. */
 static const char *
-decode(struct reader *r, const char *buf, size_t len, size_t *outlen, char **owned)
+decode(struct writer *w, const char *buf, size_t len, size_t *outlen, char **owned)
 {
 	const char *nul;
 	size_t bad;
 
 	*owned = NULL;
 	if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff'))) {
-		report(r, false, 1, "the file is UTF-16 (expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\")");
+		report(w, false, 1, "the file is UTF-16 (expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\")");
 		return NULL;
 	}
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
@@ -368,7 +680,7 @@ decode(struct reader *r, const char *buf, size_t len, size_t *outlen, char **own
 		len -= 3;
 	}
 	if ((nul = memchr(buf, '\0', len))) {
-		report(r, false, line_of(buf, (size_t)(nul - buf)),
+		report(w, false, line_of(buf, (size_t)(nul - buf)),
 		       "NUL byte: this is not a text file (expected CSV text)");
 		return NULL;
 	}
@@ -379,9 +691,9 @@ decode(struct reader *r, const char *buf, size_t len, size_t *outlen, char **own
 	*owned = text_cp1252_to_utf8(buf, len, outlen, &bad);
 	if (!*owned) {
 		if (bad == (size_t)-1)
-			report(r, false, 0, "out of memory");
+			report(w, false, 0, "out of memory");
 		else
-			report(r, false, line_of(buf, bad),
+			report(w, false, line_of(buf, bad),
 			       "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
 			       (unsigned char)buf[bad]);
 		return NULL;
@@ -389,90 +701,95 @@ decode(struct reader *r, const char *buf, size_t len, size_t *outlen, char **own
 	return *owned;
 }
 
+/* Runs the parser on its own thread and writes what it hands over; when
+ * no thread can be started, the parser writes each batch itself. */
+static void
+parse_and_write(struct parser *p, struct writer *w)
+{
+	struct queue q = { .threaded = true };
+	pthread_t tid;
+	struct batch *b;
+
+	pthread_mutex_init(&q.mu, NULL);
+	pthread_cond_init(&q.changed, NULL);
+	p->q = &q;
+	p->w = w;
+	p->stop = &w->stop;
+	p->cur = next_batch(&q);
+	if (pthread_create(&tid, NULL, parser_main, p) != 0) {
+		q.threaded = false;
+		parse(p);
+		consume(w, p->cur);
+	} else {
+		while ((b = take_batch(&q))) {
+			if (!w->db_failed)
+				consume(w, b);
+			release_batch(&q);
+		}
+		pthread_join(tid, NULL);
+	}
+	for (int i = 0; i < NBATCHES; i++)
+		batch_free(&q.b[i]);
+	pthread_cond_destroy(&q.changed);
+	pthread_mutex_destroy(&q.mu);
+}
+
 int
 import_buffer(struct db *db, const struct entity *e, const char *name,
 	      const char *buf, size_t len, const struct import_opts *opts,
 	      struct import_count *count, long long **kept, size_t *nkept)
 {
-	struct reader r = { .db = db, .e = e, .name = name, .opts = opts, .count = count, .line = 1 };
-	struct csv_parser p;
+	struct writer w = { .db = db, .e = e, .name = name, .opts = opts, .count = count };
+	struct parser p = { .e = e };
 	const char *text;
 	char *owned;
-	size_t tlen = 0, at = 0;
+	size_t tlen = 0;
 	long long before = count->added + count->updated + count->unchanged;
 
+	atomic_init(&w.stop, false);
 	if (kept) {
-		r.kept = *kept;
-		r.nkept = r.keptcap = *nkept;
+		w.kept = *kept;
+		w.nkept = w.keptcap = *nkept;
 	}
 	owned = NULL;
-	text = len ? decode(&r, buf, len, &tlen, &owned) : "";
+	text = len ? decode(&w, buf, len, &tlen, &owned) : "";
 	if (!text)
 		goto done;
 	if (len == 0 || tlen == 0) {
-		report(&r, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
+		report(&w, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
 		goto done;
 	}
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		report(&r, false, 0, "out of memory");
-		goto done;
-	}
-	r.delim = detect_delimiter(text, tlen);
-	csv_set_delim(&p, r.delim);
-	csv_set_space_func(&p, no_space);
-	/* libcsv grows a field's buffer by blk_size at a time (128 bytes by
-	 * default): a 10 MB value took 80,000 reallocs, quadratic where
-	 * realloc copies. A 64th of the file bounds it at 64. */
-	csv_set_blk_size(&p, tlen / 64 > 4096 ? tlen / 64 : 4096);
+	p.text = text;
+	p.tlen = tlen;
+	p.delim = detect_delimiter(text, tlen);
 
 	/* A large file goes in without the table's key index, which is
 	 * built again, sorted once, at the end (db_bulk_begin). */
-	if (db_bulk_begin(db, e, count_lines(text, tlen)) < 0) {
-		report(&r, false, 0, "%s", db_errmsg(db));
-		r.db_failed = true;
-	}
-	/* Feed one line at a time so that every row knows its line number. */
-	while (at < tlen && !r.header_bad && !r.db_failed) {
-		const char *nl = memchr(text + at, '\n', tlen - at);
-		size_t n = nl ? (size_t)(nl - (text + at)) + 1 : tlen - at;
-
-		if (csv_parse(&p, text + at, n, on_field, on_row, &r) != n) {
-			report(&r, false, r.line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
-			       csv_strerror(csv_error(&p)));
-			break;
-		}
-		at += n;
-		if (nl)
-			r.line++;
-	}
-	if (at >= tlen && !r.header_bad && !r.db_failed &&
-	    csv_fini(&p, on_field, on_row, &r) != 0)
-		report(&r, false, r.last_row_line + 1,
-		       "a quoted value that starts here is never closed (expected a closing \")");
-	csv_free(&p);
-	if (db_bulk_end(db) < 0 && !r.db_failed) {
-		report(&r, false, 0, "%s", db_errmsg(db));
-		r.db_failed = true;
-	}
-	if (!r.have_header && !r.errors)
-		report(&r, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
-	else if (r.have_header && !r.header_bad && !r.errors && !opts->replace &&
-		 r.count->added + r.count->updated + r.count->unchanged == before)
-		report(&r, false, 0, "no rows after the header (expected at least one row; to empty a table use --replace)");
+	if (db_bulk_begin(db, e, count_lines(text, tlen)) < 0)
+		give_up(&w, 0, db_errmsg(db));
+	else
+		parse_and_write(&p, &w);
+	if (db_bulk_end(db) < 0 && !w.db_failed)
+		give_up(&w, 0, db_errmsg(db));
+	if (!p.have_header && !w.errors)
+		report(&w, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
+	else if (p.have_header && !p.header_bad && !w.errors && !opts->replace &&
+		 w.count->added + w.count->updated + w.count->unchanged == before)
+		report(&w, false, 0, "no rows after the header (expected at least one row; to empty a table use --replace)");
 
 done:
 	free(owned);
-	free(r.buf);
-	free(r.offs);
+	free(p.buf);
+	free(p.offs);
 	if (kept) {
-		*kept = r.kept;
-		*nkept = r.nkept;
+		*kept = w.kept;
+		*nkept = w.nkept;
 	} else {
-		free(r.kept);
+		free(w.kept);
 	}
-	if (r.db_failed)
+	if (w.db_failed)
 		return -1;
-	return r.errors;
+	return w.errors;
 }
 
 const struct entity *
