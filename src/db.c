@@ -205,12 +205,24 @@ struct key_slot {
 	long long id;
 };
 
+/* Actielijnen counted per domain and status while the trigger that
+ * counts inserts (actielijn_telling_insert) is dropped for a large import:
+ * a million trigger runs cost about as much as the inserts themselves. */
+struct bulk_count {
+	long long domein;
+	char status[16];
+	long long n;
+};
+
 struct bulk {
 	const struct entity *e;		/* NULL: no bulk import going on */
 	char *index_sql;		/* CREATE UNIQUE INDEX ... to run at the end */
 	sqlite3_stmt *key_of;		/* the key of a row by id */
 	struct key_slot *slots;
 	size_t cap, n;			/* cap is a power of two */
+	char *trigger_sql;		/* the dropped insert trigger, or NULL */
+	struct bulk_count counts[MAX_DOMAINS * 8];
+	int ncounts;
 };
 
 struct domain_ref {
@@ -1452,8 +1464,91 @@ bulk_free(struct db *db)
 {
 	sqlite3_finalize(db->bulk.key_of);
 	free(db->bulk.index_sql);
+	free(db->bulk.trigger_sql);
 	free(db->bulk.slots);
 	memset(&db->bulk, 0, sizeof(db->bulk));
+}
+
+/* For a large import into actielijnen: drops the trigger that counts
+ * inserts (bulk_count and db_bulk_end take over). */
+static int
+drop_count_trigger(struct db *db, const struct entity *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(e->name, "actielijnen") != 0)
+		return 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT sql FROM sqlite_master"
+			       " WHERE type = 'trigger' AND name = 'actielijn_telling_insert'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(db, e->name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    !(db->bulk.trigger_sql = strdup((const char *)sqlite3_column_text(st, 0)))) {
+		sqlite3_finalize(st);
+		snprintf(db->err, sizeof(db->err), "out of memory");
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(db, e->name);
+	return db->bulk.trigger_sql ? db_exec(db, "DROP TRIGGER actielijn_telling_insert") : 0;
+}
+
+/* Counts an added actielijn the way the dropped trigger would have. */
+static int
+bulk_count(struct db *db, const struct entity *e, const char *const *vals, const long long *ids)
+{
+	struct bulk *b = &db->bulk;
+	int d = entity_field_index(e, "domein"), s = entity_field_index(e, "status");
+	const char *status;
+	int i;
+
+	if (!b->trigger_sql || d < 0 || s < 0)
+		return 0;
+	status = vals[s] ? vals[s] : e->fields[s].def ? e->fields[s].def : "";
+	for (i = 0; i < b->ncounts; i++)
+		if (b->counts[i].domein == ids[d] && strcmp(b->counts[i].status, status) == 0)
+			break;
+	if (i == b->ncounts) {
+		if (i == (int)(sizeof(b->counts) / sizeof(b->counts[0])) ||
+		    strlen(status) >= sizeof(b->counts[i].status)) {
+			snprintf(db->err, sizeof(db->err), "counting actielijnen: too many kinds");
+			return -1;
+		}
+		b->counts[i].domein = ids[d];
+		snprintf(b->counts[i].status, sizeof(b->counts[i].status), "%s", status);
+		b->counts[i].n = 0;
+		b->ncounts++;
+	}
+	b->counts[i].n++;
+	return 0;
+}
+
+/* Puts the trigger back and adds what bulk_count counted. */
+static int
+restore_count_trigger(struct db *db)
+{
+	struct bulk *b = &db->bulk;
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
+
+	if (!b->trigger_sql)
+		return 0;
+	if (db_exec(db, b->trigger_sql) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(db->h, "INSERT INTO actielijn_telling VALUES (?1, ?2, ?3)"
+			       " ON CONFLICT DO UPDATE SET n = n + excluded.n", -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "counting actielijnen");
+	for (int i = 0; i < b->ncounts && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st, 1, b->counts[i].domein);
+		sqlite3_bind_text(st, 2, b->counts[i].status, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, b->counts[i].n);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(db, "counting actielijnen");
 }
 
 int
@@ -1521,7 +1616,7 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 		return -1;
 	}
 	snprintf(sql, sizeof(sql), "DROP INDEX %s_sleutel", e->name);
-	if (db_exec(db, sql) < 0) {
+	if (db_exec(db, sql) < 0 || drop_count_trigger(db, e) < 0) {
 		bulk_free(db);
 		return -1;
 	}
@@ -1544,6 +1639,8 @@ db_bulk_end(struct db *db)
 	 * find a duplicate. */
 	if (sqlite3_exec(db->h, db->bulk.index_sql, NULL, NULL, NULL) != SQLITE_OK)
 		rc = fail(db, "building the key index");
+	else
+		rc = restore_count_trigger(db);
 	bulk_free(db);
 	return rc;
 }
@@ -1562,7 +1659,9 @@ bulk_upsert(struct db *db, const struct entity *e, const char *const *vals, cons
 	if (try_insert(db, e, vals, ids, row) < 0)
 		return -1;
 	*change = DB_ADDED;
-	return *row ? keys_add(db, h, *row) : 0;
+	if (!*row)
+		return 0;
+	return keys_add(db, h, *row) < 0 || bulk_count(db, e, vals, ids) < 0 ? -1 : 0;
 }
 
 int
