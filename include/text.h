@@ -13,6 +13,11 @@
 /* True when buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_utf8_valid(const char *buf, size_t len);
 
+/* The length of the well-formed UTF-8 start of buf[0..len) (len when all
+ * of it is); sets *nonascii (when not NULL) if that part has a character
+ * beyond ASCII, and leaves it alone otherwise. */
+size_t text_utf8_prefix(const char *buf, size_t len, bool *nonascii);
+
 /*
  * Converts Windows-1252 bytes to a new NUL-terminated UTF-8 string.
  * Returns NULL when a byte is undefined in Windows-1252 (0x81, 0x8D,

@@ -60,6 +60,7 @@ struct batch {
 	struct item *items;
 	size_t n, itemcap;
 	bool failed;		/* out of memory while filling it: the import stops */
+	long long rows;		/* the parser's estimate of the file's rows */
 };
 
 /* The bounded queue between the two threads. */
@@ -74,11 +75,23 @@ struct queue {
 
 struct writer;
 
+/* Where a file's bytes come from: a file descriptor, or memory. */
+struct source {
+	int fd;				/* -1: mem */
+	const char *mem;
+	size_t len;			/* of mem; of the file when it was opened */
+	size_t pos;
+};
+
+/* What the bytes read so far say about the encoding. */
+enum encoding { ENC_ASCII, ENC_UTF8, ENC_CP1252 };
+
 /* The parser's state for one file (parser thread only). */
 struct parser {
 	const struct entity *e;
-	const char *text;		/* the decoded file */
-	size_t tlen;
+	struct source *src;
+	enum encoding enc;
+	long long rows;			/* estimate, from the first block */
 	unsigned char delim;
 	struct queue *q;
 	struct writer *w;		/* for the inline hand-over only */
@@ -113,6 +126,7 @@ struct writer {
 	int shown;			/* messages printed for this file */
 	bool db_failed;			/* the database itself failed: stop */
 	atomic_bool stop;		/* tells the parser */
+	bool begun;			/* db_bulk_begin was asked */
 	long long *kept;		/* ids written, for --replace */
 	size_t nkept, keptcap;
 };
@@ -227,6 +241,13 @@ consume(struct writer *w, const struct batch *b)
 {
 	const char *vals[ENTITY_MAX_FIELDS];
 
+	/* A large file goes in without the table's key index, which is
+	 * built again, sorted once, at the end (db_bulk_begin). */
+	if (!w->begun) {
+		w->begun = true;
+		if (db_bulk_begin(w->db, w->e, b->rows) < 0)
+			give_up(w, 0, db_errmsg(w->db));
+	}
 	for (size_t i = 0; i < b->n && !w->db_failed; i++) {
 		const struct item *it = &b->items[i];
 
@@ -502,6 +523,7 @@ take_row(struct parser *p, long line)
 	}
 	if (!ok)
 		return;
+	b->rows = p->rows;
 	if (!grow((void **)&b->vals, &b->valcap, b->nvals + (size_t)e->nfields, sizeof(*b->vals)) ||
 	    !(it = batch_item(b, ITEM_ROW, line))) {
 		b->failed = p->failed = true;
@@ -552,63 +574,28 @@ no_space(unsigned char c)
 	return 0;
 }
 
-/* Parses the whole text, handing rows and messages over as it goes. */
-static void
-parse(struct parser *p)
+/* The line (1-based) of byte offset `at` in s. */
+static long
+line_of(const char *s, size_t at)
 {
-	struct csv_parser cp;
-	size_t at = 0;
+	long line = 1;
 
-	p->line = 1;
-	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		note(p, false, 0, "out of memory");
-		return;
-	}
-	csv_set_delim(&cp, p->delim);
-	csv_set_space_func(&cp, no_space);
-	/* libcsv grows a field's buffer by blk_size at a time (128 bytes by
-	 * default): a 10 MB value took 80,000 reallocs, quadratic where
-	 * realloc copies. A 64th of the file bounds it at 64. */
-	csv_set_blk_size(&cp, p->tlen / 64 > 4096 ? p->tlen / 64 : 4096);
-
-	/* Feed one line at a time so that every row knows its line number. */
-	while (at < p->tlen && !p->header_bad && !p->failed) {
-		const char *nl = memchr(p->text + at, '\n', p->tlen - at);
-		size_t n = nl ? (size_t)(nl - (p->text + at)) + 1 : p->tlen - at;
-
-		if (csv_parse(&cp, p->text + at, n, on_field, on_row, p) != n) {
-			note(p, false, p->line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
-			     csv_strerror(csv_error(&cp)));
-			break;
-		}
-		at += n;
-		if (nl)
-			p->line++;
-	}
-	if (at >= p->tlen && !p->header_bad && !p->failed &&
-	    csv_fini(&cp, on_field, on_row, p) != 0)
-		note(p, false, p->last_row_line + 1,
-		     "a quoted value that starts here is never closed (expected a closing \")");
-	csv_free(&cp);
+	for (size_t i = 0; i < at; i++)
+		if (s[i] == '\n')
+			line++;
+	return line;
 }
 
-/* The parser thread: parse, hand over the last batch, say so. */
-static void *
-parser_main(void *arg)
+/* Lines in s. */
+static long long
+count_lines(const char *s, size_t len)
 {
-	struct parser *p = arg;
-	struct queue *q = p->q;
+	long long n = 0;
 
-	parse(p);
-	pthread_mutex_lock(&q->mu);
-	q->count++;		/* the last batch, perhaps empty */
-	q->done = true;
-	pthread_cond_signal(&q->changed);
-	pthread_mutex_unlock(&q->mu);
-	return NULL;
+	for (const char *c = s; (c = memchr(c, '\n', len - (size_t)(c - s))); c++)
+		n++;
+	return n;
 }
-
-/* --- one file ---------------------------------------------------------------- */
 
 /* Counts delimiter candidates on the first line, outside quotes; the most
  * frequent wins, a comma when there is none. */
@@ -639,67 +626,221 @@ detect_delimiter(const char *s, size_t len)
 	return ',';
 }
 
-/* The line (1-based) of byte offset `at` in s. */
-static long
-line_of(const char *s, size_t at)
+/* Reads up to n bytes; 0 at the end of the file, -1 on error (errno). */
+static ssize_t
+source_read(struct source *src, char *dst, size_t n)
 {
-	long line = 1;
+	ssize_t r;
 
-	for (size_t i = 0; i < at; i++)
-		if (s[i] == '\n')
-			line++;
-	return line;
+	if (src->fd < 0) {
+		if (n > src->len - src->pos)
+			n = src->len - src->pos;
+		memcpy(dst, src->mem + src->pos, n);
+		src->pos += n;
+		return (ssize_t)n;
+	}
+	while ((r = read(src->fd, dst, n)) < 0 && errno == EINTR)
+		;
+	return r;
 }
 
-/* Lines in s: a row count to within the line breaks inside values. */
-static long long
-count_lines(const char *s, size_t len)
-{
-	long long n = 0;
-
-	for (const char *c = s; (c = memchr(c, '\n', len - (size_t)(c - s))); c++)
-		n++;
-	return n;
-}
-
-/* Makes buf UTF-8: strips a BOM, converts Windows-1252. Returns the text
- * to parse (buf itself or *owned), or NULL after reporting why not. */
+/*
+ * Makes a block of whole lines UTF-8, or says why it cannot. The encoding
+ * is decided as the file goes: UTF-8 while every byte is, Windows-1252 from
+ * the first byte that is not UTF-8 when everything before it was ASCII (the
+ * two agree on ASCII). A file that is UTF-8 up to some line and not after it
+ * is a mix that no conversion gets right: an error. Returns the block to
+ * parse (s itself or *owned), or NULL after a note.
+ */
 static const char *
-decode(struct writer *w, const char *buf, size_t len, size_t *outlen, char **owned)
+decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **owned)
 {
 	const char *nul;
-	size_t bad;
+	size_t good, bad;
+	bool nonascii = false;
 
 	*owned = NULL;
-	if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') || (buf[0] == '\xfe' && buf[1] == '\xff'))) {
-		report(w, false, 1, "the file is UTF-16 (expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\")");
+	if ((nul = memchr(s, '\0', n))) {
+		note(p, false, p->line - 1 + line_of(s, (size_t)(nul - s)),
+		     "NUL byte: this is not a text file (expected CSV text)");
 		return NULL;
 	}
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-		buf += 3;
-		len -= 3;
+	if (p->enc != ENC_CP1252) {
+		good = text_utf8_prefix(s, n, &nonascii);
+		if (nonascii)
+			p->enc = ENC_UTF8;
+		if (good == n) {
+			*outlen = n;
+			return s;
+		}
+		if (p->enc == ENC_UTF8) {
+			note(p, false, p->line - 1 + line_of(s, good),
+			     "byte 0x%02X is not UTF-8, but the lines before it are (expected one encoding for the whole file: save it again as \"CSV UTF-8\")",
+			     (unsigned char)s[good]);
+			return NULL;
+		}
+		p->enc = ENC_CP1252;
 	}
-	if ((nul = memchr(buf, '\0', len))) {
-		report(w, false, line_of(buf, (size_t)(nul - buf)),
-		       "NUL byte: this is not a text file (expected CSV text)");
-		return NULL;
-	}
-	if (text_utf8_valid(buf, len)) {
-		*outlen = len;
-		return buf;
-	}
-	*owned = text_cp1252_to_utf8(buf, len, outlen, &bad);
+	*owned = text_cp1252_to_utf8(s, n, outlen, &bad);
 	if (!*owned) {
 		if (bad == (size_t)-1)
-			report(w, false, 0, "out of memory");
+			note(p, false, 0, "out of memory");
 		else
-			report(w, false, line_of(buf, bad),
-			       "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
-			       (unsigned char)buf[bad]);
+			note(p, false, p->line - 1 + line_of(s, bad),
+			     "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
+			     (unsigned char)s[bad]);
 		return NULL;
 	}
 	return *owned;
 }
+
+/* The start of a file: refuses UTF-16, skips a BOM, picks the delimiter
+ * and estimates the rows from the first block. Returns the bytes to skip,
+ * or -1 after a note. */
+static long
+first_block(struct parser *p, const char *s, size_t n, size_t size)
+{
+	long skip = 0;
+
+	if (n >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') || (s[0] == '\xfe' && s[1] == '\xff'))) {
+		note(p, false, 1, "the file is UTF-16 (expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\")");
+		return -1;
+	}
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	p->delim = detect_delimiter(s + skip, n - (size_t)skip);
+	p->rows = n ? (long long)((double)count_lines(s, n) * (double)size / (double)n) : 0;
+	return skip;
+}
+
+/* Feeds a decoded block of whole lines to libcsv, one line at a time so
+ * that every row knows its line number. False when parsing must stop. */
+static bool
+feed(struct parser *p, struct csv_parser *cp, const char *s, size_t n)
+{
+	size_t at = 0;
+
+	while (at < n && !p->header_bad && !p->failed) {
+		const char *nl = memchr(s + at, '\n', n - at);
+		size_t len = nl ? (size_t)(nl - (s + at)) + 1 : n - at;
+
+		if (csv_parse(cp, s + at, len, on_field, on_row, p) != len) {
+			note(p, false, p->line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
+			     csv_strerror(csv_error(cp)));
+			return false;
+		}
+		at += len;
+		if (nl)
+			p->line++;
+	}
+	return !p->header_bad && !p->failed;
+}
+
+#define READ_BLOCK (1 << 20)	/* bytes read at a time */
+
+/* Reads, decodes and parses the whole file a block of lines at a time,
+ * handing rows and messages over as it goes: the file is never in memory
+ * whole. */
+static void
+parse(struct parser *p)
+{
+	struct csv_parser cp;
+	char *buf = NULL;
+	size_t have = 0, cap = 0, total = 0;
+	size_t searched = 0;	/* buf[0..searched) has no line break */
+	bool eof = false, started = false, ok = true;
+
+	p->line = 1;
+	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		note(p, false, 0, "out of memory");
+		return;
+	}
+	csv_set_space_func(&cp, no_space);
+	/* libcsv grows a field's buffer by blk_size at a time (128 bytes by
+	 * default): a 10 MB value took 80,000 reallocs, quadratic where
+	 * realloc copies. A 64th of the file bounds it at 64. */
+	csv_set_blk_size(&cp, p->src->len / 64 > 4096 ? p->src->len / 64 : 4096);
+
+	while (ok && !(eof && have == 0)) {
+		size_t end;
+		ssize_t r = 0;
+		char *owned;
+		const char *text;
+		size_t tlen;
+
+		if (!eof) {
+			if (!grow((void **)&buf, &cap, have + READ_BLOCK, 1)) {
+				note(p, false, 0, "out of memory");
+				break;
+			}
+			if ((r = source_read(p->src, buf + have, READ_BLOCK)) < 0) {
+				note(p, false, 0, "cannot read: %s", strerror(errno));
+				break;
+			}
+			eof = r == 0;
+			have += (size_t)r;
+			if ((total += (size_t)r) > IMPORT_MAX_BYTES) {
+				note(p, false, 0, "the file grew beyond %d MB while it was read (expected a spreadsheet of at most that)",
+				     IMPORT_MAX_BYTES >> 20);
+				break;
+			}
+		}
+		/* Whole lines only, so that no character and no line number is
+		 * cut in two; a line longer than what was read waits for more. */
+		if (eof) {
+			end = have;
+		} else {
+			for (end = have; end > searched && buf[end - 1] != '\n'; end--)
+				;
+			if (end == searched) {	/* no line break yet: read on */
+				searched = have;
+				continue;
+			}
+		}
+		if (!started) {
+			long skip = first_block(p, buf, end, p->src->len);
+
+			started = true;
+			if (skip < 0)
+				break;
+			memmove(buf, buf + skip, have - (size_t)skip);
+			have -= (size_t)skip;
+			end -= (size_t)skip;
+			csv_set_delim(&cp, p->delim);
+		}
+		if (!(text = decode_block(p, buf, end, &tlen, &owned)))
+			break;
+		ok = feed(p, &cp, text, tlen);
+		free(owned);
+		memmove(buf, buf + end, have - end);
+		have -= end;
+		searched = 0;
+	}
+	if (eof && have == 0 && ok && started && !p->header_bad && !p->failed &&
+	    csv_fini(&cp, on_field, on_row, p) != 0)
+		note(p, false, p->last_row_line + 1,
+		     "a quoted value that starts here is never closed (expected a closing \")");
+	free(buf);
+	csv_free(&cp);
+}
+
+/* The parser thread: parse, hand over the last batch, say so. */
+static void *
+parser_main(void *arg)
+{
+	struct parser *p = arg;
+	struct queue *q = p->q;
+
+	parse(p);
+	pthread_mutex_lock(&q->mu);
+	q->count++;		/* the last batch, perhaps empty */
+	q->done = true;
+	pthread_cond_signal(&q->changed);
+	pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+/* --- one file ---------------------------------------------------------------- */
 
 /* Runs the parser on its own thread and writes what it hands over; when
  * no thread can be started, the parser writes each batch itself. */
@@ -734,16 +875,14 @@ parse_and_write(struct parser *p, struct writer *w)
 	pthread_mutex_destroy(&q.mu);
 }
 
-int
-import_buffer(struct db *db, const struct entity *e, const char *name,
-	      const char *buf, size_t len, const struct import_opts *opts,
-	      struct import_count *count, long long **kept, size_t *nkept)
+/* Imports one file from src (see import_buffer). */
+static int
+import_source(struct db *db, const struct entity *e, const char *name, struct source *src,
+	      const struct import_opts *opts, struct import_count *count,
+	      long long **kept, size_t *nkept)
 {
 	struct writer w = { .db = db, .e = e, .name = name, .opts = opts, .count = count };
-	struct parser p = { .e = e };
-	const char *text;
-	char *owned;
-	size_t tlen = 0;
+	struct parser p = { .e = e, .src = src };
 	long long before = count->added + count->updated + count->unchanged;
 
 	atomic_init(&w.stop, false);
@@ -751,24 +890,7 @@ import_buffer(struct db *db, const struct entity *e, const char *name,
 		w.kept = *kept;
 		w.nkept = w.keptcap = *nkept;
 	}
-	owned = NULL;
-	text = len ? decode(&w, buf, len, &tlen, &owned) : "";
-	if (!text)
-		goto done;
-	if (len == 0 || tlen == 0) {
-		report(&w, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
-		goto done;
-	}
-	p.text = text;
-	p.tlen = tlen;
-	p.delim = detect_delimiter(text, tlen);
-
-	/* A large file goes in without the table's key index, which is
-	 * built again, sorted once, at the end (db_bulk_begin). */
-	if (db_bulk_begin(db, e, count_lines(text, tlen)) < 0)
-		give_up(&w, 0, db_errmsg(db));
-	else
-		parse_and_write(&p, &w);
+	parse_and_write(&p, &w);
 	if (db_bulk_end(db) < 0 && !w.db_failed)
 		give_up(&w, 0, db_errmsg(db));
 	if (!p.have_header && !w.errors)
@@ -777,8 +899,6 @@ import_buffer(struct db *db, const struct entity *e, const char *name,
 		 w.count->added + w.count->updated + w.count->unchanged == before)
 		report(&w, false, 0, "no rows after the header (expected at least one row; to empty a table use --replace)");
 
-done:
-	free(owned);
 	free(p.buf);
 	free(p.offs);
 	if (kept) {
@@ -790,6 +910,16 @@ done:
 	if (w.db_failed)
 		return -1;
 	return w.errors;
+}
+
+int
+import_buffer(struct db *db, const struct entity *e, const char *name,
+	      const char *buf, size_t len, const struct import_opts *opts,
+	      struct import_count *count, long long **kept, size_t *nkept)
+{
+	struct source src = { .fd = -1, .mem = buf, .len = len };
+
+	return import_source(db, e, name, &src, opts, count, kept, nkept);
 }
 
 const struct entity *
@@ -821,71 +951,42 @@ job_cmp(const void *a, const void *b)
 	return d ? d : x->order - y->order;
 }
 
-/* Reads the file into memory (*map, malloc'd); empty files give len 0.
- * Returns 0 or an exit status after printing why. O_NONBLOCK: a FIFO named like a CSV file
- * must not hang the import until someone writes to it. */
+/* Opens a file to import: a regular file of at most IMPORT_MAX_BYTES.
+ * Returns 0 with *fd and *size set, or an exit status after printing
+ * why. O_NONBLOCK: a FIFO named like a CSV file must not hang the import
+ * until someone writes to it. The file is read, never mapped: one that
+ * shrinks while it is imported (saved again by someone) would kill a
+ * reader of a mapping with SIGBUS; read() just ends early. */
 static int
-map_file(const char *path, FILE *err, void **map, size_t *len)
+open_file(const char *path, FILE *err, int *fd, size_t *size)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	char name[1024];
 
-	*map = NULL;
-	*len = 0;
 	text_sanitize(name, sizeof(name), path, false);
-	if (fd < 0) {
+	if ((*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
 		fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
 		return EXIT_NOINPUT;
 	}
-	if (fstat(fd, &st) < 0) {
+	if (fstat(*fd, &st) < 0) {
 		fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
-		close(fd);
+		close(*fd);
 		return EXIT_NOINPUT;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		fprintf(err, "%s: cannot read: %s\n", name,
 			S_ISDIR(st.st_mode) ? "it is a directory (expected a CSV file)"
 					    : "not a regular file (expected a CSV file)");
-		close(fd);
+		close(*fd);
 		return EXIT_NOINPUT;
 	}
 	if (st.st_size > IMPORT_MAX_BYTES) {
 		fprintf(err, "%s: the file is %lld MB (expected a spreadsheet of at most %d MB)\n",
 			name, (long long)(st.st_size >> 20), IMPORT_MAX_BYTES >> 20);
-		close(fd);
+		close(*fd);
 		return EXIT_DATAERR;
 	}
-	/* Read, not mmap: a file that shrinks while it is imported (saved
-	 * again by someone) would kill an mmap reader with SIGBUS. */
-	if (st.st_size > 0) {
-		size_t want = (size_t)st.st_size, got = 0;
-		char *buf = malloc(want + 1);
-
-		while (buf && got < want) {
-			ssize_t r = read(fd, buf + got, want - got);
-
-			if (r < 0 && errno == EINTR)
-				continue;
-			if (r < 0) {
-				fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
-				free(buf);
-				close(fd);
-				return EXIT_NOINPUT;
-			}
-			if (r == 0)
-				break;	/* it shrank: take what is there */
-			got += (size_t)r;
-		}
-		if (!buf) {
-			fprintf(err, "%s: cannot read: out of memory\n", name);
-			close(fd);
-			return EXIT_IOERR;
-		}
-		*map = buf;
-		*len = got;
-	}
-	close(fd);
+	*size = (size_t)st.st_size;
 	return 0;
 }
 
@@ -952,17 +1053,16 @@ import_files(struct db *db, char *const *files, int nfiles,
 	}
 	for (int i = 0; i < nfiles && status != EXIT_IOERR; i++) {
 		int idx = entity_index(jobs[i].e), n, rc;
-		void *map;
-		size_t len;
+		struct source src = { .fd = -1 };
 
-		if ((rc = map_file(jobs[i].path, opts->err, &map, &len)) != 0) {
+		if ((rc = open_file(jobs[i].path, opts->err, &src.fd, &src.len)) != 0) {
 			status = rc;
 			continue;
 		}
 		counts[idx].files++;
-		n = import_buffer(db, jobs[i].e, jobs[i].path, map, len, opts, &counts[idx],
+		n = import_source(db, jobs[i].e, jobs[i].path, &src, opts, &counts[idx],
 				  &kept[idx], &nkept[idx]);
-		free(map);
+		close(src.fd);
 		if (n < 0)
 			status = EXIT_IOERR;
 		else

@@ -102,7 +102,7 @@ static size_t utf8_encode(uint32_t cp, char *out)
 }
 
 /* Checks every character of buf with utf8_decode. */
-bool text_utf8_valid(const char *buf, size_t len)
+size_t text_utf8_prefix(const char *buf, size_t len, bool *nonascii)
 {
 	const unsigned char *p = (const unsigned char *)buf;
 	size_t i = 0;
@@ -128,10 +128,17 @@ bool text_utf8_valid(const char *buf, size_t len)
 			break;
 		n = utf8_decode(p + i, len - i, &cp);
 		if (n == 0)
-			return false;
+			return i;
+		if (nonascii)
+			*nonascii = true;
 		i += n;
 	}
-	return true;
+	return len;
+}
+
+bool text_utf8_valid(const char *buf, size_t len)
+{
+	return text_utf8_prefix(buf, len, NULL) == len;
 }
 
 /* Windows-1252 0x80..0x9F; 0 marks the five undefined bytes. Every other

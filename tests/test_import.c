@@ -374,3 +374,31 @@ Test(import, large_file_with_an_error_leaves_everything_as_it_was)
 	test_import_free(&r);
 	free(csv);
 }
+
+/* The encoding is decided as the file is read: Windows-1252 from the first
+ * byte that is not UTF-8 when all before it was ASCII, however far into
+ * the file (here past the first block the importer reads). */
+Test(import, windows_1252_after_a_long_ascii_start)
+{
+	char *csv = many_rows(60000, "EID,Co\xf6peratie cre\xebren,\n");
+	struct import_result r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
+
+	cr_assert_gt(strlen(csv), 1 << 20);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen WHERE titel = 'Coöperatie creëren'"), 1);
+	test_import_free(&r);
+	free(csv);
+}
+
+/* UTF-8 up to some line and Windows-1252 after it: no conversion gets
+ * both right, so it is an error at the first bad byte's line. */
+Test(import, utf8_then_windows_1252_is_an_error)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"domein,titel\nEID,Co\xc3\xb6peratie\nEID,Ok\nEID,cre\xebren\n");
+
+	cr_assert_eq(r.status, EXIT_DATAERR);
+	cr_assert(strstr(r.err, "actielijnen.csv:4: byte 0xEB is not UTF-8, but the lines before it are"), "%s", r.err);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 0);
+	test_import_free(&r);
+}
