@@ -411,21 +411,29 @@ static unsigned char ascii_lower(unsigned char c)
 }
 
 /* Needle of ASCII only: ASCII bytes never occur inside a multibyte
- * character, so a plain byte scan only matches at character starts. */
+ * character, so a plain byte scan only matches at character starts. The
+ * candidates are found with memchr, for each case of the first letter
+ * (a search runs this over every row of a table). */
 static bool contains_ascii(const unsigned char *h, const unsigned char *n)
 {
 	unsigned char lo = ascii_lower(n[0]);
 	unsigned char up = (lo >= 'a' && lo <= 'z') ? (unsigned char)(lo - 0x20) : lo;
+	const unsigned char *end = h + strlen((const char *)h);
+	const unsigned char *a = memchr(h, lo, (size_t)(end - h));
+	const unsigned char *b = up != lo ? memchr(h, up, (size_t)(end - h)) : NULL;
 
-	for (; *h; h++) {
+	while (a || b) {
+		const unsigned char *p = !b || (a && a < b) ? a : b;
 		size_t i = 1;
 
-		if (*h != lo && *h != up)
-			continue;
-		while (n[i] && ascii_lower(h[i]) == ascii_lower(n[i]))
+		while (n[i] && ascii_lower(p[i]) == ascii_lower(n[i]))
 			i++;	/* stops at the haystack's NUL: it never equals n[i] */
 		if (n[i] == '\0')
 			return true;
+		if (p == a)
+			a = memchr(a + 1, lo, (size_t)(end - (a + 1)));
+		else
+			b = memchr(b + 1, up, (size_t)(end - (b + 1)));
 	}
 	return false;
 }

@@ -340,6 +340,11 @@ Test(contains, ascii_needle_any_case)
 	cr_assert(text_contains("coöperatie Geuzenveld", "geuzen"));
 	cr_assert_not(text_contains("Samen Nieuw-West", "oost"));
 	cr_assert_not(text_contains("Samen", "samenwerking"));
+	/* Candidates of either case, in the order they occur. */
+	cr_assert(text_contains("Nieuw-West nieuwbouw", "NIEUWB"));
+	cr_assert(text_contains("nieuw-West Nieuwbouw", "nieuwb"));
+	cr_assert(text_contains("Nieuw-West", "-west"));
+	cr_assert_not(text_contains("Nieuw nieuw NIEUW", "nieuwe"));
 }
 
 Test(contains, accented_needle_any_case)
