@@ -592,9 +592,9 @@ db_new(const char *path)
 	static bool configured;
 	struct db *db;
 
-	/* snw is single-threaded: no mutexes, no memory statistics (they
-	 * take a global mutex on every allocation). Must come before SQLite
-	 * is first used. */
+	/* One thread uses SQLite (the importer's parser thread never calls
+	 * it): no mutexes, no memory statistics (they take a global mutex on
+	 * every allocation). Must come before SQLite is first used. */
 	if (!configured) {
 		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
