@@ -270,6 +270,24 @@ Test(edit, import_records_added_entries_as_runs)
 	"CREATE INDEX actielijnen_status ON actielijnen(domein_id, status);" \
 	"DROP TABLE historie; PRAGMA user_version = 1"
 
+/* A new database file has 16 KB pages (see db_create); an existing one
+ * keeps what it has. */
+Test(edit, new_database_has_large_pages)
+{
+	const char *dir = test_tmpdir();
+	char path[256], err[512];
+	struct db *a;
+
+	snprintf(path, sizeof(path), "%s/new.db", dir);
+	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(a, "PRAGMA page_size"), 16384);
+	cr_assert_str_eq(test_text(a, "PRAGMA journal_mode"), "wal");
+	db_close(a);
+	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(test_int(a, "PRAGMA page_size"), 16384);
+	db_close(a);
+}
+
 Test(edit, migration_from_schema_1_keeps_the_data)
 {
 	const char *dir = test_tmpdir();

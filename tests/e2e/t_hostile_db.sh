@@ -94,7 +94,7 @@ expect_status 73 "$SNW" --db "$mnt/snw.db" init
 contains "$T/err" "the disk is full"
 [ -z "$(ls -A "$mnt")" ] || die "init on a full disk left $(ls -A "$mnt")"
 umount "$mnt"
-mount -t tmpfs -o size=1m tmpfs "$mnt"
+mount -t tmpfs -o size=2m tmpfs "$mnt"
 expect_status 0 "$SNW" --db "$mnt/snw.db" init
 mkdir "$mnt/out"
 expect_status 0 "$SNW" --db good.db export --dir "$mnt/out" --table domeinen
