@@ -62,8 +62,8 @@ int db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 	      enum db_change *change, long long *id, char *err, size_t errsz);
 
 /*
- * A large import into e, about `rows` rows: when that is a good part of
- * what e will hold and e's natural key is an index of its own
+ * A large import into e, about `rows` rows: when that is at least 10,000
+ * and a quarter of what e has, and e's natural key is an index of its own
  * (<table>_sleutel), drops the index for the rest of the import and finds
  * entries by key in memory; db_bulk_end builds the index again, sorted
  * once, which is far cheaper than a million insertions at random places.

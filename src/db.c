@@ -1297,6 +1297,7 @@ taken(const struct entity *e, const char *const *vals, char *err, size_t errsz)
 /* --- large imports ------------------------------------------------------------ */
 
 #define BULK_MIN_ROWS 10000	/* below this an import just uses the index */
+#define BULK_MAX_RESERVE (1 << 24) /* keys made room for at once; more grow the table */
 
 static bool
 is_ref(const struct field *f)
@@ -1602,14 +1603,15 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return fail(db, e->name);
-	/* Building the index again costs about as much as sorting what the
-	 * table will hold: worth it when the file brings a good part of it. */
-	if (rc == SQLITE_DONE || rows < have / 4) {
+	/* Building the index again costs about as much as sorting all that
+	 * the table will hold: worth it when the file brings at least a
+	 * quarter as many rows as the table has. Without the memory for the
+	 * keys, the import just keeps the index. */
+	if (rc == SQLITE_DONE || rows < have / 4 || !db->bulk.index_sql ||
+	    !keys_reserve(&db->bulk, (size_t)(have + (rows < BULK_MAX_RESERVE ? rows : BULK_MAX_RESERVE)))) {
 		bulk_free(db);
 		return 0;
 	}
-	if (!db->bulk.index_sql || !keys_reserve(&db->bulk, (size_t)(have + rows)))
-		goto nomem;
 
 	/* The keys that are there, then the index goes. */
 	snprintf(sql, sizeof(sql), "SELECT id");
@@ -1622,37 +1624,28 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " FROM %s", e->name);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
 		fail(db, e->name);
-		bulk_free(db);
-		return -1;
+		goto failed;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (keys_add(db, key_hash_stmt(e, st), sqlite3_column_int64(st, 0)) < 0) {
-			sqlite3_finalize(st);
-			bulk_free(db);
-			return -1;
-		}
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (keys_add(db, key_hash_stmt(e, st), sqlite3_column_int64(st, 0)) < 0)
+			break;
 	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)		/* keys_add said why */
+		goto failed;
 	if (rc != SQLITE_DONE) {
 		fail(db, e->name);
-		bulk_free(db);
-		return -1;
+		goto failed;
 	}
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " WHERE id = ?1");
-	if (prepare(db, sql, &db->bulk.key_of) < 0) {
-		bulk_free(db);
-		return -1;
-	}
+	if (prepare(db, sql, &db->bulk.key_of) < 0)
+		goto failed;
 	snprintf(sql, sizeof(sql), "DROP INDEX %s_sleutel", e->name);
-	if (db_exec(db, sql) < 0 || drop_count_trigger(db, e) < 0) {
-		bulk_free(db);
-		return -1;
-	}
+	if (db_exec(db, sql) < 0 || drop_count_trigger(db, e) < 0)
+		goto failed;
 	db->bulk.e = e;
 	return 0;
-nomem:
+failed:
 	bulk_free(db);
-	snprintf(db->err, sizeof(db->err), "out of memory");
 	return -1;
 }
 
