@@ -7,9 +7,11 @@
  * are collected, not fatal, so the user sees all of them at once; the
  * caller rolls the transaction back when there was any.
  *
- * Parsing and checking run on a thread of their own (the parser), the
- * database writes on the calling thread (the writer): on two cores a
- * large file takes as long as the slower of the two, not their sum.
+ * Reading, decoding, parsing and checking run on a thread of their own
+ * (the parser), a block of lines at a time, so the file is never in
+ * memory whole; the database writes on the calling thread (the writer):
+ * on two cores a large file takes as long as the slower of the two, not
+ * their sum.
  * The parser hands over batches of checked rows and of messages in file
  * order; only the writer prints, counts and touches the database, so the
  * messages come out in line order and SQLite is used by one thread.
