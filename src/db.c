@@ -30,6 +30,25 @@
 #define MAX_DOMAINS 64		/* domains and themes are a short list */
 #define MAX_ENTITIES 8		/* room for entities[] */
 
+/* The triggers that keep actielijn_telling (migration 2 -> 3). Migration
+ * 3 -> 4 builds actielijnen anew, which drops them, and creates them
+ * again from the same text. Shipped: never change it, add a migration. */
+#define ACTIELIJN_TELLING_TRIGGERS \
+	"CREATE TRIGGER actielijn_telling_insert AFTER INSERT ON actielijnen BEGIN" \
+	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)" \
+	"    ON CONFLICT DO UPDATE SET n = n + 1;" \
+	"END;" \
+	"CREATE TRIGGER actielijn_telling_delete AFTER DELETE ON actielijnen BEGIN" \
+	"  UPDATE actielijn_telling SET n = n - 1" \
+	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');" \
+	"END;" \
+	"CREATE TRIGGER actielijn_telling_update AFTER UPDATE OF domein_id, status ON actielijnen BEGIN" \
+	"  UPDATE actielijn_telling SET n = n - 1" \
+	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');" \
+	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)" \
+	"    ON CONFLICT DO UPDATE SET n = n + 1;" \
+	"END;"
+
 /*
  * Schema migrations: migrations[i] brings a database from user_version i
  * to i + 1. A new database runs them all; an older one runs the rest, in
@@ -126,20 +145,7 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (domein_id, status)) WITHOUT ROWID;"
 	"INSERT INTO actielijn_telling"
 	"  SELECT domein_id, ifnull(status, ''), count(*) FROM actielijnen GROUP BY 1, 2;"
-	"CREATE TRIGGER actielijn_telling_insert AFTER INSERT ON actielijnen BEGIN"
-	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;"
-	"END;"
-	"CREATE TRIGGER actielijn_telling_delete AFTER DELETE ON actielijnen BEGIN"
-	"  UPDATE actielijn_telling SET n = n - 1"
-	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
-	"END;"
-	"CREATE TRIGGER actielijn_telling_update AFTER UPDATE OF domein_id, status ON actielijnen BEGIN"
-	"  UPDATE actielijn_telling SET n = n - 1"
-	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
-	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;"
-	"END;"
+	ACTIELIJN_TELLING_TRIGGERS
 	"DROP INDEX actielijnen_status;",
 
 	/* 3 -> 4, for large imports. The entries an import adds are recorded
@@ -168,20 +174,7 @@ static const char *const migrations[] = {
 	"DROP TABLE actielijnen;"
 	"ALTER TABLE actielijnen_nieuw RENAME TO actielijnen;"
 	"CREATE UNIQUE INDEX actielijnen_sleutel ON actielijnen(domein_id, titel);"
-	"CREATE TRIGGER actielijn_telling_insert AFTER INSERT ON actielijnen BEGIN"
-	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;"
-	"END;"
-	"CREATE TRIGGER actielijn_telling_delete AFTER DELETE ON actielijnen BEGIN"
-	"  UPDATE actielijn_telling SET n = n - 1"
-	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
-	"END;"
-	"CREATE TRIGGER actielijn_telling_update AFTER UPDATE OF domein_id, status ON actielijnen BEGIN"
-	"  UPDATE actielijn_telling SET n = n - 1"
-	"    WHERE domein_id = old.domein_id AND status = ifnull(old.status, '');"
-	"  INSERT INTO actielijn_telling VALUES (new.domein_id, ifnull(new.status, ''), 1)"
-	"    ON CONFLICT DO UPDATE SET n = n + 1;"
-	"END;",
+	ACTIELIJN_TELLING_TRIGGERS,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -222,6 +215,7 @@ struct bulk {
 	struct key_slot *slots;
 	size_t cap, n;			/* cap is a power of two */
 	char *trigger_sql;		/* the dropped insert trigger, or NULL */
+	int domein, status;		/* their field indexes, for counting */
 	struct bulk_count counts[MAX_DOMAINS * 8];
 	int ncounts;
 };
@@ -419,13 +413,26 @@ migrate(struct db *db)
 	return db_commit(db) < 0 ? -1 : db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
+/* A field that refers to another entry (stored as its id). */
+static bool
+is_ref(const struct field *f)
+{
+	return f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
+}
+
+/* What a row stores for a value that was not given (NULL): the field's
+ * default, else empty. */
+static const char *
+value_or_default(const struct field *f, const char *v)
+{
+	return v ? v : f->def ? f->def : "";
+}
+
 /* SQL column of a field: references are stored as ids. */
 static void
 sql_column(const struct field *f, char *buf, size_t bufsz)
 {
-	bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
-
-	snprintf(buf, bufsz, "%s%s", f->column, ref ? "_id" : "");
+	snprintf(buf, bufsz, "%s%s", f->column, is_ref(f) ? "_id" : "");
 }
 
 /* A key column that may be empty is indexed as ifnull(col, '') or
@@ -438,7 +445,7 @@ key_expr(const struct field *f, char *buf, size_t bufsz)
 	sql_column(f, col, sizeof(col));
 	if (f->required)
 		snprintf(buf, bufsz, "%s", col);
-	else if (f->type == FT_MEETING || f->type == FT_DOMAIN || f->type == FT_ACTIELIJN)
+	else if (is_ref(f))
 		snprintf(buf, bufsz, "ifnull(%s, 0)", col);
 	else
 		snprintf(buf, bufsz, "ifnull(%s, '')", col);
@@ -1011,8 +1018,8 @@ bind_row(sqlite3_stmt *st, const struct entity *e, const char *const *vals,
 {
 	for (int j = 0; j < e->nfields; j++) {
 		const struct field *f = &e->fields[j];
-		const char *v = vals[j] ? vals[j] : f->def ? f->def : "";
-		bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
+		const char *v = value_or_default(f, vals[j]);
+		bool ref = is_ref(f);
 
 		if (key_only && !f->key)
 			continue;
@@ -1135,9 +1142,7 @@ stored_text(const struct entity *e, const char *const *vals, const long long *id
 	    int j, char *buf, size_t bufsz)
 {
 	const struct field *f = &e->fields[j];
-	bool ref = f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
-
-	if (ref) {
+	if (is_ref(f)) {
 		if (!ids[j])
 			return NULL;
 		snprintf(buf, bufsz, "%lld", ids[j]);
@@ -1299,12 +1304,6 @@ taken(const struct entity *e, const char *const *vals, char *err, size_t errsz)
 #define BULK_MIN_ROWS 10000	/* below this an import just uses the index */
 #define BULK_MAX_RESERVE (1 << 24) /* keys made room for at once; more grow the table */
 
-static bool
-is_ref(const struct field *f)
-{
-	return f->type == FT_DOMAIN || f->type == FT_MEETING || f->type == FT_ACTIELIJN;
-}
-
 /* FNV-1a, 64 bits, over the key's values in field order. */
 static uint64_t
 hash_bytes(uint64_t h, const void *p, size_t n)
@@ -1330,7 +1329,7 @@ key_hash(const struct entity *e, const char *const *vals, const long long *ids)
 
 	for (int j = 0; j < e->nfields; j++) {
 		const struct field *f = &e->fields[j];
-		const char *v = vals[j] ? vals[j] : f->def ? f->def : "";
+		const char *v = value_or_default(f, vals[j]);
 
 		if (!f->key)
 			continue;
@@ -1380,7 +1379,7 @@ key_is(struct db *db, const struct entity *e, long long id, const char *const *v
 		same = 1;
 		for (int j = 0; j < e->nfields && same; j++) {
 			const struct field *f = &e->fields[j];
-			const char *v = vals[j] ? vals[j] : f->def ? f->def : "";
+			const char *v = value_or_default(f, vals[j]);
 			const char *have;
 
 			if (!f->key)
@@ -1506,7 +1505,9 @@ drop_count_trigger(struct db *db, const struct entity *e)
 	sqlite3_stmt *st;
 	int rc;
 
-	if (strcmp(e->name, "actielijnen") != 0)
+	db->bulk.domein = entity_field_index(e, "domein");
+	db->bulk.status = entity_field_index(e, "status");
+	if (strcmp(e->name, "actielijnen") != 0 || db->bulk.domein < 0 || db->bulk.status < 0)
 		return 0;
 	if (sqlite3_prepare_v2(db->h, "SELECT sql FROM sqlite_master"
 			       " WHERE type = 'trigger' AND name = 'actielijn_telling_insert'",
@@ -1529,15 +1530,14 @@ static int
 bulk_count(struct db *db, const struct entity *e, const char *const *vals, const long long *ids)
 {
 	struct bulk *b = &db->bulk;
-	int d = entity_field_index(e, "domein"), s = entity_field_index(e, "status");
 	const char *status;
 	int i;
 
-	if (!b->trigger_sql || d < 0 || s < 0)
+	if (!b->trigger_sql)
 		return 0;
-	status = vals[s] ? vals[s] : e->fields[s].def ? e->fields[s].def : "";
+	status = value_or_default(&e->fields[b->status], vals[b->status]);
 	for (i = 0; i < b->ncounts; i++)
-		if (b->counts[i].domein == ids[d] && strcmp(b->counts[i].status, status) == 0)
+		if (b->counts[i].domein == ids[b->domein] && strcmp(b->counts[i].status, status) == 0)
 			break;
 	if (i == b->ncounts) {
 		if (i == (int)(sizeof(b->counts) / sizeof(b->counts[0])) ||
@@ -1545,7 +1545,7 @@ bulk_count(struct db *db, const struct entity *e, const char *const *vals, const
 			snprintf(db->err, sizeof(db->err), "counting actielijnen: too many kinds");
 			return -1;
 		}
-		b->counts[i].domein = ids[d];
+		b->counts[i].domein = ids[b->domein];
 		snprintf(b->counts[i].status, sizeof(b->counts[i].status), "%s", status);
 		b->counts[i].n = 0;
 		b->ncounts++;

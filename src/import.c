@@ -62,7 +62,8 @@ struct batch {
 	struct item *items;
 	size_t n, itemcap;
 	bool failed;		/* out of memory while filling it: the import stops */
-	long long rows;		/* the parser's estimate of the file's rows */
+	long long rows;		/* the file's rows as estimated from its first
+				   block (in the first batch): see consume */
 };
 
 /* The bounded queue between the two threads. */
@@ -93,7 +94,6 @@ struct parser {
 	const struct entity *e;
 	struct source *src;
 	enum encoding enc;
-	long long rows;			/* estimate, from the first block */
 	unsigned char delim;
 	struct queue *q;
 	struct writer *w;		/* for the inline hand-over only */
@@ -525,7 +525,6 @@ take_row(struct parser *p, long line)
 	}
 	if (!ok)
 		return;
-	b->rows = p->rows;
 	if (!grow((void **)&b->vals, &b->valcap, b->nvals + (size_t)e->nfields, sizeof(*b->vals)) ||
 	    !(it = batch_item(b, ITEM_ROW, line))) {
 		b->failed = p->failed = true;
@@ -576,19 +575,7 @@ no_space(unsigned char c)
 	return 0;
 }
 
-/* The line (1-based) of byte offset `at` in s. */
-static long
-line_of(const char *s, size_t at)
-{
-	long line = 1;
-
-	for (size_t i = 0; i < at; i++)
-		if (s[i] == '\n')
-			line++;
-	return line;
-}
-
-/* Lines in s. */
+/* Line breaks in s[0..len). */
 static long long
 count_lines(const char *s, size_t len)
 {
@@ -663,7 +650,7 @@ decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **o
 
 	*owned = NULL;
 	if ((nul = memchr(s, '\0', n))) {
-		note(p, false, p->line - 1 + line_of(s, (size_t)(nul - s)),
+		note(p, false, p->line + count_lines(s, (size_t)(nul - s)),
 		     "NUL byte: this is not a text file (expected CSV text)");
 		return NULL;
 	}
@@ -676,7 +663,7 @@ decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **o
 			return s;
 		}
 		if (p->enc == ENC_UTF8) {
-			note(p, false, p->line - 1 + line_of(s, good),
+			note(p, false, p->line + count_lines(s, good),
 			     "byte 0x%02X is not UTF-8, but the lines before it are (expected one encoding for the whole file: save it again as \"CSV UTF-8\")",
 			     (unsigned char)s[good]);
 			return NULL;
@@ -688,7 +675,7 @@ decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **o
 		if (bad == (size_t)-1)
 			note(p, false, 0, "out of memory");
 		else
-			note(p, false, p->line - 1 + line_of(s, bad),
+			note(p, false, p->line + count_lines(s, bad),
 			     "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
 			     (unsigned char)s[bad]);
 		return NULL;
@@ -711,7 +698,9 @@ first_block(struct parser *p, const char *s, size_t n, size_t size)
 	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
 	p->delim = detect_delimiter(s + skip, n - (size_t)skip);
-	p->rows = n ? (long long)((double)count_lines(s, n) * (double)size / (double)n) : 0;
+	/* The first batch is still being filled: the writer reads this
+	 * when it takes it, to decide on db_bulk_begin. */
+	p->cur->rows = n ? (long long)((double)count_lines(s, n) * (double)size / (double)n) : 0;
 	return skip;
 }
 
