@@ -73,6 +73,11 @@ int db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 int db_bulk_begin(struct db *db, const struct entity *e, long long rows);
 int db_bulk_end(struct db *db);
 
+/* Sets the page cache of this connection (PRAGMA cache_size: negative
+ * is KiB, positive is pages) and returns the setting it had, to give it
+ * back with. */
+long long db_cache_size(struct db *db, long long size);
+
 /* Deletes every row of e whose id is not in ids[0..n) (import --replace:
  * afterwards the table holds exactly the imported rows, and rows that
  * were kept keep their id, so references to them survive). Rows of other

@@ -1010,6 +1010,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	long long *kept[ENTITY_MAX_FIELDS] = { NULL };
 	size_t nkept[ENTITY_MAX_FIELDS] = { 0 };
 	int status = 0, errors = 0;
+	long long cache;
 
 	if (!counts)
 		counts = local;
@@ -1036,9 +1037,10 @@ import_files(struct db *db, char *const *files, int nfiles,
 	qsort(jobs, (size_t)nfiles, sizeof(*jobs), job_cmp);
 
 	/* A big import touches many pages: let them stay in memory. */
-	db_exec(db, "PRAGMA cache_size = -65536");
+	cache = db_cache_size(db, -65536);
 	if (db_begin(db) < 0) {
 		fprintf(opts->err, "snw: %s\n", db_errmsg(db));
+		db_cache_size(db, cache);
 		free(jobs);
 		return EXIT_IOERR;
 	}
@@ -1074,6 +1076,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 		status = EXIT_DATAERR;
 	if (status || opts->dry_run) {
 		db_rollback(db);
+		db_cache_size(db, cache);
 		if (status) {
 			if (errors)
 				fprintf(opts->err, "%d error%s: nothing was imported\n", errors, errors == 1 ? "" : "s");
@@ -1086,7 +1089,9 @@ import_files(struct db *db, char *const *files, int nfiles,
 		print_summary(opts, counts);
 		return 0;
 	}
-	if (db_commit(db) < 0) {
+	status = db_commit(db);
+	db_cache_size(db, cache);
+	if (status < 0) {
 		fprintf(opts->err, "snw: %s\nnothing was imported\n", db_errmsg(db));
 		return EXIT_IOERR;
 	}

@@ -331,8 +331,12 @@ Test(import, large_file_matches_keys_like_the_index_does)
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	test_import_free(&r);
+	db_exec(db, "PRAGMA cache_size = -3000");
 	r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
 	cr_assert_eq(r.status, 0, "%s", r.err);
+	/* The connection's page cache is as it was (the import and the bulk
+	 * mode within it each set their own). */
+	cr_assert_eq(test_int(db, "PRAGMA cache_size"), -3000);
 	/* Regel 8 was there; Regel 0 comes twice; Dubbel in two domains is two. */
 	cr_assert_eq(r.counts[3].added, 12000 - 1 + 2);
 	cr_assert_eq(r.counts[3].updated, 2);
@@ -364,9 +368,12 @@ Test(import, large_file_matches_keys_like_the_index_does)
 Test(import, large_file_with_an_error_leaves_everything_as_it_was)
 {
 	char *csv = many_rows(12000, "EID,Regel x,half af\n");
-	struct import_result r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
+	struct import_result r;
 
+	db_exec(db, "PRAGMA cache_size = -3000");
+	r = test_import_text(db, dir, "actielijnen.csv", csv, strlen(csv));
 	cr_assert_eq(r.status, EXIT_DATAERR);
+	cr_assert_eq(test_int(db, "PRAGMA cache_size"), -3000);
 	cr_assert(strstr(r.err, "actielijnen.csv:12002: status"), "%s", r.err);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 0);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'actielijnen_sleutel'"), 1);
