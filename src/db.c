@@ -600,11 +600,13 @@ db_new(const char *path)
 	static bool configured;
 	struct db *db;
 
-	/* One thread uses SQLite (the importer's parser thread never calls
-	 * it): no mutexes, no memory statistics (they take a global mutex on
-	 * every allocation). Must come before SQLite is first used. */
+	/* One thread of ours uses SQLite (the importer's parser thread never
+	 * calls it), but SQLite's sorter may start helper threads of its own
+	 * (db_bulk_end): no locks on connections, no memory statistics (they
+	 * take a global mutex on every allocation). Must come before SQLite
+	 * is first used. */
 	if (!configured) {
-		sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+		sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		configured = true;
 	}
@@ -1679,11 +1681,14 @@ db_bulk_end(struct db *db)
 	if (!db->bulk.e)
 		return 0;
 	/* Sorted once: the keys were checked on the way in, so this cannot
-	 * find a duplicate. */
+	 * find a duplicate. The parser thread is done by now: SQLite's sorter
+	 * may use the core it leaves (at 1,000,000 rows 0.3 s of 0.8 s). */
+	db_exec(db, "PRAGMA threads = 1");
 	if (sqlite3_exec(db->h, db->bulk.index_sql, NULL, NULL, NULL) != SQLITE_OK)
 		rc = fail(db, "building the key index");
 	else
 		rc = restore_count_trigger(db);
+	db_exec(db, "PRAGMA threads = 0");
 	bulk_free(db);
 	return rc;
 }
