@@ -40,7 +40,7 @@ struct edit_form {
 	char **choices[ENTITY_MAX_FIELDS];	/* choice fields (status, soort, domein):
 						   the allowed values, NULL-ended; else NULL */
 	char err[ENTITY_MAX_FIELDS][FIELD_ERR_MAX];	/* per field; "" = fine */
-	char msg[FIELD_ERR_MAX];		/* about the whole form (a failed save) */
+	char msg[FIELD_ERR_MAX + 80];		/* about the whole form: an error and what to do */
 	int focus;				/* field the cursor goes to */
 	char heading[200];			/* "Nieuwe actielijn", "Actielijn wijzigen" */
 };
