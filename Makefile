@@ -13,7 +13,7 @@ MANDIR   ?= $(PREFIX)/share/man
 DESTDIR  ?=
 
 CC       ?= cc
-PKGS      = ncursesw formw menuw panelw sqlite3
+PKGS      = ncursesw formw sqlite3
 CFLAGS   ?= -O2 -g
 WARNINGS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wcast-qual -Wwrite-strings -Wpointer-arith -Wundef
@@ -25,33 +25,40 @@ ALL_CFLAGS = -std=c11 $(WARNINGS) $(WERROR) -Iinclude $(PKG_CFLAGS) \
 LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
 VERSION   = 0.1.0
 
+# The layers, lowest first: src/core (text, dates, the entity tables),
+# src/store (the only SQLite code), src/model (read models), src/tui (the
+# dashboard), src/cli (the commands). Headers mirror them under include/.
+# `make check-layers` keeps that order.
 BUILD    ?= build
-SRCS      = $(sort $(wildcard src/*.c))
-LIB_SRCS  = $(filter-out src/main.c,$(SRCS))
+SRCS      = $(sort $(shell find src -name '*.c'))
+HEADERS   = $(shell find include src -name '*.h')
+LIB_SRCS  = $(filter-out src/cli/main.c,$(SRCS))
 OBJS      = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(sort $(wildcard tests/*.c))
-TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/obj/tests/%.o)
+TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/test-obj/%.o)
 
 .PHONY: all run test unit e2e bench install uninstall clean deps test-deps \
-        check-asan check-valgrind fuzz lint-man
+        check-asan check-valgrind check-layers fuzz lint-man
 
 all: $(BUILD)/snw
 
 $(BUILD)/snw: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(LDFLAGS)
 
-$(BUILD)/obj/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# -MMD -MP: every object depends on the headers it includes, no more.
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/obj/tests/%.o: tests/%.c $(wildcard include/*.h) $(wildcard tests/*.h) | $(BUILD)/obj/tests
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Itests -c -o $@ $<
+$(BUILD)/test-obj/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-missing-prototypes -Itests -c -o $@ $<
 
 $(BUILD)/unit-tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(LIB_OBJS) $(TEST_OBJS) $(LIBS) -lcriterion $(LDFLAGS)
 
-$(BUILD)/obj $(BUILD)/obj/tests:
-	mkdir -p $@
+-include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d)
 
 # --- dependencies ------------------------------------------------------------
 # Each check installs its Debian package only when it fails.
@@ -68,7 +75,7 @@ endef
 deps:
 	$(call need,command -v $(CC),gcc)
 	$(call need,command -v pkg-config,pkg-config)
-	$(call need,pkg-config --exists ncursesw formw menuw panelw,libncurses-dev)
+	$(call need,pkg-config --exists ncursesw formw,libncurses-dev)
 	$(call need,pkg-config --exists sqlite3,libsqlite3-dev)
 	$(call need,test -f /usr/include/csv.h,libcsv-dev)
 
@@ -84,8 +91,14 @@ run: deps
 	./$(BUILD)/snw
 
 test: test-deps
+	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory WERROR=-Werror all $(BUILD)/unit-tests
 	@$(MAKE) --no-print-directory unit e2e
+
+# Fails when a lower layer includes a higher one, or sqlite3.h, curses or
+# libcsv is used outside the layer that owns it (tests/layers.sh).
+check-layers:
+	@sh tests/layers.sh . && sh tests/layers_test.sh
 
 unit: $(BUILD)/unit-tests
 	SNW_DATADIR=$(CURDIR)/data ./$(BUILD)/unit-tests --jobs 2
@@ -121,7 +134,7 @@ SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_str
              UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 FUZZ_SECONDS ?= 60
 FUZZ_CC    ?= clang
-FUZZ_SRCS   = src/import.c src/entity.c src/db.c src/text.c src/date.c
+FUZZ_SRCS   = src/cli/import.c src/core/entity.c src/store/db.c src/core/text.c src/core/date.c
 FUZZ_FLAGS  = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 .PHONY: asan-deps fuzz-deps valgrind-deps
@@ -160,7 +173,7 @@ check-valgrind: valgrind-deps
 	if [ -n "$$bad" ]; then cat $$bad; echo "check-valgrind: memcheck reported errors (above)"; exit 1; fi; \
 	echo "check-valgrind: $$(ls $(BUILD)/valgrind | wc -l) runs of snw, no memcheck errors"
 
-$(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(wildcard include/*.h)
+$(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(HEADERS)
 	@mkdir -p $(BUILD)/fuzz
 	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) \
 	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(PKG_LIBS) -lcsv -lm -pthread
@@ -186,7 +199,7 @@ BENCH_TOOLS = $(BUILD)/bench/gen $(BUILD)/bench/timeit $(BUILD)/bench/bench_ui
 $(BUILD)/bench/gen $(BUILD)/bench/timeit: $(BUILD)/bench/%: tests/bench/%.c | $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
 
-$(BUILD)/bench/bench_ui: tests/bench/bench_ui.c $(LIB_OBJS) $(wildcard include/*.h) | $(BUILD)/bench
+$(BUILD)/bench/bench_ui: tests/bench/bench_ui.c $(LIB_OBJS) $(HEADERS) | $(BUILD)/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tests/bench/bench_ui.c $(LIB_OBJS) $(LIBS) $(LDFLAGS)
 
 $(BUILD)/bench:

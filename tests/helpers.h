@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvio.h"
-#include "db.h"
+#include "cli/csvio.h"
+#include "store/db.h"
 
 /* A database with the schema and two domains, for tests that import rows. */
 struct db *test_db_with_domains(void);

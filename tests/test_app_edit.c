@@ -7,9 +7,9 @@
 #include <criterion/criterion.h>
 #include <locale.h>
 
-#include "app.h"
+#include "tui/app.h"
 #include "helpers.h"
-#include "history.h"
+#include "model/history.h"
 
 #define EID "Eigenaarschap, Inclusie en Democratie"
 

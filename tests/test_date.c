@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "core/date.h"
 
 /* Asserts that `in` parses (with role) to `want`. */
 static void parses(const char *in, enum date_role role, const char *want)

@@ -10,7 +10,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
-#include "history.h"
+#include "model/history.h"
 
 /* Forms hold canonical values, as db_get returns them. */
 #define EID "Eigenaarschap, Inclusie en Democratie"

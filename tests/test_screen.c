@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
-#include "db.h"
-#include "entity.h"
-#include "formui.h"
+#include "tui/app.h"
+#include "store/db.h"
+#include "core/entity.h"
+#include "tui/formui.h"
 #include "helpers.h"
-#include "screen.h"
+#include "tui/screen.h"
 
 struct fixture {
 	struct db *db;

@@ -24,9 +24,9 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "app.h"
-#include "db.h"
-#include "screen.h"
+#include "tui/app.h"
+#include "store/db.h"
+#include "tui/screen.h"
 
 #define WIDTH 160
 #define HEIGHT 48

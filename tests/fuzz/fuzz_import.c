@@ -17,8 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvio.h"
-#include "db.h"
+#include "cli/csvio.h"
+#include "store/db.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

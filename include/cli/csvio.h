@@ -1,0 +1,85 @@
+#ifndef SNW_CSVIO_H
+#define SNW_CSVIO_H
+
+/*
+ * Spreadsheets in and out: `snw import` and `snw export`.
+ *
+ * Import accepts what spreadsheets really write (delimiter , ; or tab;
+ * UTF-8 with or without BOM or Windows-1252; LF or CRLF; RFC 4180
+ * quoting) and checks every value with the entity rules before anything
+ * is written. A whole import is one transaction.
+ */
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/entity.h"
+
+struct db;
+
+/* Exit statuses (sysexits.h values, spelled out for portability). */
+enum {
+	EXIT_USAGE = 64,	/* the command line was wrong */
+	EXIT_DATAERR = 65,	/* input data was wrong */
+	EXIT_NOINPUT = 66,	/* an input file is missing or unreadable */
+	EXIT_SOFTWARE = 70,	/* internal error */
+	EXIT_CANTCREAT = 73,	/* an output file cannot be created */
+	EXIT_IOERR = 74,	/* reading or writing failed */
+};
+
+/* What an import did to one table. */
+struct import_count {
+	long long added, updated, unchanged, deleted;
+	int files;		/* files imported into this table */
+};
+
+struct import_opts {
+	const struct entity *table;	/* --table: every file goes here */
+	bool dry_run;		/* check everything, write nothing */
+	bool replace;		/* the table ends up holding exactly the file's rows */
+	bool quiet;		/* no summary (used by init) */
+	FILE *out;		/* summary */
+	FILE *err;		/* errors and warnings */
+	int max_messages;	/* errors shown per file before "and N more"; 0 = 200 */
+};
+
+/*
+ * Imports files (any order: they are imported in dependency order) into
+ * db in one transaction. Prints every error as FILE:LINE: column: what is
+ * wrong (what was expected), and a summary per table. counts (indexed like
+ * entities[]) may be NULL. Returns 0, EXIT_USAGE, EXIT_DATAERR,
+ * EXIT_NOINPUT or EXIT_IOERR; on anything but 0 nothing was written.
+ */
+int import_files(struct db *db, char *const *files, int nfiles,
+		 const struct import_opts *opts, struct import_count *counts);
+
+/*
+ * Imports one in-memory file `name` of table e, inside the caller's
+ * transaction (no BEGIN/COMMIT here). Used by import_files, by tests and
+ * by the fuzzer. Returns the number of errors found (0 = all rows
+ * written), or -1 when the database itself failed.
+ */
+int import_buffer(struct db *db, const struct entity *e, const char *name,
+		  const char *buf, size_t len, const struct import_opts *opts,
+		  struct import_count *count, long long **kept, size_t *nkept);
+
+/* The table a file name means ("Actielijnen.csv" -> actielijnen), or NULL. */
+const struct entity *import_table_for(const char *path);
+
+struct export_opts {
+	const char *dir;		/* where the files go; "." by default */
+	const struct entity *table;	/* only this table, or NULL for all */
+	bool excel;			/* ; BOM CRLF d-m-yyyy for Excel (NL) */
+	FILE *out;			/* what was written */
+	FILE *err;
+};
+
+/* Writes one CSV file per table. Each file is written to a temporary name
+ * and renamed, so a reader never sees half a file. Returns 0, EXIT_CANTCREAT
+ * or EXIT_IOERR. */
+int export_tables(struct db *db, const struct export_opts *opts);
+
+/* Writes table e as CSV to fp. Returns 0 or -1 (see errno / db_errmsg). */
+int export_write(struct db *db, const struct entity *e, FILE *fp, bool excel);
+
+#endif

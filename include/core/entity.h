@@ -1,0 +1,96 @@
+#ifndef SNW_ENTITY_H
+#define SNW_ENTITY_H
+
+/*
+ * One description of each kind of entry (domein, succes, actielijn, ...).
+ * The importer's header mapping, the exporter, the validation rules, the
+ * edit forms and the help text are all driven by these tables, so they
+ * cannot drift apart. The SQL schema (src/store/) is written out by hand for
+ * readability; tests/test_entity.c checks that they describe the same
+ * columns.
+ */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ENTITY_MAX_FIELDS 8
+#define FIELD_ERR_MAX 256
+
+enum field_type {
+	FT_TEXT,	/* one line of text */
+	FT_LONGTEXT,	/* several lines (toelichting, besluit) */
+	FT_INT,		/* a whole number (jaar, volgorde) */
+	FT_DATE,	/* a date; a month or quarter means its first day */
+	FT_DATE_START,	/* start of a period: a quarter means its first day */
+	FT_DATE_END,	/* end of a period: a quarter means its last day */
+	FT_ENUM,	/* one of field.values */
+	FT_DOMAIN,	/* a domain or theme, by code or full name */
+	FT_MEETING,	/* a meeting, by its date */
+	FT_ACTIELIJN,	/* an actielijn, by its title */
+};
+
+/* An allowed value and the other words (English, synonyms) that mean it. */
+struct enum_value {
+	const char *value;	/* canonical, stored and exported */
+	const char *aliases;	/* '|'-separated, matched case-insensitively */
+};
+
+struct field {
+	const char *column;	/* Dutch CSV column name; also the SQL column
+				   (ref fields are stored as <column>_id) */
+	const char *label;	/* Dutch label in forms and reports */
+	const char *aliases;	/* '|'-separated English names accepted in headers */
+	enum field_type type;
+	bool required;		/* an entry cannot do without it */
+	bool key;		/* part of the natural key used to match rows */
+	int max_chars;		/* limit in characters for text; 0 = none */
+	const struct enum_value *values; /* FT_ENUM: allowed values, NULL-ended */
+	const char *def;	/* value used when the input is empty, or NULL */
+};
+
+struct entity {
+	const char *name;	/* table and CSV file name: "actielijnen" */
+	const char *singular;	/* "actielijn", for messages */
+	const struct field *fields;	/* in the CSV contract's column order */
+	int nfields;
+	int title;		/* index of the field that names an entry */
+};
+
+/* The seven entities in dependency order: an entity only refers to
+ * entities before it, so importing in this order always resolves. */
+extern const struct entity *const entities[];
+extern const int entity_count;
+
+/* Looks an entity up by table name (case-insensitive); NULL if unknown. */
+const struct entity *entity_find(const char *name);
+
+/* Position of e in entities[] (its dependency order). */
+int entity_index(const struct entity *e);
+
+/* Index of the field whose column name or alias is `name`
+ * (case-insensitive, surrounding spaces ignored), or -1. */
+int entity_field_by_header(const struct entity *e, const char *name);
+
+/* Index of the field called `column`, or -1. */
+int entity_field_index(const struct entity *e, const char *column);
+
+/*
+ * The one rule set for a value of field f, shared by importer and forms.
+ * `val` is the raw text (NUL-terminated, may be modified: it is trimmed in
+ * place). On success returns the canonical value: a pointer into val, to
+ * a static enum value, or into datebuf (ISO date); "" means empty. Ref
+ * fields are only trimmed here; the database resolves them. On failure
+ * returns NULL and writes "what is wrong (what was expected)" to err.
+ */
+const char *field_normalize(const struct field *f, char *val, char datebuf[11],
+			    char *err, size_t errsz);
+
+/* Human description of what a field accepts, e.g. "a date such as 4-3-2024
+ * or Q1 2024", used in error messages and help. Returns a constant string
+ * or buf (for lists of allowed values). */
+const char *field_expected(const struct field *f, char *buf, size_t bufsz);
+
+/* The canonical enum value matching `word` (value or alias), or NULL. */
+const char *field_enum_match(const struct field *f, const char *word);
+
+#endif

@@ -1,0 +1,336 @@
+/*
+ * The entity tables: one description of every kind of entry, and the one
+ * rule set that turns what a person typed (in a spreadsheet or a form)
+ * into the canonical value the database stores.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/entity.h"
+#include "core/text.h"
+
+#define TITLE_MAX 300	/* a title: a few hundred characters */
+#define NAME_MAX_CHARS 200	/* names of people and places */
+#define LONG_MAX_CHARS 8000	/* an explanation, decision or action text */
+
+static const struct enum_value soort_domein[] = {
+	{ "domein", "domain|opgavedomein" },
+	{ "thema", "theme|topic" },
+	{ NULL, NULL },
+};
+
+/* Actielijnen and planning items share the statuses of a piece of work. */
+static const struct enum_value status_werk[] = {
+	{ "gepland", "planned|todo|to do|nog niet gestart" },
+	{ "lopend", "ongoing|in progress|active|running|bezig|loopt" },
+	{ "afgerond", "done|completed|complete|finished|klaar|gereed" },
+	{ "gepauzeerd", "paused|on hold|gepauzeerd" },
+	{ "gestopt", "stopped|cancelled|canceled|vervallen" },
+	{ NULL, NULL },
+};
+
+static const struct enum_value status_actie[] = {
+	{ "open", "todo|to do|pending|openstaand" },
+	{ "gedaan", "done|closed|finished|afgerond|klaar|gereed" },
+	{ NULL, NULL },
+};
+
+static const struct enum_value soort_vergadering[] = {
+	{ "AB-vergadering", "AB|AB vergadering|alliantiebestuur|board meeting|board" },
+	{ "brede alliantiebijeenkomst", "alliantiebijeenkomst|brede bijeenkomst|alliance meeting" },
+	{ NULL, NULL },
+};
+
+static const struct field domein_fields[] = {
+	{ "code", "Code", "short|short code|afkorting", FT_TEXT, true, true, 16, NULL, NULL },
+	{ "naam", "Naam", "name", FT_TEXT, true, false, 120, NULL, NULL },
+	{ "motto", "Motto", "slogan|tagline", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "soort", "Soort", "kind|type", FT_ENUM, false, false, 0, soort_domein, "domein" },
+	{ "volgorde", "Volgorde", "order|position|rank", FT_INT, false, false, 0, NULL, NULL },
+};
+
+static const struct field vergadering_fields[] = {
+	{ "datum", "Datum", "date", FT_DATE, true, true, 0, NULL, NULL },
+	{ "soort", "Soort", "kind|type", FT_ENUM, false, true, 0, soort_vergadering, "AB-vergadering" },
+	{ "titel", "Titel", "title|name", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "locatie", "Locatie", "location|place|plaats", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+};
+
+static const struct field succes_fields[] = {
+	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, true, true, 0, NULL, NULL },
+	{ "jaar", "Jaar", "year", FT_INT, true, true, 0, NULL, NULL },
+	{ "titel", "Titel", "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
+	{ "toelichting", "Toelichting", "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
+};
+
+static const struct field actielijn_fields[] = {
+	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, true, true, 0, NULL, NULL },
+	{ "titel", "Titel", "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
+	{ "toelichting", "Toelichting", "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
+	{ "trekker", "Trekker", "owner|lead|leader", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_werk, NULL },
+	{ "start", "Start", "begin|start date|startdatum", FT_DATE_START, false, false, 0, NULL, NULL },
+	{ "eind", "Eind", "end|end date|einddatum|einde", FT_DATE_END, false, false, 0, NULL, NULL },
+};
+
+static const struct field planning_fields[] = {
+	{ "datum", "Datum", "date", FT_DATE, false, true, 0, NULL, NULL },
+	{ "titel", "Titel", "title|name|milestone|mijlpaal", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
+	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
+	{ "actielijn", "Actielijn", "action line|actionline|line of action", FT_ACTIELIJN, false, false, TITLE_MAX, NULL, NULL },
+	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_werk, NULL },
+};
+
+static const struct field besluit_fields[] = {
+	{ "vergadering", "Vergadering", "meeting|meeting date", FT_MEETING, true, true, 0, NULL, NULL },
+	{ "agendapunt", "Agendapunt", "agenda item|item|topic", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "besluit", "Besluit", "decision|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
+};
+
+static const struct field actie_fields[] = {
+	{ "vergadering", "Vergadering", "meeting|meeting date", FT_MEETING, false, true, 0, NULL, NULL },
+	{ "actie", "Actie", "action|task|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
+	{ "eigenaar", "Eigenaar", "owner|who|wie", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+	{ "deadline", "Deadline", "due|due date|uiterlijk", FT_DATE_END, false, false, 0, NULL, NULL },
+	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_actie, NULL },
+	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
+};
+
+/* Fields are listed in the CSV contract's column order; `title` names the
+ * field a form opens on and lists show first. */
+#define ENTITY(name, singular, fields, title) \
+	static const struct entity name = { #name, singular, fields, \
+		(int)(sizeof(fields) / sizeof(fields[0])), title }
+
+ENTITY(domeinen, "domein", domein_fields, 1);
+ENTITY(vergaderingen, "vergadering", vergadering_fields, 2);
+ENTITY(successen, "succes", succes_fields, 2);
+ENTITY(actielijnen, "actielijn", actielijn_fields, 1);
+ENTITY(planning, "planningsitem", planning_fields, 1);
+ENTITY(besluiten, "besluit", besluit_fields, 2);
+ENTITY(acties, "actie", actie_fields, 1);
+
+const struct entity *const entities[] = {
+	&domeinen, &vergaderingen, &successen, &actielijnen, &planning,
+	&besluiten, &acties,
+};
+const int entity_count = (int)(sizeof(entities) / sizeof(entities[0]));
+
+const struct entity *
+entity_find(const char *name)
+{
+	for (int i = 0; i < entity_count; i++)
+		if (text_casecmp(entities[i]->name, name) == 0)
+			return entities[i];
+	return NULL;
+}
+
+int
+entity_index(const struct entity *e)
+{
+	for (int i = 0; i < entity_count; i++)
+		if (entities[i] == e)
+			return i;
+	return -1;
+}
+
+int
+entity_field_index(const struct entity *e, const char *column)
+{
+	for (int i = 0; i < e->nfields; i++)
+		if (strcmp(e->fields[i].column, column) == 0)
+			return i;
+	return -1;
+}
+
+/* True when `word` equals one of the '|'-separated names in `list`,
+ * ignoring case. */
+static bool
+in_list(const char *list, const char *word)
+{
+	char buf[64];
+
+	while (list && *list) {
+		const char *bar = strchr(list, '|');
+		size_t n = bar ? (size_t)(bar - list) : strlen(list);
+
+		if (n < sizeof(buf)) {
+			memcpy(buf, list, n);
+			buf[n] = '\0';
+			if (text_casecmp(buf, word) == 0)
+				return true;
+		}
+		list = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+int
+entity_field_by_header(const struct entity *e, const char *name)
+{
+	char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s", name);
+	text_trim(buf);
+	for (int i = 0; i < e->nfields; i++) {
+		const struct field *f = &e->fields[i];
+
+		if (text_casecmp(f->column, buf) == 0 || in_list(f->aliases, buf))
+			return i;
+	}
+	return -1;
+}
+
+const char *
+field_enum_match(const struct field *f, const char *word)
+{
+	for (const struct enum_value *v = f->values; v && v->value; v++)
+		if (strcmp(v->value, word) == 0)	/* the common case, fast */
+			return v->value;
+	for (const struct enum_value *v = f->values; v && v->value; v++)
+		if (text_casecmp(v->value, word) == 0 || in_list(v->aliases, word))
+			return v->value;
+	return NULL;
+}
+
+const char *
+field_expected(const struct field *f, char *buf, size_t bufsz)
+{
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LONGTEXT:
+		return "text";
+	case FT_INT:
+		return strcmp(f->column, "jaar") == 0 ? "a year such as 2023" : "a whole number";
+	case FT_DATE:
+	case FT_DATE_START:
+	case FT_DATE_END:
+		return "a date such as 2024-03-04, 4-3-2024, 4 maart 2024, maart 2024 or Q1 2024";
+	case FT_DOMAIN:
+		return "the code or name of a domain or theme";
+	case FT_MEETING:
+		return "the date of a meeting";
+	case FT_ACTIELIJN:
+		return "the title of an actielijn";
+	case FT_ENUM: {
+		size_t used = (size_t)snprintf(buf, bufsz, "one of");
+
+		for (const struct enum_value *v = f->values; v && v->value && used < bufsz; v++)
+			used += (size_t)snprintf(buf + used, bufsz - used, "%s %s",
+						 v == f->values ? "" : ",", v->value);
+		return buf;
+	}
+	}
+	return "a value";
+}
+
+/* Number of UTF-8 characters in s. */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Line breaks are stored as LF whatever the spreadsheet wrote; s is
+ * trimmed text inside buf, edited in place. */
+static char *
+crlf_to_lf(char *s)
+{
+	char *w = s;
+
+	for (char *r = s; *r; r++)
+		if (!(r[0] == '\r' && r[1] == '\n'))
+			*w++ = *r;
+	*w = '\0';
+	return s;
+}
+
+const char *
+field_normalize(const struct field *f, char *val, char datebuf[11],
+		char *err, size_t errsz)
+{
+	const char *v = text_trim(val);
+	char expect[160], shown[64];
+
+	if (*v == '\0' && f->def)
+		v = f->def;
+	if (*v == '\0') {
+		if (f->required) {
+			snprintf(err, errsz, "missing value (expected %s)",
+				 field_expected(f, expect, sizeof(expect)));
+			return NULL;
+		}
+		return "";
+	}
+
+	switch (f->type) {
+	case FT_TEXT:
+		if (strpbrk(v, "\r\n")) {
+			snprintf(err, errsz, "line break in a one-line field (expected text on one line)");
+			return NULL;
+		}
+		/* fall through */
+	case FT_LONGTEXT:
+		if (f->type == FT_LONGTEXT)
+			v = crlf_to_lf(val);
+		/* fall through */
+	case FT_DOMAIN:
+	case FT_ACTIELIJN:
+		if (f->max_chars > 0 && utf8_chars(v) > (size_t)f->max_chars) {
+			snprintf(err, errsz, "too long: %zu characters (expected at most %d)",
+				 utf8_chars(v), f->max_chars);
+			return NULL;
+		}
+		return v;
+	case FT_INT: {
+		char *end;
+		long n = strtol(v, &end, 10);
+
+		if (*end != '\0' || end == v || n < -999999999L || n > 999999999L ||
+		    (strcmp(f->column, "jaar") == 0 && (n < 1900 || n > 2199))) {
+			text_fit(shown, sizeof(shown), v, 40);
+			snprintf(err, errsz, "'%s' is not valid (expected %s)", shown,
+				 field_expected(f, expect, sizeof(expect)));
+			return NULL;
+		}
+		snprintf(datebuf, 11, "%ld", n);
+		return datebuf;
+	}
+	case FT_DATE:
+	case FT_MEETING:
+	case FT_DATE_START:
+	case FT_DATE_END: {
+		enum date_role role = f->type == FT_DATE_START ? DATE_START :
+				      f->type == FT_DATE_END ? DATE_END : DATE_POINT;
+
+		if (!date_parse(v, role, datebuf)) {
+			text_fit(shown, sizeof(shown), v, 40);
+			snprintf(err, errsz, "'%s' is not a date (expected %s)", shown,
+				 f->type == FT_MEETING ? "the date of a meeting, such as 4-7-2023"
+						       : field_expected(f, expect, sizeof(expect)));
+			return NULL;
+		}
+		return datebuf;
+	}
+	case FT_ENUM: {
+		const char *canon = field_enum_match(f, v);
+
+		if (!canon) {
+			text_fit(shown, sizeof(shown), v, 40);
+			snprintf(err, errsz, "'%s' is not allowed (expected %s)", shown,
+				 field_expected(f, expect, sizeof(expect)));
+			return NULL;
+		}
+		return canon;
+	}
+	}
+	return v;
+}

@@ -1,0 +1,313 @@
+/*
+ * The cell grid: layout target of the dashboard, free of curses so that
+ * it can be drawn and read back at any size in tests.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui/grid.h"
+#include "core/text.h"
+
+#define LINE_MAX_BYTES 4096	/* one grid row of text, sanitized */
+
+/* Decodes one UTF-8 character (input is valid: text_fit made it so). */
+static int
+utf8_next(const char *s, wchar_t *wc)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	int n;
+
+	if (p[0] < 0x80) {
+		*wc = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xe0) == 0xc0) {
+		*wc = p[0] & 0x1f;
+		n = 2;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		*wc = p[0] & 0x0f;
+		n = 3;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		*wc = p[0] & 0x07;
+		n = 4;
+	} else {
+		*wc = L'?';
+		return 1;
+	}
+	for (int i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*wc = L'?';
+			return i;
+		}
+		*wc = (*wc << 6) | (p[i] & 0x3f);
+	}
+	return n;
+}
+
+/* Display width of one character: 0 for combining marks, 2 for wide. */
+static int
+char_width(wchar_t wc)
+{
+	int w = wcwidth(wc);
+
+	return w < 0 ? 1 : w;
+}
+
+int
+grid_resize(struct grid *g, int w, int h)
+{
+	struct cell *c;
+
+	if (w < 1)
+		w = 1;
+	if (h < 1)
+		h = 1;
+	c = realloc(g->cells, (size_t)w * (size_t)h * sizeof(*c));
+	if (!c)
+		return -1;
+	g->cells = c;
+	g->w = w;
+	g->h = h;
+	grid_fill(g, (struct rect){ 0, 0, w, h }, L' ', ROLE_NORMAL);
+	return 0;
+}
+
+void
+grid_free(struct grid *g)
+{
+	free(g->cells);
+	g->cells = NULL;
+	g->w = g->h = 0;
+}
+
+struct cell *
+grid_at(struct grid *g, int x, int y)
+{
+	if (x < 0 || y < 0 || x >= g->w || y >= g->h)
+		return NULL;
+	return &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
+}
+
+void
+grid_fill(struct grid *g, struct rect r, wchar_t ch, enum role role)
+{
+	for (int y = r.y; y < r.y + r.h; y++) {
+		for (int x = r.x; x < r.x + r.w; x++) {
+			struct cell *c = grid_at(g, x, y);
+
+			if (c) {
+				memset(c->ch, 0, sizeof(c->ch));
+				c->ch[0] = ch;
+				c->role = (unsigned char)role;
+			}
+		}
+	}
+}
+
+void
+grid_paint(struct grid *g, int x, int y, int w, enum role role)
+{
+	for (int i = 0; i < w; i++) {
+		struct cell *c = grid_at(g, x + i, y);
+
+		if (c)
+			c->role = (unsigned char)role;
+	}
+}
+
+/* Puts decoded, already fitted text; returns columns used. */
+static int
+put_fitted(struct grid *g, int x, int y, int maxw, enum role role, const char *s)
+{
+	int col = 0;
+	struct cell *last = NULL;
+
+	while (*s) {
+		wchar_t wc;
+		int w;
+
+		s += utf8_next(s, &wc);
+		w = char_width(wc);
+		if (w == 0) {
+			/* a combining mark joins the character before it */
+			for (int i = 1; last && i < CELL_CHARS; i++) {
+				if (last->ch[i] == 0) {
+					last->ch[i] = wc;
+					break;
+				}
+			}
+			continue;
+		}
+		if (col + w > maxw)
+			break;
+		last = grid_at(g, x + col, y);
+		if (!last)
+			break;
+		if (w == 2 && !grid_at(g, x + col + 1, y)) {
+			last->ch[0] = L' ';	/* half a wide char never shows */
+			last->role = (unsigned char)role;
+			col++;
+			break;
+		}
+		memset(last->ch, 0, sizeof(last->ch));
+		last->ch[0] = wc;
+		last->role = (unsigned char)role;
+		if (w == 2) {
+			struct cell *right = grid_at(g, x + col + 1, y);
+
+			memset(right->ch, 0, sizeof(right->ch));
+			right->role = (unsigned char)role;
+		}
+		col += w;
+	}
+	return col;
+}
+
+int
+grid_text(struct grid *g, int x, int y, int maxw, enum role role, const char *s)
+{
+	char buf[LINE_MAX_BYTES];
+
+	if (maxw <= 0 || !s)
+		return 0;
+	if (maxw > g->w - x)
+		maxw = g->w - x;
+	if (maxw <= 0)
+		return 0;
+	text_fit(buf, sizeof(buf), s, maxw);
+	return put_fitted(g, x, y, maxw, role, buf);
+}
+
+int
+grid_text_right(struct grid *g, int x, int y, int maxw, enum role role, const char *s)
+{
+	char buf[LINE_MAX_BYTES];
+	int w;
+
+	if (maxw <= 0 || !s)
+		return 0;
+	w = text_fit(buf, sizeof(buf), s, maxw);
+	return put_fitted(g, x + maxw - w, y, w, role, buf);
+}
+
+/* Emits one wrapped line if it is inside the visible window. */
+static void
+wrap_emit(struct grid *g, struct rect r, enum role role, int line, int skip,
+	  const char *s, size_t n)
+{
+	char buf[LINE_MAX_BYTES];
+
+	if (line < skip || line - skip >= r.h)
+		return;
+	if (n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	put_fitted(g, r.x, r.y + line - skip, r.w, role, buf);
+}
+
+int
+grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip)
+{
+	size_t cap = strlen(s ? s : "") * 4 + 1;
+	char *clean = malloc(cap);
+	int lines = 0;
+	const char *p;
+
+	if (!clean || r.w <= 0)
+		return free(clean), 0;
+	text_sanitize(clean, cap, s ? s : "", true);
+	p = clean;
+	while (*p) {
+		const char *eol = strchr(p, '\n');
+		size_t plen = eol ? (size_t)(eol - p) : strlen(p);
+		const char *line = p, *end = p + plen;
+
+		/* a paragraph: fill lines greedily, break at spaces */
+		while (line < end || plen == 0) {
+			const char *cut = line, *lastsp = NULL;
+			int w = 0;
+
+			while (cut < end) {
+				wchar_t wc;
+				int n = utf8_next(cut, &wc);
+				int cw = char_width(wc);
+
+				if (w + cw > r.w)
+					break;
+				if (wc == L' ')
+					lastsp = cut;
+				w += cw;
+				cut += n;
+			}
+			if (cut < end && lastsp && lastsp > line)
+				cut = lastsp;
+			if (cut == line && cut < end) {
+				wchar_t wc;
+				cut += utf8_next(cut, &wc);	/* wider than the pane */
+			}
+			wrap_emit(g, r, role, lines++, skip, line, (size_t)(cut - line));
+			while (cut < end && *cut == ' ')
+				cut++;
+			line = cut;
+			if (plen == 0)
+				break;
+		}
+		p = eol ? eol + 1 : end;
+	}
+	free(clean);
+	return lines;
+}
+
+/* Encodes one wide character as UTF-8; returns bytes written. */
+static int
+utf8_put(char *out, wchar_t wc)
+{
+	unsigned long c = (unsigned long)wc;
+
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+void
+grid_row_text(const struct grid *g, int x, int y, int w, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	for (int i = x; i < x + w && i < g->w && y >= 0 && y < g->h; i++) {
+		const struct cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)i];
+
+		for (int k = 0; k < CELL_CHARS && c->ch[k]; k++) {
+			char tmp[4];
+			int len = utf8_put(tmp, c->ch[k]);
+
+			if (n + (size_t)len + 1 > outsz)
+				goto done;
+			memcpy(out + n, tmp, (size_t)len);
+			n += (size_t)len;
+		}
+	}
+done:
+	if (outsz)
+		out[n] = '\0';
+}
