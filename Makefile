@@ -13,7 +13,7 @@ MANDIR   ?= $(PREFIX)/share/man
 DESTDIR  ?=
 
 CC       ?= cc
-PKGS      = ncursesw formw sqlite3
+PKGS      = ncursesw formw sqlite3 libutf8proc
 CFLAGS   ?= -O2 -g
 WARNINGS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wcast-qual -Wwrite-strings -Wpointer-arith -Wundef
@@ -78,6 +78,7 @@ deps:
 	$(call need,pkg-config --exists ncursesw formw,libncurses-dev)
 	$(call need,pkg-config --exists sqlite3,libsqlite3-dev)
 	$(call need,test -f /usr/include/csv.h,libcsv-dev)
+	$(call need,pkg-config --exists libutf8proc,libutf8proc-dev)
 
 test-deps: deps
 	$(call need,pkg-config --exists criterion,libcriterion-dev)
@@ -176,7 +177,7 @@ check-valgrind: valgrind-deps
 $(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(HEADERS)
 	@mkdir -p $(BUILD)/fuzz
 	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) \
-	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(PKG_LIBS) -lcsv -lm -pthread
+	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(LIBS)
 
 # New inputs found are kept in $(BUILD)/fuzz/corpus for the next run; a
 # crash, leak or timeout stops the run with the input in $(BUILD)/fuzz/.

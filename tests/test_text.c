@@ -367,3 +367,36 @@ Test(contains, match_at_end_and_partial_overlap)
 	cr_assert(text_contains("Slotervaart", "VAART"));
 	cr_assert_not(text_contains("Slotervaar", "vaart"));
 }
+
+/* --- grapheme clusters ------------------------------------------------- */
+
+static size_t
+clusters(const char *s, size_t *lens, size_t max)
+{
+	size_t n = 0, len;
+
+	while (n < max && (len = text_cluster_len(s, SIZE_MAX)) > 0) {
+		lens[n++] = len;
+		s += len;
+	}
+	return n;
+}
+
+Test(text_cluster, letters_with_accents_emoji_sequences_and_flags_are_one_each)
+{
+	size_t l[16];
+
+	cr_assert_eq(clusters("co\xC3\xB6p", l, 16), 4, "ö precomposed is one");
+	cr_assert_eq(clusters("cre\xCC\x81\xC3\xABren", l, 16), 7, "e + U+0301 is one");
+	cr_assert_eq(l[2], 3);
+	/* 👨‍👩‍👧: three faces joined by U+200D, 18 bytes, one cluster */
+	cr_assert_eq(clusters("\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7!", l, 16), 2);
+	cr_assert_eq(l[0], 18);
+	/* 🇳🇱: two regional indicators */
+	cr_assert_eq(clusters("\xF0\x9F\x87\xB3\xF0\x9F\x87\xB1", l, 16), 1);
+	cr_assert_eq(clusters("a\r\nb", l, 16), 3, "CR LF is one cluster");
+	cr_assert_eq(clusters("a\xFF" "b", l, 16), 3, "an invalid byte is a cluster of its own");
+	cr_assert_eq(l[1], 1);
+	cr_assert_eq(text_cluster_len("", SIZE_MAX), 0);
+	cr_assert_eq(text_cluster_len("e\xCC\x81", 1), 1, "stops at n");
+}

@@ -9,6 +9,24 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+/* Decodes one well-formed UTF-8 character from s (n bytes available;
+ * SIZE_MAX for a NUL-terminated string). Returns its length (1..4) and
+ * stores the code point, or returns 0 when s starts with an invalid or
+ * truncated sequence. The one UTF-8 decoder of snw. */
+size_t text_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Encodes a valid code point into out; returns the number of bytes (1..4).
+ * The one UTF-8 encoder of snw. */
+size_t text_utf8_encode(uint32_t cp, char out[4]);
+
+/* The length in bytes of the grapheme cluster (a user-perceived
+ * character: a letter with its accents, an emoji sequence joined by
+ * U+200D, a flag) that starts at s, of the n bytes available (SIZE_MAX:
+ * NUL-terminated). An invalid byte is a cluster of its own, 1 byte; 0 only
+ * at the end. Unicode's rules (UAX #29), through utf8proc. */
+size_t text_cluster_len(const char *s, size_t n);
 
 /* True when buf[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 bool text_utf8_valid(const char *buf, size_t len);

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <utf8proc.h>
+
 /* Passed as the length of a NUL-terminated string: the decoder stops at
  * the NUL by itself, because NUL is never a continuation byte. */
 #define UNBOUNDED SIZE_MAX
@@ -23,15 +25,13 @@
 #define ELLIPSIS_LEN 3
 
 /*
- * Decodes one well-formed UTF-8 character from s (n bytes available).
- * Returns its length (1..4) and stores the code point, or returns 0 when
- * s starts with an invalid or truncated sequence. Continuation bytes are
- * checked one by one, so a NUL terminator is never read past. The narrow
- * ranges after E0, ED, F0 and F4 reject overlongs, surrogates and code
- * points above U+10FFFF.
+ * Continuation bytes are checked one by one, so a NUL terminator is never
+ * read past. The narrow ranges after E0, ED, F0 and F4 reject overlongs,
+ * surrogates and code points above U+10FFFF.
  */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t text_utf8_decode(const char *str, size_t n, uint32_t *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
 	size_t len;
 	uint32_t v;
@@ -75,9 +75,7 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Encodes a code point (< U+10000 is all Windows-1252 needs, but any
- * valid one works) into out; returns the number of bytes. */
-static size_t utf8_encode(uint32_t cp, char *out)
+size_t text_utf8_encode(uint32_t cp, char out[4])
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -101,7 +99,7 @@ static size_t utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
-/* Checks every character of buf with utf8_decode. */
+/* Checks every character of buf with text_utf8_decode. */
 size_t text_utf8_prefix(const char *buf, size_t len, bool *nonascii)
 {
 	const unsigned char *p = (const unsigned char *)buf;
@@ -126,7 +124,7 @@ size_t text_utf8_prefix(const char *buf, size_t len, bool *nonascii)
 		}
 		if (i >= len)
 			break;
-		n = utf8_decode(p + i, len - i, &cp);
+		n = text_utf8_decode(buf + i, len - i, &cp);
 		if (n == 0)
 			return i;
 		if (nonascii)
@@ -176,7 +174,7 @@ char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *
 				return NULL;
 			}
 		}
-		o += utf8_encode(cp, o);
+		o += text_utf8_encode(cp, o);
 	}
 	*o = '\0';
 	if (out_len)
@@ -204,7 +202,7 @@ struct piece {
 static void piece_next(const unsigned char *s, bool keep_newlines, struct piece *p)
 {
 	uint32_t cp;
-	size_t n = utf8_decode(s, UNBOUNDED, &cp);
+	size_t n = text_utf8_decode((const char *)s, UNBOUNDED, &cp);
 
 	p->bytes = (const char *)s;
 	p->len = p->used = n ? n : 1;
@@ -378,7 +376,7 @@ static uint32_t fold(uint32_t c)
  * with a real character) and is compared as itself. */
 static size_t next_folded(const unsigned char *s, uint32_t *c)
 {
-	size_t n = utf8_decode(s, UNBOUNDED, c);
+	size_t n = text_utf8_decode((const char *)s, UNBOUNDED, c);
 
 	if (n == 0) {
 		*c = 0xDC00u + s[0];
@@ -483,4 +481,25 @@ bool text_contains(const char *haystack, const char *needle)
 			return true;
 	}
 	return false;
+}
+
+size_t text_cluster_len(const char *s, size_t n)
+{
+	utf8proc_int32_t state = 0;
+	uint32_t prev, cp;
+	size_t len, i;
+
+	if (n == 0 || (n == SIZE_MAX && !*s))
+		return 0;
+	len = text_utf8_decode(s, n, &prev);
+	if (len == 0)
+		return 1;
+	for (i = len; i < n && (n != SIZE_MAX || s[i]); i += len) {
+		len = text_utf8_decode(s + i, n - i, &cp);
+		if (len == 0 || utf8proc_grapheme_break_stateful((utf8proc_int32_t)prev,
+								  (utf8proc_int32_t)cp, &state))
+			break;
+		prev = cp;
+	}
+	return i;
 }

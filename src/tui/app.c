@@ -14,6 +14,7 @@
 #include "store/db.h"
 #include "tui/edit.h"
 #include "model/history.h"
+#include "core/text.h"
 
 extern const struct view_ops view_overview_ops, view_domain_ops, view_planning_ops,
 	view_meetings_ops, view_actions_ops;
@@ -255,23 +256,8 @@ prompt_key(struct app *app, int key)
 		app->input[len] = '\0';
 	} else if (key >= ' ' && key < KC_SPECIAL && key != 127) {
 		char u[5] = { 0 };
-		unsigned c = (unsigned)key;
 
-		if (c < 0x80) {
-			u[0] = (char)c;
-		} else if (c < 0x800) {
-			u[0] = (char)(0xc0 | (c >> 6));
-			u[1] = (char)(0x80 | (c & 0x3f));
-		} else if (c < 0x10000) {
-			u[0] = (char)(0xe0 | (c >> 12));
-			u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-			u[2] = (char)(0x80 | (c & 0x3f));
-		} else {
-			u[0] = (char)(0xf0 | (c >> 18));
-			u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-			u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-			u[3] = (char)(0x80 | (c & 0x3f));
-		}
+		text_utf8_encode((uint32_t)key, u);
 		if (len + strlen(u) < sizeof(app->input))
 			strcat(app->input, u);
 	}

@@ -16,34 +16,11 @@
 static int
 utf8_next(const char *s, wchar_t *wc)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	int n;
+	uint32_t cp;
+	size_t n = text_utf8_decode(s, SIZE_MAX, &cp);
 
-	if (p[0] < 0x80) {
-		*wc = p[0];
-		return 1;
-	}
-	if ((p[0] & 0xe0) == 0xc0) {
-		*wc = p[0] & 0x1f;
-		n = 2;
-	} else if ((p[0] & 0xf0) == 0xe0) {
-		*wc = p[0] & 0x0f;
-		n = 3;
-	} else if ((p[0] & 0xf8) == 0xf0) {
-		*wc = p[0] & 0x07;
-		n = 4;
-	} else {
-		*wc = L'?';
-		return 1;
-	}
-	for (int i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80) {
-			*wc = L'?';
-			return i;
-		}
-		*wc = (*wc << 6) | (p[i] & 0x3f);
-	}
-	return n;
+	*wc = n ? (wchar_t)cp : L'?';
+	return n ? (int)n : 1;
 }
 
 /* Display width of one character: 0 for combining marks, 2 for wide. */
@@ -261,34 +238,6 @@ grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip
 	return lines;
 }
 
-/* Encodes one wide character as UTF-8; returns bytes written. */
-static int
-utf8_put(char *out, wchar_t wc)
-{
-	unsigned long c = (unsigned long)wc;
-
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 void
 grid_row_text(const struct grid *g, int x, int y, int w, char *out, size_t outsz)
 {
@@ -299,7 +248,7 @@ grid_row_text(const struct grid *g, int x, int y, int w, char *out, size_t outsz
 
 		for (int k = 0; k < CELL_CHARS && c->ch[k]; k++) {
 			char tmp[4];
-			int len = utf8_put(tmp, c->ch[k]);
+			int len = (int)text_utf8_encode((uint32_t)c->ch[k], tmp);
 
 			if (n + (size_t)len + 1 > outsz)
 				goto done;
