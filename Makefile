@@ -10,6 +10,7 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/snw
 MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 CC       ?= cc
@@ -21,7 +22,8 @@ WARNINGS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(WERROR) -Iinclude $(PKG_CFLAGS) \
-             -DSNW_DATADIR='"$(DATADIR)"' -DSNW_VERSION='"$(VERSION)"' $(CFLAGS) $(EXTRA_CFLAGS)
+             -DSNW_DATADIR='"$(DATADIR)"' -DSNW_LOCALEDIR='"$(LOCALEDIR)"' \
+             -DSNW_VERSION='"$(VERSION)"' $(CFLAGS) $(EXTRA_CFLAGS)
 LIBS      = $(PKG_LIBS) -lcsv -lm -pthread
 VERSION   = 0.1.0
 
@@ -37,11 +39,13 @@ OBJS      = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 LIB_OBJS  = $(LIB_SRCS:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRCS = $(sort $(wildcard tests/*.c))
 TEST_OBJS = $(TEST_SRCS:tests/%.c=$(BUILD)/test-obj/%.o)
+PO_LANGS  = en
+MO_FILES  = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/snw.mo)
 
 .PHONY: all run test unit e2e bench install uninstall clean deps test-deps \
-        check-asan check-valgrind check-layers fuzz lint-man
+        check-asan check-valgrind check-layers check-po pot fuzz lint-man
 
-all: $(BUILD)/snw
+all: $(BUILD)/snw $(MO_FILES)
 
 $(BUILD)/snw: $(OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(LDFLAGS)
@@ -59,6 +63,26 @@ $(BUILD)/unit-tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(ALL_CFLAGS) -o $@ $(LIB_OBJS) $(TEST_OBJS) $(LIBS) -lcriterion $(LDFLAGS)
 
 -include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d)
+
+# --- language (include/core/i18n.h) --------------------------------------------
+# The msgids are Dutch; po/en.po translates them. `make pot` collects the
+# messages of src/ into po/snw.pot and brings po/en.po up to date with it;
+# `make check-po` (part of make test) fails when the .pot is stale, when
+# en.po leaves a message untranslated or fuzzy, or msgfmt --check complains.
+XGETTEXT  = xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
+            --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=_n:1,2 \
+            --package-name=snw --package-version=$(VERSION) --no-wrap --sort-by-file --add-location=file
+
+$(BUILD)/locale/%/LC_MESSAGES/snw.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+pot:
+	$(XGETTEXT) -o po/snw.pot $(SRCS)
+	for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap po/$$l.po po/snw.pot; done
+
+check-po:
+	@sh tests/po.sh "$(XGETTEXT)" $(PO_LANGS)
 
 # --- dependencies ------------------------------------------------------------
 # Each check installs its Debian package only when it fails.
@@ -79,6 +103,7 @@ deps:
 	$(call need,pkg-config --exists sqlite3,libsqlite3-dev)
 	$(call need,test -f /usr/include/csv.h,libcsv-dev)
 	$(call need,pkg-config --exists libutf8proc,libutf8proc-dev)
+	$(call need,command -v msgfmt,gettext)
 
 test-deps: deps
 	$(call need,pkg-config --exists criterion,libcriterion-dev)
@@ -92,7 +117,7 @@ run: deps
 	./$(BUILD)/snw
 
 test: test-deps
-	@$(MAKE) --no-print-directory check-layers
+	@$(MAKE) --no-print-directory check-layers check-po
 	@$(MAKE) --no-print-directory WERROR=-Werror all $(BUILD)/unit-tests
 	@$(MAKE) --no-print-directory unit e2e
 
@@ -102,7 +127,7 @@ check-layers:
 	@sh tests/layers.sh . && sh tests/layers_test.sh
 
 unit: $(BUILD)/unit-tests
-	SNW_DATADIR=$(CURDIR)/data ./$(BUILD)/unit-tests --jobs 2
+	SNW_DATADIR=$(CURDIR)/data SNW_LOCALEDIR=$(CURDIR)/$(BUILD)/locale ./$(BUILD)/unit-tests --jobs 2
 
 e2e: $(BUILD)/snw
 	SNW=$(CURDIR)/$(BUILD)/snw SNW_DATADIR=$(CURDIR)/data sh tests/e2e/run.sh
@@ -113,9 +138,14 @@ install: all
 	install -m 755 $(BUILD)/snw $(DESTDIR)$(BINDIR)/snw
 	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)/
 	install -m 644 man/snw.1 $(DESTDIR)$(MANDIR)/man1/snw.1
+	for l in $(PO_LANGS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/snw.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/snw.mo; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/snw $(DESTDIR)$(MANDIR)/man1/snw.1
+	for l in $(PO_LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/snw.mo; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
 lint-man:
@@ -154,8 +184,8 @@ valgrind-deps: test-deps
 
 check-asan: asan-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="-O1 -g" \
-	  EXTRA_CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/unit-tests
-	SNW_DATADIR=$(CURDIR)/data $(SAN_ENV) ./build/asan/unit-tests --jobs 2
+	  EXTRA_CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" build/asan/unit-tests build/asan/locale/en/LC_MESSAGES/snw.mo
+	SNW_DATADIR=$(CURDIR)/data SNW_LOCALEDIR=$(CURDIR)/build/asan/locale $(SAN_ENV) ./build/asan/unit-tests --jobs 2
 
 # Every CLI run of the e2e tests goes through tests/e2e/valgrind.sh; its
 # reports land in build/valgrind/ and must all be empty. Left out: the

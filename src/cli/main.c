@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/csvio.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "model/history.h"
 #include "cli/report.h"
@@ -35,28 +36,29 @@ struct ctx {
 	bool readonly;
 };
 
-static const char usage_text[] =
-	"usage: snw [--db PATH] [--read-only] [COMMAND [ARGS]]\n"
+/* TRANSLATORS: keep the option and command names; align the columns. */
+static const char usage_text[] = N_(
+	"gebruik: snw [--db PAD] [--read-only] [OPDRACHT [ARGUMENTEN]]\n"
 	"\n"
-	"With no command, snw opens the dashboard.\n"
+	"Zonder opdracht opent snw het dashboard.\n"
 	"\n"
-	"commands:\n"
-	"  init [--empty]                         create the database from the shipped data\n"
-	"  import [--table NAME] [--dry-run] [--replace] FILE...\n"
-	"                                         import CSV files (one transaction)\n"
-	"  export [--dir DIR] [--table NAME] [--excel]\n"
-	"                                         write one CSV file per table\n"
-	"  report [--domain NAME]                 status report on stdout\n"
-	"  log [--limit N]                        history of changes, newest first (default 50)\n"
+	"opdrachten:\n"
+	"  init [--empty]                         maak de database met de meegeleverde gegevens\n"
+	"  import [--table NAAM] [--dry-run] [--replace] BESTAND...\n"
+	"                                         importeer CSV-bestanden (in één transactie)\n"
+	"  export [--dir MAP] [--table NAAM] [--excel]\n"
+	"                                         schrijf één CSV-bestand per tabel\n"
+	"  report [--domain NAAM]                 statusrapport op stdout\n"
+	"  log [--limit N]                        de geschiedenis van wijzigingen, nieuwste eerst (standaard 50)\n"
 	"\n"
-	"options:\n"
-	"  --db PATH      database file (default $SNW_DB, else\n"
-	"                 $XDG_DATA_HOME/snw/snw.db, i.e. ~/.local/share/snw/snw.db)\n"
-	"  --read-only    open the database for viewing only\n"
-	"  -h, --help     this help\n"
-	"  -V, --version  print the version\n"
+	"opties:\n"
+	"  --db PAD       het databasebestand (standaard $SNW_DB, anders\n"
+	"                 $XDG_DATA_HOME/snw/snw.db, dus ~/.local/share/snw/snw.db)\n"
+	"  --read-only    open de database alleen om te bekijken\n"
+	"  -h, --help     deze hulp\n"
+	"  -V, --version  toon de versie\n"
 	"\n"
-	"See snw(1) for the CSV formats and the dashboard keys.\n";
+	"Zie snw(1) voor de CSV-formaten en de toetsen van het dashboard.\n");
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -527,7 +529,7 @@ main(int argc, char **argv)
 	const char *db_arg = NULL;
 	int i;
 
-	setlocale(LC_ALL, "");
+	i18n_init();
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		const char *a = argv[i];
 
@@ -543,7 +545,7 @@ main(int argc, char **argv)
 		} else if (strcmp(a, "--read-only") == 0) {
 			c.readonly = true;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-			fputs(usage_text, stdout);
+			fputs(_(usage_text), stdout);
 			return 0;
 		} else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("snw %s\n", SNW_VERSION);

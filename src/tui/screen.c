@@ -129,9 +129,9 @@ screen_open(FILE *out, FILE *in, char *err, size_t errsz)
 		snprintf(err, errsz, "out of memory");
 		return NULL;
 	}
-	setlocale(LC_ALL, "");
+	/* the locale is set up by i18n_init; widths need a UTF-8 one */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
-		setlocale(LC_CTYPE, "C.UTF-8");	/* widths need a UTF-8 locale */
+		setlocale(LC_CTYPE, "C.UTF-8");
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;	/* no SA_RESTART: wake the input wait */
 	sigemptyset(&sa.sa_mask);
