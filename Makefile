@@ -72,11 +72,20 @@ deps:
 	$(call need,pkg-config --exists sqlite3,libsqlite3-dev)
 	$(call need,test -f /usr/include/csv.h,libcsv-dev)
 
+# The end-to-end tests also call pgrep, which a minimal Debian (debootstrap
+# --variant=minbase) lacks; awk, setpriv and mount it has, but they are
+# checked all the same. The rest of what the tests call (stat, od, cmp,
+# diff, timeout, mktemp, dd, truncate, mkfifo, df, gzip, getent, ...) comes
+# with Debian's essential packages. make check-fresh proves the list.
 test-deps: deps
 	$(call need,pkg-config --exists criterion,libcriterion-dev)
 	$(call need,command -v tmux,tmux)
 	$(call need,command -v sqlite3,sqlite3)
 	$(call need,test -f /usr/share/terminfo/x/xterm-256color -o -f /lib/terminfo/x/xterm-256color,ncurses-term)
+	$(call need,command -v pgrep,procps)
+	$(call need,command -v awk,mawk)
+	$(call need,command -v setpriv,util-linux)
+	$(call need,command -v mount,mount)
 
 # --- the two README commands -------------------------------------------------
 run: deps
@@ -197,3 +206,4 @@ bench: deps
 	$(call need,command -v valgrind,valgrind)
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
 	BUILD=$(BUILD) MAKE=$(MAKE) sh tests/bench/run.sh
+
