@@ -207,3 +207,14 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_TOOLS)
 	BUILD=$(BUILD) MAKE=$(MAKE) sh tests/bench/run.sh
 
+# --- a fresh Debian (issue 18; not part of make test) -------------------------
+#   make check-fresh                make test, then make run, each on a new
+#                                   minimal Debian 12 chroot (root, archive)
+# See tests/fresh/run.sh; the chroot, its cached base and the logs live in
+# $(BUILD)/fresh.
+.PHONY: check-fresh
+
+check-fresh:
+	$(call need,command -v debootstrap,debootstrap)
+	$(call need,command -v tmux,tmux)
+	sh tests/fresh/run.sh $(BUILD)/fresh
