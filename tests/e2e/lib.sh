@@ -38,3 +38,37 @@ tm_wait() {
 tm_keys() { tm send-keys -t t "$@"; }
 tm_stop() { tm kill-server 2>/dev/null || true; }
 trap tm_stop EXIT
+
+# other_logins WHAT UID...: root plays other logins (the UIDs) with setpriv
+# to test WHAT. The checkout may be closed to them (a clone in a 0700 home
+# directory), so $bin and the shipped data are copied into $T/login, which
+# is opened to them: $T and $T/login are 0711 (they can reach what they are
+# told about, list nothing), and $bin and $SNW_DATADIR point at the copies.
+# When there is no second login to test with, prints "skipped: WHAT ..."
+# with the reason and returns 1.
+other_logins() {
+	what=$1; shift
+	if [ "$(id -u)" != 0 ]; then
+		echo "skipped: $what: needs root to play other logins"; return 1
+	fi
+	if ! command -v setpriv >/dev/null; then
+		echo "skipped: $what: needs setpriv (util-linux) to play other logins"; return 1
+	fi
+	chmod 711 "$T" || die "chmod $T"
+	mkdir -p "$T/login/data" && cp "$bin" "$T/login/snw" || die "cannot copy $bin to $T/login"
+	if [ -n "${SNW_DATADIR:-}" ]; then
+		cp "$SNW_DATADIR"/*.csv "$T/login/data/" && chmod 644 "$T"/login/data/*.csv ||
+			die "cannot copy the shipped data to $T/login/data"
+	fi
+	chmod 755 "$T/login/snw" "$T/login/data" && chmod 711 "$T/login" || die "chmod $T/login"
+	bin=$T/login/snw
+	[ -z "${SNW_DATADIR:-}" ] || export SNW_DATADIR="$T/login/data"
+	for uid in "$@"; do
+		# sh, not setpriv, runs snw: setpriv still holds root's
+		# capabilities when it starts a program itself.
+		if ! err=$(setpriv --reuid="$uid" --regid="$uid" --clear-groups sh -c 'exec "$@"' as "$bin" --version 2>&1 >/dev/null); then
+			echo "skipped: $what: uid $uid cannot run $bin ($err); is a directory above $T closed to others? (set TMPDIR)"
+			return 1
+		fi
+	done
+}

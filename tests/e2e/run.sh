@@ -2,7 +2,8 @@
 # Runs every end-to-end test (tests/e2e/t_*.sh) against the built binary.
 # Each test is a shell script that gets $SNW (the binary), $SNW_DATADIR,
 # $T (a fresh temporary directory) and the helpers in lib.sh; it exits
-# non-zero and prints why when it fails.
+# non-zero and prints why when it fails; a part it cannot run here it
+# skips with a line "skipped: WHAT: WHY", shown under its "ok".
 #   sh tests/e2e/run.sh [t_name.sh ...]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,6 +17,8 @@ for t in $tests; do
 	if (cd "$T" && . "$here/lib.sh" && . "$here/$t") >"$T/.log" 2>&1; then
 		pass=$((pass + 1))
 		echo "ok   $t"
+		# What a test could not check on this system, it says plainly.
+		grep '^skipped: ' "$T/.log" | sed 's/^/     | /' || true
 		rm -rf "$T"
 	else
 		fail=$((fail + 1))
