@@ -43,7 +43,7 @@ wanted(void)
 static int
 has_catalogue(const char *dir)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX + 32];
 
 	snprintf(path, sizeof(path), "%s/en/LC_MESSAGES/" DOMAIN ".mo", dir);
 	return access(path, R_OK) == 0;
