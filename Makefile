@@ -14,7 +14,7 @@ LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 
 CC       ?= cc
-PKGS      = ncursesw formw sqlite3 libutf8proc
+PKGS      = ncursesw sqlite3 libutf8proc
 CFLAGS   ?= -O2 -g
 WARNINGS  = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
             -Wformat=2 -Wcast-qual -Wwrite-strings -Wpointer-arith -Wundef
@@ -99,7 +99,7 @@ endef
 deps:
 	$(call need,command -v $(CC),gcc)
 	$(call need,command -v pkg-config,pkg-config)
-	$(call need,pkg-config --exists ncursesw formw,libncurses-dev)
+	$(call need,pkg-config --exists ncursesw,libncurses-dev)
 	$(call need,pkg-config --exists sqlite3,libsqlite3-dev)
 	$(call need,test -f /usr/include/csv.h,libcsv-dev)
 	$(call need,pkg-config --exists libutf8proc,libutf8proc-dev)

@@ -15,6 +15,7 @@
 #include "store/db.h"
 #include "core/entity.h"
 #include "tui/formui.h"
+#include "core/text.h"
 #include "helpers.h"
 #include "tui/screen.h"
 
@@ -437,223 +438,7 @@ Test(screen, mouse_selects_tab_pane_and_row)
 	teardown(&f);
 }
 
-/* --- edit forms (formui.c on the same off-screen terminal) ----------------- */
-
-/* Row y of what the terminal shows (curscr: the form's window included). */
-static const char *
-shown(int y)
-{
-	static char buf[4096];
-
-	mvwinnstr(curscr, y, 0, buf, (int)sizeof(buf) - 1);
-	return buf;
-}
-
-static bool
-shows(const char *text)
-{
-	for (int y = 0; y < LINES; y++)
-		if (strstr(shown(y), text))
-			return true;
-	return false;
-}
-
-static void
-expect_shown(const char *text)
-{
-	if (!shows(text))
-		for (int y = 0; y < LINES; y++)
-			fprintf(stderr, "%2d|%s|\n", y, shown(y));
-	cr_assert(shows(text), "the terminal lacks '%s'", text);
-}
-
-static void
-repaint(void *ctx)
-{
-	frame(ctx);
-}
-
-/* Opens the form the last key asked for. */
-static struct formui *
-open_form(struct fixture *f, int flags)
-{
-	struct formui *u;
-
-	cr_assert(flags & APP_FORM, "no form (message: %s)", f->app->msg);
-	frame(f);
-	u = formui_open(f->scr, f->app, repaint, f);
-	cr_assert_not_null(u);
-	return u;
-}
-
-/* Types UTF-8 text into the form; true while it stays open. */
-static bool
-type(struct formui *u, const char *text)
-{
-	wchar_t w[256];
-	size_t n = mbstowcs(w, text, 256);
-	bool open = true;
-
-	for (size_t i = 0; i < n && open; i++)
-		open = formui_key(u, w[i] == '\n' ? KC_ENTER : (int)w[i]);
-	return open;
-}
-
-static void
-close_form(struct fixture *f, struct formui *u)
-{
-	formui_close(u);
-	edit_form_free(f->app->form);
-	f->app->form = NULL;
-	frame(f);
-}
-
-Test(form, add_an_actielijn_typing_utf8_with_a_quarter_date)
-{
-	struct fixture f;
-	struct formui *u;
-	const struct entity *e = entity_find("actielijnen");
-	char *s;
-
-	setup(&f, 80, 24);
-	keys(&f, "1");
-	u = open_form(&f, app_key(f.app, 'a'));
-	expect_shown("Nieuwe actielijn — Eigenaarschap");
-	expect_shown("Titel *");
-	expect_shown("◂ Eigenaarschap, Inclusie en Democratie ▸");
-	expect_shown("◂ gepland ▸");
-	expect_shown("Ctrl-S/F2 opslaan");
-	cr_assert_eq(formui_current(u), e->title, "the cursor starts in the title");
-	cr_assert(type(u, "Coöperatie creëren"));
-	expect_shown("Coöperatie creëren");
-	cr_assert(formui_key(u, KC_TAB));
-	cr_assert(formui_key(u, KC_TAB));
-	cr_assert_eq(formui_current(u), entity_field_index(e, "toelichting"));
-	cr_assert(type(u, "Eerste regel met Ünver\nTweede regel"));
-	cr_assert(formui_key(u, KC_TAB));
-	cr_assert(formui_key(u, KC_TAB));
-	cr_assert(formui_key(u, KC_RIGHT));	/* status: gepland -> lopend */
-	expect_shown("◂ lopend ▸");
-	cr_assert(formui_key(u, KC_TAB));
-	cr_assert(type(u, "Q2 2024"));
-	cr_assert(!formui_key(u, KC_CTRL('S')), "Ctrl-S saves and closes");
-	close_form(&f, u);
-	s = test_text(f.db, "SELECT toelichting || '|' || status || '|' || start FROM actielijnen"
-			       " WHERE titel = 'Coöperatie creëren'");
-	cr_assert_str_eq(s, "Eerste regel met Ünver\nTweede regel|lopend|2024-04-01");
-	free(s);
-	expect("Actielijn toegevoegd “Coöperatie creëren”");
-	teardown(&f);
-}
-
-Test(form, a_bad_date_is_shown_beside_its_field_and_a_resize_keeps_what_was_typed)
-{
-	struct fixture f;
-	struct formui *u;
-	const struct entity *e = entity_find("actielijnen");
-
-	setup(&f, 80, 24);
-	keys(&f, "1");
-	u = open_form(&f, app_key(f.app, 'a'));
-	type(u, "Buurtbanen");
-	for (int i = 0; i < 5; i++)
-		formui_key(u, KC_TAB);
-	cr_assert_eq(formui_current(u), entity_field_index(e, "start"));
-	type(u, "voorjaar");
-	cr_assert(formui_key(u, KC_F2), "an invalid form stays open");
-	expect_shown("'voorjaar' is not a date");
-	cr_assert_eq(formui_current(u), entity_field_index(e, "start"), "the cursor goes to the bad field");
-	cr_assert_eq(test_int(f.db, "SELECT count(*) FROM actielijnen WHERE titel = 'Buurtbanen'"), 0);
-
-	screen_resize(f.scr, 120, 40);
-	cr_assert(formui_key(u, KC_RESIZE));
-	expect_shown("Buurtbanen");
-	expect_shown("voorjaar");
-	screen_resize(f.scr, 40, 10);
-	cr_assert(formui_key(u, KC_RESIZE));
-	expect_shown("Venster te klein");
-	screen_resize(f.scr, 60, 16);
-	cr_assert(formui_key(u, KC_RESIZE));
-	expect_shown("pagina 2/2");		/* the fields no longer fit on one page */
-	expect_shown("voorjaar");
-	screen_resize(f.scr, 80, 24);
-	cr_assert(formui_key(u, KC_RESIZE));
-	expect_shown("Buurtbanen");
-	cr_assert_eq(formui_current(u), entity_field_index(e, "start"));
-	formui_key(u, KC_CTRL('U'));
-	type(u, "maart 2024");
-	cr_assert(!formui_key(u, KC_CTRL('S')));
-	close_form(&f, u);
-	cr_assert_eq(test_int(f.db, "SELECT count(*) FROM actielijnen WHERE titel = 'Buurtbanen'"
-				       " AND start = '2024-03-01'"), 1);
-	teardown(&f);
-}
-
-Test(form, esc_asks_before_throwing_changes_away)
-{
-	struct fixture f;
-	struct formui *u;
-
-	setup(&f, 80, 24);
-	keys(&f, "8");
-	u = open_form(&f, app_key(f.app, 'a'));
-	cr_assert(!formui_key(u, KC_ESC), "nothing typed: Esc closes at once");
-	close_form(&f, u);
-
-	u = open_form(&f, app_key(f.app, 'a'));
-	type(u, "Iets doen");
-	cr_assert(formui_key(u, KC_ESC));
-	expect_shown("Wijzigingen weggooien? j = ja, n = nee");
-	cr_assert(formui_key(u, 'n'));
-	expect_shown("Iets doen");
-	cr_assert(formui_key(u, KC_ESC));
-	cr_assert(!formui_key(u, 'j'));
-	close_form(&f, u);
-	cr_assert_eq(test_int(f.db, "SELECT count(*) FROM acties"), 2, "nothing saved");
-	teardown(&f);
-}
-
-Test(form, a_conflict_shows_both_versions_and_merging_keeps_both_changes)
-{
-	struct fixture f;
-	struct formui *u;
-	const struct entity *e = entity_find("actielijnen");
-	char *now[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 }, err[256], *s;
-	const char *theirs[ENTITY_MAX_FIELDS];
-	long long id;
-
-	setup(&f, 80, 24);
-	keys(&f, "1");
-	u = open_form(&f, app_key(f.app, 'e'));
-	id = f.app->form->id;
-	expect_shown("Actielijn wijzigen");
-	for (int i = 0; i < 3; i++)
-		formui_key(u, KC_TAB);
-	cr_assert_eq(formui_current(u), entity_field_index(e, "trekker"));
-	formui_key(u, KC_CTRL('U'));
-	type(u, "Fatima");
-	/* meanwhile someone else changes the status */
-	cr_assert_eq(db_get(f.db, e, id, now), 1);
-	for (int j = 0; j < e->nfields; j++)
-		theirs[j] = j == entity_field_index(e, "status") ? "gestopt" : now[j];
-	db_set_actor(f.db, "jan", "form");
-	cr_assert_eq(db_update(f.db, e, id, (const char *const *)now, theirs, cur, err, sizeof(err)), 0, "%s", err);
-	db_free_row(e, now);
-	db_set_actor(f.db, "procesmanager", NULL);
-
-	cr_assert(formui_key(u, KC_CTRL('S')), "a conflict keeps the form open");
-	expect_shown("Conflict — Actielijn wijzigen");
-	expect_shown("door jan");
-	expect_shown("● Fatima");
-	expect_shown("● gestopt");
-	expect_shown("samenvoegen");
-	cr_assert(!formui_key(u, 's'));
-	close_form(&f, u);
-	s = test_text(f.db, "SELECT trekker || '|' || status FROM actielijnen WHERE titel = 'Coöperatie 🌍 Nieuw-West'");
-	cr_assert_str_eq(s, "Fatima|gestopt");
-	free(s);
-	teardown(&f);
-}
+/* --- edit forms: drawn into the grid (tests/test_form.c), painted here ------ */
 
 Test(form, help_lists_the_form_keys_too)
 {
@@ -676,62 +461,36 @@ Test(form, help_lists_the_form_keys_too)
 	teardown(&f);
 }
 
-Test(form, double_width_characters_survive_editing)
+Test(form, the_painter_shows_the_form_and_puts_the_cursor_in_its_field)
 {
 	struct fixture f;
 	struct formui *u;
-	char *s;
+	int cx, cy, x, y;
 
 	setup(&f, 80, 24);
-	keys(&f, "1");		/* Coöperatie 🌍 Nieuw-West is the first row */
-	u = open_form(&f, app_key(f.app, 'e'));
-	expect_shown("Coöperatie � Nieuw-West");	/* one column per character */
-	expect_shown("als �; ze blijven bewaard");
-	type(u, "!");			/* the cursor is at the end of the title */
-	formui_key(u, KC_TAB);
-	formui_key(u, KC_TAB);
-	type(u, "Heel ");
-	cr_assert(!formui_key(u, KC_CTRL('S')));
-	close_form(&f, u);
-	s = test_text(f.db, "SELECT titel || '|' || toelichting FROM actielijnen WHERE titel LIKE 'Coö%'");
-	cr_assert_str_eq(s, "Coöperatie 🌍 Nieuw-West!|Heel Een coöperatie van bewoners.");
-	free(s);
-
-	keys(&f, "j");			/* Wijkallianties: 🌍 in the long text, left alone */
-	u = open_form(&f, app_key(f.app, 'e'));
-	type(u, " 2024");
-	cr_assert(!formui_key(u, KC_CTRL('S')));
-	close_form(&f, u);
-	s = test_text(f.db, "SELECT toelichting FROM actielijnen WHERE titel = 'Wijkallianties 2024'");
-	cr_assert_str_eq(s, "Samen met bewoners 🌍 bouwen aan de wijk.");
-	free(s);
-	teardown(&f);
-}
-
-Test(form, tab_walks_across_pages_when_the_window_is_low)
-{
-	struct fixture f;
-	struct formui *u;
-	const struct entity *e = entity_find("actielijnen");
-
-	setup(&f, 60, 16);
 	keys(&f, "1");
-	u = open_form(&f, app_key(f.app, 'a'));
-	expect_shown("pagina 1/2");
-	for (int i = 0; i < 5; i++)
-		formui_key(u, KC_TAB);
-	cr_assert_eq(formui_current(u), entity_field_index(e, "start"));
-	expect_shown("pagina 2/2");
-	expect_shown("Start");
-	formui_key(u, KC_TAB);
-	formui_key(u, KC_TAB);
-	cr_assert_eq(formui_current(u), e->title, "past the last field: back to the first");
-	expect_shown("pagina 1/2");
-	formui_key(u, KC_BTAB);
-	cr_assert_eq(formui_current(u), entity_field_index(e, "eind"));
-	formui_key(u, KC_PGUP);
-	expect_shown("pagina 1/2");
-	cr_assert(!formui_key(u, KC_ESC));
-	close_form(&f, u);
+	cr_assert(app_key(f.app, 'a') & APP_FORM);
+	u = formui_new(f.app);
+	cr_assert_not_null(u);
+	for (const char *p = "Coöperatie"; *p;) {
+		uint32_t cp;
+
+		p += text_utf8_decode(p, SIZE_MAX, &cp);
+		formui_key(u, (int)cp);
+	}
+	render_frame(f.app, &f.g);
+	formui_render(u, &f.g, &cx, &cy);
+	screen_cursor(f.scr, cx, cy);
+	screen_paint(f.scr, &f.g);
+	getyx(stdscr, y, x);	/* before reading the screen back moves it */
+	expect("Nieuwe actielijn");
+	expect("Coöperatie");
+	expect_screen_is_grid(&f);
+	cr_assert_eq(y, cy, "cursor at %d,%d, form says %d,%d", x, y, cx, cy);
+	cr_assert_eq(x, cx);
+	cr_assert_eq(y, row_with("Coöperatie"));
+	cr_assert_eq(x, col_of(y, "Co") + 10, "the cursor follows the ten characters typed");
+	screen_cursor(f.scr, -1, -1);
+	formui_free(u);
 	teardown(&f);
 }

@@ -41,10 +41,13 @@ void i18n_set_lang(enum i18n_lang lang);
 
 enum i18n_lang i18n_lang(void);
 
-/* The translations behind the macros. */
-const char *i18n_text(const char *msgid);
-const char *i18n_ptext(const char *ctx_msgid, const char *msgid);
-const char *i18n_ntext(const char *msgid, const char *plural, unsigned long n);
+/* The translations behind the macros. A translation of a printf format
+ * is a format with the same conversions (format_arg: the compiler checks
+ * the arguments against the msgid, as with gettext's own functions). */
+const char *i18n_text(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_ptext(const char *ctx_msgid, const char *msgid) __attribute__((format_arg(2)));
+const char *i18n_ntext(const char *msgid, const char *plural, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 #define _(s) i18n_text(s)
 #define N_(s) (s)

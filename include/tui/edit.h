@@ -8,16 +8,18 @@
  * with the conflict check of db_update; and the session's undo stack of
  * change groups. formui.c only shows a form and turns keys into calls
  * here, so tests drive all of it without a terminal. The form's contents
- * are in src/edit_form.c, the actions and saving in src/edit.c.
+ * are in src/tui/edit_form.c, the actions and saving in src/tui/edit.c.
  */
 
 #include <stdbool.h>
 
 #include "core/entity.h"
 #include "model/history.h"
+#include "model/refs.h"
 
 struct app;
 struct db;
+struct edit_memo;
 
 /* An entry: the thing selected in a view, or what a question is about. */
 struct edit_target {
@@ -28,9 +30,11 @@ struct edit_target {
 /* What an edit form holds. Field indexes are those of e->fields. */
 struct edit_form {
 	const struct entity *e;
+	struct db *db;				/* for reference checks and pickers */
 	long long id;				/* entry being edited; 0 = a new one */
 	int order[ENTITY_MAX_FIELDS];		/* fields in form order: the title first */
-	char *val[ENTITY_MAX_FIELDS];		/* what each field holds now */
+	char *val[ENTITY_MAX_FIELDS];		/* what each field holds now: the exact
+						   bytes typed or stored, never a display form */
 	char *start[ENTITY_MAX_FIELDS];		/* val when the form opened: "changed?" */
 	char *orig[ENTITY_MAX_FIELDS];		/* stored values the edit is based on (the
 						   conflict check); all NULL for a new entry */
@@ -40,6 +44,10 @@ struct edit_form {
 	char **choices[ENTITY_MAX_FIELDS];	/* choice fields (status, soort, domein):
 						   the allowed values, NULL-ended; else NULL */
 	char err[ENTITY_MAX_FIELDS][FIELD_ERR_MAX];	/* per field; "" = fine */
+	bool touched[ENTITY_MAX_FIELDS];	/* its error shows: it was left after a
+						   change, or a save was tried */
+	struct edit_memo *memo[ENTITY_MAX_FIELDS];	/* the last reference check, and
+						   what the database refused (edit_form.c) */
 	char msg[FIELD_ERR_MAX + 80];		/* about the whole form: an error and what to do */
 	int focus;				/* field the cursor goes to */
 	char heading[200];			/* "Nieuwe actielijn", "Actielijn wijzigen" */
@@ -83,12 +91,56 @@ const char *edit_form_hint(const struct edit_form *f, int j);
 
 /*
  * Checks every field with field_normalize (the importer's rules) and
- * stores the canonical values in canon[] (malloc'd; free with
- * edit_free_values). Sets err[] and focus; returns the number of bad
- * fields (0: canon is complete).
+ * every reference the way the database resolves it (a domain, a meeting
+ * on that date, an actielijn of that domain), and stores the canonical
+ * values in canon[] (malloc'd; free with edit_free_values): a field that
+ * still holds its stored value keeps exactly those bytes, a reference
+ * typed in another case or without accents becomes the name it matches.
+ * Sets err[] of every field (all count as touched) and focus to the first
+ * bad one; returns the number of bad fields (0: canon is complete).
  */
 int edit_form_check(struct edit_form *f, char **canon);
 void edit_free_values(char **vals, int n);
+
+/* Checks again after a key: err[] is set for the touched fields only
+ * (a fixed field loses its message at once); references are looked up
+ * again only when they or their domain changed, and not in field
+ * `typing` (-1: none), the one being typed in: its pick list shows what
+ * the text matches, and it is looked up when the cursor leaves it. */
+void edit_form_recheck(struct edit_form *f, int typing);
+
+/* The database refused field j's value with message msg: it shows until
+ * the value changes. */
+void edit_form_refuse(struct edit_form *f, int j, const char *msg);
+
+/* Field j was left after a change: its message shows from now on. */
+void edit_form_touch(struct edit_form *f, int j);
+
+/* The number of fields with a message. */
+int edit_form_errors(const struct edit_form *f);
+
+/* --- pickers: reference fields choose from what exists ------------------- */
+
+enum edit_pick {
+	PICK_NONE,
+	PICK_LIST,	/* must name an existing entry: domein, actielijn, vergadering */
+	PICK_SUGGEST,	/* free text with suggestions: trekker, eigenaar */
+};
+
+/* Whether field j has a picker, and which entries it lists (*kind). */
+enum edit_pick edit_form_pick(const struct edit_form *f, int j, enum ref_kind *kind);
+
+/* The domain an actielijn field of this form is limited to: the domain
+ * field's value as the database would resolve it, or NULL. Malloc'd. */
+char *edit_form_pick_domain(struct edit_form *f);
+
+/* The person picked `it` for field j: the field takes its value (an
+ * empty domain field takes the actielijn's domain). */
+void edit_form_take(struct edit_form *f, int j, const struct ref_item *it);
+
+/* Leaving reference field j: a value that names exactly one entry in
+ * another case or without accents becomes that entry's name. */
+void edit_form_settle(struct edit_form *f, int j);
 
 /* Saves the form (insert or update with the conflict check); on success
  * pushes one undo step, re-reads the views and sets the status message. */
@@ -110,21 +162,6 @@ void edit_keep_theirs(struct app *app, struct edit_form *f);
 /* After EDIT_CONFLICT: back to editing; theirs becomes what a save
  * overwrites (the user has seen it). */
 void edit_back_to_form(struct edit_form *f);
-
-/* --- text of multi-line form fields ------------------------------------- */
-
-/*
- * The form library keeps a multi-line field as rows of exactly `cols`
- * columns without line breaks, and wraps a row's last word once the row
- * would reach its last column. edit_wrap lays text out that way (each
- * paragraph from a new row, words wrapped, rows padded with spaces);
- * edit_unwrap turns rows back into text: a row break where the next
- * word would have fitted on the row is a line break, any other is a
- * wrap (so a line break after a nearly full row reads back as a space).
- * Both return malloc'd strings (NULL when out of memory).
- */
-char *edit_wrap(const char *text, int cols);
-char *edit_unwrap(const char *rows, int cols);
 
 /* --- actions of the dashboard --------------------------------------------- */
 

@@ -64,7 +64,7 @@ enum keycode {
 	KC_BACKSPACE = 127,
 	KC_SPECIAL = 0x110000,
 	KC_UP, KC_DOWN, KC_LEFT, KC_RIGHT, KC_PGUP, KC_PGDN, KC_HOME, KC_END,
-	KC_BTAB, KC_F1, KC_F2, KC_DELETE, KC_RESIZE, KC_MOUSE,
+	KC_BTAB, KC_F1, KC_F2, KC_F4, KC_DELETE, KC_RESIZE, KC_MOUSE,
 	KC_TIMEOUT,		/* no key within the input timeout */
 };
 
@@ -73,8 +73,9 @@ enum keycode {
 
 /*
  * The keys of an edit form, as data for the form's dispatcher (formui.c)
- * and the help screen. What a key does can depend on the field it is in;
- * the labels say so.
+ * and the help screen. What a key does can depend on the field it is in,
+ * and while a pick list is open ↑/↓ move in the list, Enter picks and
+ * Esc closes it; the labels say so.
  * X(name, keys, dutch, english)
  */
 #define FORM_KEY_LIST(X) \
@@ -91,6 +92,9 @@ enum keycode {
 	X(BACKSPACE, "Backspace", "Teken voor de cursor wissen", "Delete the character before the cursor") \
 	X(DELCHAR, "Delete", "Teken onder de cursor wissen", "Delete the character under the cursor") \
 	X(CLEAR, "Ctrl-U", "Veld leegmaken", "Clear the field") \
+	X(PICK, "F4 Ctrl-L", "Kieslijst (domein, actielijn, ...): typen filtert", \
+	  "Pick list (domain, actielijn, ...): typing filters") \
+	X(EDITOR, "Ctrl-E", "Tekst van meerdere regels in $VISUAL/$EDITOR", "Multi-line text in $VISUAL/$EDITOR") \
 	X(PAGE_UP, "PgUp", "Vorige pagina van het formulier", "Previous page of the form") \
 	X(PAGE_DOWN, "PgDn", "Volgende pagina van het formulier", "Next page of the form")
 

@@ -31,9 +31,19 @@ void screen_size(const struct screen *s, int *w, int *h);
 /* True when drawing without colours (NO_COLOR or a monochrome terminal). */
 bool screen_mono(const struct screen *s);
 
-/* The curses attributes and colour pair the painter uses for a role, for
- * formui.c (the other curses file) to draw in the same style. */
-void screen_role_attr(const struct screen *s, enum role role, unsigned long *attrs, short *pair);
+/* Where the terminal's cursor shows after the next screen_paint: at
+ * (x, y), or nowhere when x < 0 (the dashboard has none; a form's text
+ * field has one). */
+void screen_cursor(struct screen *s, int x, int y);
+
+/* Raw mode (on): Ctrl-S, Ctrl-C and Ctrl-Z arrive as keys instead of
+ * acting on the terminal, for an edit form; off: back to cbreak. */
+void screen_raw(struct screen *s, bool on);
+
+/* Gives the terminal to another program (an editor) for a while, and
+ * takes it back; the next screen_paint redraws everything. */
+void screen_suspend(struct screen *s);
+void screen_resume(struct screen *s);
 
 /* Copies the grid to the terminal and refreshes it. */
 void screen_paint(struct screen *s, const struct grid *g);

@@ -573,10 +573,10 @@ place_error(struct edit_form *f, const char *err)
 		j = entity_field_index(f->e, col);
 	}
 	if (j >= 0) {
-		snprintf(f->err[j], sizeof(f->err[j]), "%s", colon + 2);
+		edit_form_refuse(f, j, colon + 2);
 		f->focus = j;
 	} else if (strstr(err, "bestaat al")) {
-		snprintf(f->err[f->e->title], sizeof(f->err[0]), "%s", err);
+		edit_form_refuse(f, f->e->title, err);
 		f->focus = f->e->title;
 	} else {
 		snprintf(f->msg, sizeof(f->msg), "%s", err);

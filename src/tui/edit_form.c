@@ -1,8 +1,11 @@
 /*
  * The contents of an edit form, without curses: start values, the
  * allowed values of choice fields, validation with the importer's rules
- * (field_normalize), and the layout of multi-line text the form library
- * uses. The actions that open and save forms are in edit.c.
+ * (field_normalize) and with the database's way of resolving references
+ * (model/refs.h), and what the pickers of reference fields offer. The
+ * values are the exact bytes stored or typed; nothing here derives them
+ * from what a screen shows. The actions that open and save forms are in
+ * edit.c, the form on screen in formui.c.
  */
 
 #include <stdio.h>
@@ -10,8 +13,20 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "store/db.h"
 #include "tui/edit.h"
+
+/* The last reference check of a field, and the database's refusal. */
+struct edit_memo {
+	char *val, *dom;		/* what was checked (canonical by the rules) */
+	char *canon;			/* the result: what to store, NULL when bad */
+	char err[FIELD_ERR_MAX];	/* why it is bad */
+	char *refused;			/* a value the database refused ... */
+	char refused_err[FIELD_ERR_MAX];	/* ... and what it said */
+};
 
 static char *
 xstrdup(const char *s)
@@ -43,6 +58,7 @@ new_word(const struct entity *e)
 static char **
 load_choices(struct db *db, const struct field *fd)
 {
+	struct ref_list doms = { 0 };
 	char **c = NULL;
 	size_t n = 0, cap = 0;
 	bool empty_ok = !fd->required && !fd->def;
@@ -62,12 +78,10 @@ load_choices(struct db *db, const struct field *fd)
 		for (const struct enum_value *v = fd->values; v && v->value; v++)
 			ADD(v->value);
 	} else {
-		struct db_stmt *st = db_prepare(db, "SELECT naam FROM domeinen"
-						    " ORDER BY volgorde IS NULL, volgorde, id");
-
-		while (st && db_step(st) == 1)
-			ADD(db_col_text(st, 0));
-		db_finalize(st);
+		refs_find(db, REF_DOMAIN, NULL, NULL, 1000, &doms);
+		for (int i = 0; i < doms.n; i++)
+			ADD(doms.v[i].value);
+		refs_free(&doms);
 	}
 	if (empty_ok)
 		ADD("");
@@ -91,6 +105,7 @@ edit_form_new(struct db *db, const struct entity *e, long long id,
 		return NULL;
 	}
 	f->e = e;
+	f->db = db;
 	f->id = id;
 	f->order[k++] = e->title;
 	for (int j = 0; j < e->nfields; j++)
@@ -152,6 +167,18 @@ edit_free_values(char **vals, int n)
 	free_strings(vals, n);
 }
 
+static void
+memo_free(struct edit_memo *m)
+{
+	if (!m)
+		return;
+	free(m->val);
+	free(m->dom);
+	free(m->canon);
+	free(m->refused);
+	free(m);
+}
+
 void
 edit_form_free(struct edit_form *f)
 {
@@ -165,6 +192,7 @@ edit_form_free(struct edit_form *f)
 		for (char **c = f->choices[j]; c && *c; c++)
 			free(*c);
 		free(f->choices[j]);
+		memo_free(f->memo[j]);
 	}
 	free(f);
 }
@@ -232,6 +260,14 @@ edit_form_choose(struct edit_form *f, int j, int dir, int wc)
 	}
 }
 
+/* A person's name: free text, with the names used before as suggestions. */
+static bool
+is_person(const struct field *fd)
+{
+	return fd->type == FT_TEXT && (strcmp(fd->column, "trekker") == 0 ||
+				       strcmp(fd->column, "eigenaar") == 0);
+}
+
 const char *
 edit_form_hint(const struct edit_form *f, int j)
 {
@@ -241,40 +277,183 @@ edit_form_hint(const struct edit_form *f, int j)
 	case FT_DATE:
 	case FT_DATE_START:
 	case FT_DATE_END:
-		return "een datum: 2024-03-04, 4-3-2024, 4 maart 2024, maart 2024 of Q2 2024";
+		return _("een datum: 2024-03-04, 4-3-2024, 4 maart 2024, maart 2024 of Q2 2024");
 	case FT_MEETING:
-		return "de datum van een vergadering, bv. 25-1-2024";
+		return _("een vergadering, bv. 25-1-2024: typ om te zoeken, F4 toont de lijst");
 	case FT_ACTIELIJN:
-		return "de titel van een actielijn (van het gekozen domein); leeg = geen";
+		return _("een actielijn van het gekozen domein: typ om te zoeken, F4 toont de lijst");
 	case FT_INT:
-		return strcmp(fd->column, "jaar") == 0 ? "een jaar, bv. 2024" : "een heel getal";
+		return strcmp(fd->column, "jaar") == 0 ? _("een jaar, bv. 2024") : _("een heel getal");
 	case FT_ENUM:
+		return _("kies met ←/→, spatie of de beginletter");
 	case FT_DOMAIN:
-		return "kies met ←/→, spatie of de beginletter";
+		return _("kies met ←/→ of spatie, of typ om te zoeken (F4 toont de lijst)");
 	case FT_LONGTEXT:
-		return "meerdere regels: Enter begint een nieuwe regel";
+		return _("meerdere regels: Enter begint een nieuwe regel, Ctrl-E opent je editor");
 	case FT_TEXT:
 		break;
 	}
-	return fd->required ? "verplicht" : "";
+	if (is_person(fd))
+		return _("een naam: typ om eerder gebruikte namen te zien (F4 toont ze allemaal)");
+	return fd->required ? _("verplicht") : "";
+}
+
+/* --- checking ----------------------------------------------------------------- */
+
+static bool
+is_ref(const struct field *fd)
+{
+	return fd->type == FT_DOMAIN || fd->type == FT_MEETING || fd->type == FT_ACTIELIJN;
+}
+
+static struct edit_memo *
+memo_of(struct edit_form *f, int j)
+{
+	if (!f->memo[j] && !(f->memo[j] = calloc(1, sizeof(*f->memo[j]))))
+		abort();
+	return f->memo[j];
+}
+
+/*
+ * The canonical value of field j by the importer's rules, malloc'd; NULL
+ * with err set when the rules refuse it. A field that still holds its
+ * stored value gives exactly those bytes: what nobody changed is saved
+ * as it was, control characters, odd spacing and all.
+ */
+static char *
+normalize(struct edit_form *f, int j, char *err, size_t errsz)
+{
+	char *buf, *r, date[11];
+	const char *c;
+
+	if (f->orig[j] && strcmp(f->val[j], f->orig[j]) == 0)
+		return xstrdup(f->orig[j]);
+	buf = xstrdup(f->val[j]);
+	c = field_normalize(&f->e->fields[j], buf, date, err, errsz);
+	r = c ? xstrdup(c) : NULL;
+	free(buf);
+	return r;
+}
+
+/*
+ * Reference c (non-empty, canonical by the rules) of field j, resolved as
+ * the database will: the value to store (malloc'd; a domain by its full
+ * name, an actielijn by its exact title), or NULL with err set. dom is
+ * the domain an actielijn must belong to (its full name), or NULL.
+ */
+static char *
+resolve(struct edit_form *f, int j, const char *c, const char *dom, char *err, size_t errsz)
+{
+	const struct field *fd = &f->e->fields[j];
+	char shown[80], *canon = NULL;
+	int n;
+
+	text_fit(shown, sizeof(shown), c, 50);
+	switch (fd->type) {
+	case FT_DOMAIN:
+		n = refs_domain(f->db, c, &canon);
+		if (n == 0)
+			snprintf(err, errsz, _("er is geen domein of thema ‘%s’ (F4 toont de lijst)"), shown);
+		break;
+	case FT_MEETING:
+		n = refs_meetings_on(f->db, c);
+		if (n > 0)
+			return xstrdup(c);
+		date_format_short(c, shown, sizeof(shown));
+		if (n == 0)
+			snprintf(err, errsz, _("er is geen vergadering op %s (F4 toont de lijst)"), shown);
+		break;
+	case FT_ACTIELIJN:
+		n = refs_actielijn(f->db, dom, c, &canon);
+		if (n == 0 && dom)
+			snprintf(err, errsz, _("het domein %s heeft geen actielijn ‘%s’ (F4 toont de lijst)"),
+				 dom, shown);
+		else if (n == 0)
+			snprintf(err, errsz, _("er is geen actielijn ‘%s’ (F4 toont de lijst)"), shown);
+		else if (n > 1 && dom)
+			snprintf(err, errsz, _("‘%s’ past op meer dan één actielijn: kies er een uit de lijst (F4)"),
+				 shown);
+		else if (n > 1)
+			snprintf(err, errsz, _("meer dan één actielijn heet ‘%s’: kies eerst het domein"), shown);
+		break;
+	default:
+		return xstrdup(c);
+	}
+	if (n < 0)
+		snprintf(err, errsz, _("kon niet controleren: %s"), db_errmsg(f->db));
+	return n == 1 ? canon : (free(canon), NULL);
+}
+
+/* resolve(), but looked up again only when the value or domain changed. */
+static char *
+resolve_memo(struct edit_form *f, int j, const char *c, const char *dom, char *err, size_t errsz)
+{
+	struct edit_memo *m = memo_of(f, j);
+
+	if (!m->val || strcmp(m->val, c) != 0 || (m->dom == NULL) != (dom == NULL) ||
+	    (dom && strcmp(m->dom, dom) != 0)) {
+		free(m->val);
+		free(m->dom);
+		free(m->canon);
+		m->err[0] = '\0';
+		m->val = xstrdup(c);
+		m->dom = dom ? xstrdup(dom) : NULL;
+		m->canon = resolve(f, j, c, dom, m->err, sizeof(m->err));
+	}
+	if (!m->canon)
+		snprintf(err, errsz, "%s", m->err);
+	return m->canon ? xstrdup(m->canon) : NULL;
+}
+
+/*
+ * Checks the fields into canon[] and errs[]. References are resolved
+ * only where want[j] is true (NULL: everywhere), freshly or (memo) from
+ * the last check. The domain comes first: an actielijn is looked up in
+ * it, and not at all while the domain itself is wrong.
+ */
+static void
+check_fields(struct edit_form *f, char **canon, char errs[][FIELD_ERR_MAX], const bool *want,
+	     bool memo)
+{
+	const struct entity *e = f->e;
+	int d = entity_field_index(e, "domein");
+
+	for (int k = -1; k < e->nfields; k++) {
+		int j = k < 0 ? d : k;
+		const struct field *fd;
+		char *r;
+
+		if (j < 0 || (k >= 0 && j == d))
+			continue;
+		fd = &e->fields[j];
+		errs[j][0] = '\0';
+		canon[j] = normalize(f, j, errs[j], FIELD_ERR_MAX);
+		if (!canon[j] || !*canon[j] || !is_ref(fd) || (want && !want[j] && j != d))
+			continue;
+		if (fd->type == FT_ACTIELIJN && d >= 0 && !canon[d])
+			continue;	/* the domain's own message says it */
+		r = (memo ? resolve_memo : resolve)(f, j, canon[j],
+						    fd->type == FT_ACTIELIJN && d >= 0 && *canon[d] ? canon[d] : NULL,
+						    errs[j], FIELD_ERR_MAX);
+		free(canon[j]);
+		canon[j] = r;
+	}
 }
 
 int
 edit_form_check(struct edit_form *f, char **canon)
 {
+	char errs[ENTITY_MAX_FIELDS][FIELD_ERR_MAX];
 	int bad = 0;
 
+	check_fields(f, canon, errs, NULL, false);
 	f->focus = -1;
 	for (int k = 0; k < f->e->nfields; k++) {
 		int j = f->order[k];
-		char *buf = xstrdup(f->val[j]), date[11];
-		const char *c;
 
-		f->err[j][0] = '\0';
-		c = field_normalize(&f->e->fields[j], buf, date, f->err[j], sizeof(f->err[j]));
-		canon[j] = c ? xstrdup(c) : NULL;
-		free(buf);
-		if (!c) {
+		f->touched[j] = true;
+		memcpy(f->err[j], errs[j], sizeof(f->err[j]));
+		if (!canon[j]) {
 			bad++;
 			if (f->focus < 0)
 				f->focus = j;
@@ -285,233 +464,121 @@ edit_form_check(struct edit_form *f, char **canon)
 	return bad;
 }
 
+void
+edit_form_recheck(struct edit_form *f, int typing)
+{
+	char errs[ENTITY_MAX_FIELDS][FIELD_ERR_MAX], *canon[ENTITY_MAX_FIELDS] = { 0 };
+	bool want[ENTITY_MAX_FIELDS];
+
+	for (int j = 0; j < f->e->nfields; j++)
+		want[j] = f->touched[j] && j != typing;
+	check_fields(f, canon, errs, want, true);
+	for (int j = 0; j < f->e->nfields; j++) {
+		struct edit_memo *m = f->memo[j];
+
+		if (j == typing && canon[j] && *canon[j] && is_ref(&f->e->fields[j]))
+			continue;	/* looked up when the cursor leaves it */
+		if (!errs[j][0] && m && m->refused && strcmp(m->refused, f->val[j]) == 0)
+			snprintf(errs[j], sizeof(errs[j]), "%s", m->refused_err);
+		if (f->touched[j])
+			memcpy(f->err[j], errs[j], sizeof(f->err[j]));
+		else
+			f->err[j][0] = '\0';
+	}
+	edit_free_values(canon, f->e->nfields);
+}
+
+void
+edit_form_refuse(struct edit_form *f, int j, const char *msg)
+{
+	struct edit_memo *m = memo_of(f, j);
+
+	free(m->refused);
+	m->refused = xstrdup(f->val[j]);
+	snprintf(m->refused_err, sizeof(m->refused_err), "%s", msg);
+	snprintf(f->err[j], sizeof(f->err[j]), "%s", msg);
+	f->touched[j] = true;
+}
+
+void
+edit_form_touch(struct edit_form *f, int j)
+{
+	f->touched[j] = true;
+}
+
+int
+edit_form_errors(const struct edit_form *f)
+{
+	int n = 0;
+
+	for (int j = 0; j < f->e->nfields; j++)
+		n += f->err[j][0] != '\0';
+	return n;
+}
+
 bool
 edit_form_field_changed(const struct edit_form *f, int j)
 {
 	return strcmp(f->val[j], f->start[j]) != 0;
 }
 
-/* --- multi-line fields ------------------------------------------------------ */
+/* --- pickers ---------------------------------------------------------------- */
 
-/* A growing string. */
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
+enum edit_pick
+edit_form_pick(const struct edit_form *f, int j, enum ref_kind *kind)
 {
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *p = realloc(b->s, cap);
+	const struct field *fd = &f->e->fields[j];
 
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
+	switch (fd->type) {
+	case FT_DOMAIN: *kind = REF_DOMAIN; return PICK_LIST;
+	case FT_MEETING: *kind = REF_MEETING; return PICK_LIST;
+	case FT_ACTIELIJN: *kind = REF_ACTIELIJN; return PICK_LIST;
+	default: break;
 	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	if (is_person(fd)) {
+		*kind = REF_PERSON;
+		return PICK_SUGGEST;
+	}
+	return PICK_NONE;
 }
 
-static char *
-sb_done(struct sbuf *b)
+char *
+edit_form_pick_domain(struct edit_form *f)
 {
-	if (b->oom) {
-		free(b->s);
+	int d = entity_field_index(f->e, "domein");
+	char *name = NULL, *v;
+
+	if (d < 0 || !*f->val[d])
 		return NULL;
-	}
-	if (!b->s)
-		return xstrdup("");
-	return b->s;
+	v = xstrdup(f->val[d]);
+	if (refs_domain(f->db, text_trim(v), &name) <= 0)
+		name = NULL;
+	free(v);
+	return name;
 }
 
-/* Length in bytes and width in columns of the UTF-8 character at s. */
-static int
-char_at(const char *s, int *width)
+void
+edit_form_take(struct edit_form *f, int j, const struct ref_item *it)
 {
-	wchar_t wc;
-	int n = mbtowc(&wc, s, MB_CUR_MAX);
+	int d = entity_field_index(f->e, "domein");
 
-	if (n <= 0) {
-		*width = 1;
-		return 1;
-	}
-	*width = wcwidth(wc);
-	if (*width < 0)
-		*width = 1;
-	return n;
+	edit_form_set(f, j, it->value);
+	if (it->domain && d >= 0 && d != j && !*f->val[d])
+		edit_form_set(f, d, it->domain);
 }
 
-/* Display width of the first n bytes of s. */
-static int
-width_of(const char *s, size_t n)
+void
+edit_form_settle(struct edit_form *f, int j)
 {
-	int w = 0, cw;
+	char *v, *dom, *canon = NULL;
 
-	for (size_t i = 0; i < n;) {
-		i += (size_t)char_at(s + i, &cw);
-		w += cw;
-	}
-	return w;
-}
-
-/* Ends the current row: pads it to cols. */
-static void
-pad_row(struct sbuf *b, int used, int cols)
-{
-	for (; used < cols; used++)
-		sb_add(b, " ", 1);
-}
-
-char *
-edit_wrap(const char *text, int cols)
-{
-	struct sbuf b = { 0 };
-	const char *p = text;
-
-	if (cols < 1)
-		cols = 1;
-	for (;;) {
-		size_t plen = strcspn(p, "\n");
-		const char *end = p + plen;
-		int used = 0;
-
-		while (p < end) {
-			size_t wl = strcspn(p, " ");
-			int ww;
-
-			if (p + wl > end)
-				wl = (size_t)(end - p);
-			if (wl == 0) {		/* a space */
-				if (used < cols) {
-					sb_add(&b, " ", 1);
-					used++;
-				}
-				p++;
-				continue;
-			}
-			ww = width_of(p, wl);
-			/* like the form library: a row that would reach its last
-			 * column wraps its last word */
-			if (used > 0 && used + ww >= cols) {
-				pad_row(&b, used, cols);
-				used = 0;
-			}
-			while (ww > cols - used && used == 0 && ww > cols) {
-				/* longer than a row: split it */
-				size_t i = 0;
-				int w = 0, cw;
-
-				while (i < wl) {
-					int n = char_at(p + i, &cw);
-
-					if (w + cw > cols)
-						break;
-					i += (size_t)n;
-					w += cw;
-				}
-				if (i == 0)
-					i = (size_t)char_at(p, &cw);
-				sb_add(&b, p, i);
-				pad_row(&b, w, cols);
-				p += i;
-				wl -= i;
-				ww = width_of(p, wl);
-			}
-			sb_add(&b, p, wl);
-			used += ww;
-			p += wl;
-		}
-		if (used > 0 || plen == 0 || *end == '\n')
-			pad_row(&b, used, cols);
-		if (*end != '\n')
-			break;
-		p = end + 1;
-		if (!*p)
-			break;
-	}
-	return sb_done(&b);
-}
-
-/* The rows of a form buffer, split by display width. */
-struct row {
-	const char *s;
-	size_t len;	/* without trailing spaces */
-	int width;	/* of s[0..len) */
-};
-
-char *
-edit_unwrap(const char *buf, int cols)
-{
-	struct row *rows = NULL;
-	size_t nrows = 0, cap = 0;
-	struct sbuf b = { 0 };
-	const char *p = buf;
-
-	if (cols < 1)
-		cols = 1;
-	while (*p) {
-		const char *s = p;
-		int w = 0, cw;
-
-		while (*p && w < cols) {
-			int n = char_at(p, &cw);
-
-			p += n;
-			w += cw;
-		}
-		if (nrows == cap) {
-			struct row *r = realloc(rows, (cap = cap ? cap * 2 : 16) * sizeof(*r));
-
-			if (!r) {
-				free(rows);
-				return NULL;
-			}
-			rows = r;
-		}
-		rows[nrows].s = s;
-		rows[nrows].len = (size_t)(p - s);
-		while (rows[nrows].len > 0 && s[rows[nrows].len - 1] == ' ')
-			rows[nrows].len--;
-		rows[nrows].width = width_of(s, rows[nrows].len);
-		nrows++;
-	}
-	while (nrows > 0 && rows[nrows - 1].len == 0)
-		nrows--;
-	for (size_t i = 0; i < nrows; i++) {
-		const struct row *r = &rows[i];
-
-		if (i > 0) {
-			const struct row *prev = &rows[i - 1];
-			size_t lead = 0, first;
-
-			while (lead < r->len && r->s[lead] == ' ')
-				lead++;
-			first = strcspn(r->s + lead, " ");
-			if (first > r->len - lead)
-				first = r->len - lead;
-			if (prev->len == 0 || r->len == 0 ||
-			    prev->width + 1 + width_of(r->s + lead, first) < cols) {
-				sb_add(&b, "\n", 1);	/* it would have fitted: a line break */
-				sb_add(&b, r->s, r->len);
-				continue;
-			}
-			/* wrapped: a full row that is one word was a long word split */
-			if (!(prev->width >= cols && !memchr(prev->s, ' ', prev->len)))
-				sb_add(&b, " ", 1);
-			sb_add(&b, r->s + lead, r->len - lead);
-			continue;
-		}
-		sb_add(&b, r->s, r->len);
-	}
-	free(rows);
-	return sb_done(&b);
+	if (f->e->fields[j].type != FT_ACTIELIJN || !*f->val[j])
+		return;
+	v = xstrdup(f->val[j]);
+	dom = edit_form_pick_domain(f);
+	if (refs_actielijn(f->db, dom, text_trim(v), &canon) == 1 && strcmp(canon, f->val[j]) != 0)
+		edit_form_set(f, j, canon);
+	free(canon);
+	free(dom);
+	free(v);
 }

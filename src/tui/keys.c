@@ -30,7 +30,7 @@ static const struct {
 	{ "Esc", KC_ESC }, { "Up", KC_UP }, { "Down", KC_DOWN },
 	{ "Left", KC_LEFT }, { "Right", KC_RIGHT }, { "PgUp", KC_PGUP },
 	{ "PgDn", KC_PGDN }, { "Home", KC_HOME }, { "End", KC_END },
-	{ "F1", KC_F1 }, { "F2", KC_F2 }, { "Space", ' ' },
+	{ "F1", KC_F1 }, { "F2", KC_F2 }, { "F4", KC_F4 }, { "Space", ' ' },
 	{ "Backspace", KC_BACKSPACE }, { "Delete", KC_DELETE },
 };
 

@@ -1,7 +1,8 @@
 /*
  * The terminal side of the dashboard: set-up and tear-down, the role ->
- * attribute table, painting the cell grid, and input as key codes. The
- * only other file with curses calls is formui.c (the edit forms).
+ * attribute table, painting the cell grid (and placing the cursor of an
+ * edit form), and input as key codes. The only file with curses calls:
+ * the edit forms draw into the grid like everything else.
  */
 
 #include <curses.h>
@@ -28,6 +29,7 @@ struct screen {
 	bool mono;
 	attr_t attr[ROLE_COUNT];
 	short pair[ROLE_COUNT];
+	int cx, cy;		/* the cursor at the next paint; cx < 0: hidden */
 	struct sigaction old[NSIGNALS];
 };
 
@@ -157,6 +159,7 @@ screen_open(FILE *out, FILE *in, char *err, size_t errsz)
 	define_keys();
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
+	s->cx = s->cy = -1;
 	s->mono = (nc && *nc) || !has_colors();
 	if (s->mono)
 		setup_mono(s);
@@ -193,10 +196,38 @@ screen_mono(const struct screen *s)
 }
 
 void
-screen_role_attr(const struct screen *s, enum role role, unsigned long *attrs, short *pair)
+screen_cursor(struct screen *s, int x, int y)
 {
-	*attrs = s->attr[role];
-	*pair = s->pair[role];
+	s->cx = x;
+	s->cy = y;
+}
+
+void
+screen_raw(struct screen *s, bool on)
+{
+	(void)s;
+	if (on) {
+		raw();
+	} else {
+		noraw();
+		cbreak();
+	}
+}
+
+void
+screen_suspend(struct screen *s)
+{
+	(void)s;
+	def_prog_mode();
+	endwin();
+}
+
+void
+screen_resume(struct screen *s)
+{
+	(void)s;
+	reset_prog_mode();
+	clearok(curscr, TRUE);	/* whatever ran meanwhile drew over everything */
 }
 
 void
@@ -217,6 +248,12 @@ screen_paint(struct screen *s, const struct grid *g)
 			setcchar(&cc, wch, s->attr[c->role], s->pair[c->role], NULL);
 			mvadd_wch(y, x, &cc);
 		}
+	}
+	if (s->cx >= 0 && s->cx < w && s->cy >= 0 && s->cy < h) {
+		move(s->cy, s->cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
@@ -240,6 +277,7 @@ translate(int code)
 	case KEY_RESIZE: return KC_RESIZE;
 	case KEY_F(1): return KC_F1;
 	case KEY_F(2): return KC_F2;
+	case KEY_F(4): return KC_F4;
 	case KEY_DC: return KC_DELETE;
 	default: return KC_NONE;
 	}

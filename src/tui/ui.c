@@ -114,7 +114,7 @@ ui_run(struct db *db, const struct ui_options *opt)
 			int rc;
 
 			paint(&p);	/* the dashboard behind the form */
-			rc = formui_run(p.scr, p.app, paint, &p, POLL_MS, &sig);
+			rc = formui_run(p.scr, p.app, POLL_MS, &sig);
 			edit_form_free(p.app->form);
 			p.app->form = NULL;
 			app_poll(p.app);	/* what others changed meanwhile */
