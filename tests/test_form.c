@@ -890,3 +890,35 @@ Test(form, a_meeting_date_without_a_meeting_is_refused_at_its_field)
 	close_form(&t);
 	teardown(&t);
 }
+
+/* A list too long to keep (more than PICKER_LOAD_MAX entries): the
+ * database filters it, and typing on narrows what it found. */
+Test(form, a_pick_list_too_long_to_keep_still_finds_by_typing)
+{
+	struct fx t;
+	char title[64];
+
+	setup(&t, 80, 24);
+	cr_assert_eq(db_begin(t.db), 0);
+	for (int i = 0; i < 6000; i++) {
+		snprintf(title, sizeof(title), "Buurtproject %04d %s", i, i % 2 ? "Noord" : "Zuid");
+		put(t.db, "actielijnen", (const char *const[]){ "VEILIG", title, "", "", "", "", "" });
+	}
+	cr_assert_eq(db_commit(t.db), 0);
+	app_invalidate(t.app);
+	dash(&t, "6");
+	open_form(&t, app_key(t.app, 'a'));
+	type(&t, "Mijlpaal");
+	tab_to(&t, "actielijn");
+	type(&t, "buurtproject 59");
+	expect(&t, "100 gevonden");		/* 5900 .. 5999 */
+	type(&t, "99");
+	expect(&t, "1 gevonden");
+	expect(&t, "Buurtproject 5999 Noord · VEILIG");
+	key(&t, KC_ENTER);
+	cr_assert_str_eq(t.app->form->val[field(t.app->form->e, "actielijn")], "Buurtproject 5999 Noord");
+	cr_assert_str_eq(t.app->form->val[field(t.app->form->e, "domein")], "Veiligheid");
+	cr_assert(!key(&t, KC_CTRL('S')));
+	close_form(&t);
+	teardown(&t);
+}

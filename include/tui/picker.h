@@ -33,6 +33,9 @@ struct picker {
 	char *domain;		/* actielijnen: the domain they are limited to */
 	struct ref_list all;	/* the entries read when it opened */
 	bool cut;		/* all was cut at PICKER_LOAD_MAX */
+	char *asked;		/* with cut: the folded filter `all` now holds every
+				   match of, or NULL (a longer filter is then
+				   matched in memory, not asked again) */
 	int *idx;		/* matching entries: indexes into all; -1 = "(geen)" */
 	int n;			/* how many match */
 	bool more;		/* more matched than are listed */

@@ -25,7 +25,8 @@ plain_letter(utf8proc_int32_t c, void *data)
 	}
 }
 
-/* Invalid UTF-8: ASCII letters lowercased, other bytes kept. */
+/* ASCII letters lowercased, other bytes kept: ASCII text, and invalid
+ * UTF-8 (which utf8proc refuses). */
 static char *
 fold_bytes(const char *s)
 {
@@ -37,6 +38,17 @@ fold_bytes(const char *s)
 	return d;
 }
 
+/* True when s is ASCII only: then folding is lowercasing (most titles
+ * are, and a pick list folds thousands of them per key). */
+static bool
+is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 char *
 fold_text(const char *s)
 {
@@ -45,6 +57,8 @@ fold_text(const char *s)
 
 	if (!s)
 		s = "";
+	if (is_ascii(s))
+		return fold_bytes(s);
 	n = utf8proc_map_custom((const utf8proc_uint8_t *)s, 0, &out,
 				UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
 				UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |

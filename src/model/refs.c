@@ -67,7 +67,8 @@ describe(enum ref_kind kind, const char *v, const char *a, const char *b, bool a
 			snprintf(label, lsz, "%s · %s", v, a);
 		else
 			snprintf(label, lsz, "%s", v);
-		snprintf(match, msz, "%s", label);
+		/* plain ASCII around the title: most titles then fold fast */
+		snprintf(match, msz, all_domains ? "%s %s" : "%s", v, a);
 		return;
 	case REF_PERSON:
 		snprintf(label, lsz, "%s", v);

@@ -42,6 +42,7 @@ picker_close(struct picker *p)
 	textedit_free(&p->filter);
 	free(p->idx);
 	free(p->domain);
+	free(p->asked);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -82,15 +83,21 @@ match(struct picker *p, const char *needle)
 void
 picker_refilter(struct picker *p, struct edit_form *f, const char *filter)
 {
+	char *want;
+
 	if (p->own_filter)
 		filter = p->filter.s;
-	if (p->cut) {
-		/* too many to keep: the database filters (a bounded scan) */
+	want = fold_text(filter ? filter : "");
+	if (p->cut && want && !(p->asked && fold_contains(want, p->asked))) {
+		/* too many to keep: the database filters (a bounded scan);
+		 * when it found them all, typing on narrows them in memory */
 		refs_find(f->db, p->kind, filter, p->domain, PICKER_SHOW_MAX, &p->all);
-		match(p, NULL);
-	} else {
-		match(p, filter);
+		free(p->asked);
+		p->asked = p->all.more ? NULL : want;
+		want = NULL;
 	}
+	match(p, filter);
+	free(want);
 	p->sel = p->how == PICK_LIST && p->n > 0 ? 0 : -1;
 	p->top = 0;
 }
