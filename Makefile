@@ -47,20 +47,34 @@ MO_FILES  = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/snw.mo)
 
 all: $(BUILD)/snw $(MO_FILES)
 
+# Compiler lines are shown as "CC file"; `make V=1` shows them whole.
+Q = $(if $(V),,@)
+say = $(if $(V),,@echo "  $(1)	$(2)")
+
 $(BUILD)/snw: $(OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(LDFLAGS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(LIBS) $(LDFLAGS)
+
+# Objects are built again when the flags change (make, then make test with
+# -Werror): the stamp's name is a checksum of the flags.
+FLAGS_STAMP = $(BUILD)/flags-$(shell echo '$(ALL_CFLAGS)' | cksum | cut -d' ' -f1)
+$(FLAGS_STAMP):
+	@mkdir -p $(@D) && rm -f $(BUILD)/flags-* && touch $@
 
 # -MMD -MP: every object depends on the headers it includes, no more.
-$(BUILD)/obj/%.o: src/%.c
+$(BUILD)/obj/%.o: src/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/test-obj/%.o: tests/%.c
+$(BUILD)/test-obj/%.o: tests/%.c $(FLAGS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-missing-prototypes -Itests -c -o $@ $<
+	$(call say,CC,$<)
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -Wno-missing-prototypes -Itests -c -o $@ $<
 
 $(BUILD)/unit-tests: $(LIB_OBJS) $(TEST_OBJS)
-	$(CC) $(ALL_CFLAGS) -o $@ $(LIB_OBJS) $(TEST_OBJS) $(LIBS) -lcriterion $(LDFLAGS)
+	$(call say,LINK,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(LIB_OBJS) $(TEST_OBJS) $(LIBS) -lcriterion $(LDFLAGS)
 
 -include $(OBJS:.o=.d) $(TEST_OBJS:.o=.d)
 
