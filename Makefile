@@ -180,7 +180,8 @@ clean:
 # --- hardening checks (issue 6) ----------------------------------------------
 #   make check-asan                 the Criterion suite under ASan + UBSan
 #   make check-valgrind             the e2e tests of build/snw under memcheck
-#   make fuzz FUZZ_SECONDS=N        libFuzzer over the whole import path
+#   make fuzz FUZZ_SECONDS=N        libFuzzer over the whole import path, then
+#                                   over the date parser, N seconds each
 # A comma inside $(call need,...) arguments.
 , := ,
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -232,16 +233,26 @@ $(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(HEADERS)
 	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) \
 	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(LIBS)
 
-# New inputs found are kept in $(BUILD)/fuzz/corpus for the next run; a
-# crash, leak or timeout stops the run with the input in $(BUILD)/fuzz/.
+$(BUILD)/fuzz/fuzz_date: tests/fuzz/fuzz_date.c src/core/date.c include/core/date.h
+	@mkdir -p $(BUILD)/fuzz
+	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(FUZZ_FLAGS) \
+	  -o $@ tests/fuzz/fuzz_date.c src/core/date.c
+
+# New inputs found are kept in $(BUILD)/fuzz/corpus (date-corpus) for the
+# next run; a crash, leak or timeout stops the run with the input in
+# $(BUILD)/fuzz/.
 fuzz: fuzz-deps
-	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_import
+	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_import $(BUILD)/fuzz/fuzz_date
 	rm -rf $(BUILD)/fuzz/seeds && sh tests/fuzz/seeds.sh $(BUILD)/fuzz/seeds
-	mkdir -p $(BUILD)/fuzz/corpus
+	mkdir -p $(BUILD)/fuzz/corpus $(BUILD)/fuzz/date-corpus
 	SNW_DATADIR=$(CURDIR)/data $(SAN_ENV) ./$(BUILD)/fuzz/fuzz_import \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	  -dict=tests/fuzz/import.dict -artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
 	  $(BUILD)/fuzz/corpus $(BUILD)/fuzz/seeds
+	$(SAN_ENV) ./$(BUILD)/fuzz/fuzz_date \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=64 \
+	  -dict=tests/fuzz/date.dict -artifact_prefix=$(BUILD)/fuzz/date- -print_final_stats=1 \
+	  $(BUILD)/fuzz/date-corpus tests/fuzz/date-seeds
 
 # --- benchmark (issue 5; not part of make test) -------------------------------
 #   make bench                      import vs sqlite3 .import, dashboard at 1M rows

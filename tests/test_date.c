@@ -220,6 +220,31 @@ Test(date_reject, mixed_separators)
 	rejects("4 3 2024");
 }
 
+/* A - with a space before it reads as a minus sign, one with a space
+ * after it as a slip of the keyboard: neither is a date anyone means, so
+ * neither becomes 2024 (issue 17). */
+Test(date_reject, signed_or_spaced_year)
+{
+	rejects("maart -2024");
+	rejects("4 maart -2024");
+	rejects("Q1 -2024");
+	rejects("4-3- 2024");
+	rejects("4 -3-2024");
+	rejects("4/3/ 2024");
+	rejects("4.3 .2024");
+	rejects("2024 -Q1");
+	rejects("2024- 03-04");
+	rejects("maart - 2024");
+	rejects("-2024-03-04");
+	rejects("+2024-03-04");
+	rejects("4-3-+2024");
+	/* Written as meant, they are dates. */
+	parses("maart-2024", DATE_POINT, "2024-03-01");
+	parses("2024-Q1", DATE_POINT, "2024-01-01");
+	parses("4-mrt-2024", DATE_POINT, "2024-03-04");
+	parses("4 mrt. 2024", DATE_POINT, "2024-03-04");
+}
+
 Test(date_reject, unknown_words_and_quarters)
 {
 	rejects("4 maar 2024");

@@ -152,7 +152,9 @@ static const char *read_token(const char *s, struct tok *t)
 /*
  * Splits in into at most max tokens; returns how many, or -1 when there
  * is something that is no token, or more than max of them. Between tokens
- * there may be white space and at most one of - / . (recorded in sep).
+ * there is white space or one of - / . (recorded in sep), never both: in
+ * "maart -2024" or "Q1 -2024" the - reads as a minus sign, and
+ * "4-3- 2024" is a date typed with a slip; no one means 2024 by either.
  */
 static int tokenize(const char *in, struct tok *toks, int max)
 {
@@ -170,8 +172,9 @@ static int tokenize(const char *in, struct tok *toks, int max)
 			if (p != s)
 				sep = ' ';
 			if (*p == '-' || *p == '/' || *p == '.') {
-				sep = *p;
-				p = skip_space(p + 1);
+				if (sep || skip_space(p + 1) != p + 1)
+					return -1;
+				sep = *p++;
 			}
 			s = p;
 		}
