@@ -268,7 +268,7 @@ Test(edit, import_records_added_entries_as_runs)
 	"DROP TRIGGER actielijn_telling_insert; DROP TRIGGER actielijn_telling_delete;" \
 	"DROP TRIGGER actielijn_telling_update; DROP TABLE actielijn_telling;" \
 	"CREATE INDEX actielijnen_status ON actielijnen(domein_id, status);" \
-	"DROP TABLE historie; PRAGMA user_version = 1"
+	"DROP TABLE historie; DROP TABLE gegevens; PRAGMA user_version = 1"
 
 /* A new database file has 16 KB pages (see db_create); an existing one
  * keeps what it has. */
@@ -312,6 +312,9 @@ Test(edit, migration_from_schema_1_keeps_the_data)
 	cr_assert_str_eq(test_text(a, "SELECT titel FROM actielijnen"), "Buurtbanen");
 	/* The counts were filled from the rows that were there. */
 	cr_assert_eq(test_int(a, "SELECT n FROM actielijn_telling WHERE status = ''"), 1);
+	/* A database that holds something was complete: it is marked so. */
+	cr_assert_eq(test_int(a, "SELECT count(*) FROM gegevens WHERE sleutel = 'compleet'"), 1);
+	cr_assert_eq(db_complete(a), 1);
 	db_close(a);
 
 	/* Read-only cannot migrate, and says so. */

@@ -21,13 +21,49 @@ struct db_stmt;
 enum db_change { DB_ADDED, DB_UPDATED, DB_UNCHANGED };
 
 /* Opens (and migrates) an existing database file. With readonly, or when
- * the file is not writable, opens it read-only (db_readonly() says so). */
+ * the file is not writable, opens it read-only (db_readonly() says so).
+ * Its -wal and -shm files get the database's mode for the group and
+ * others, and read and write for their owner (so that viewing a chmod 444
+ * database leaves nothing behind that a later writer fails on). Whether
+ * the database is complete is db_complete's question. */
 int db_open(const char *path, bool readonly, struct db **out, char *err, size_t errsz);
 
-/* Creates a new database file with the current schema (no rows). Fails
- * when the file exists. The file gets mode 0600; in a setgid directory
- * (a group's shared one) 0660 less the umask. Never bits for others. */
+/*
+ * A new database is complete or absent: it is built under a temporary
+ * name in the directory of path (".NAME.tmp-..."), filled, and put in
+ * place whole.
+ *
+ * db_build makes the temporary database with the current schema and
+ * returns it open (no rows; write to it in a transaction that ends with
+ * db_mark_complete). It first removes what interrupted builds for the same
+ * path left behind. The file gets mode 0600; in a setgid directory (a
+ * group's shared one) 0660 less the umask. Never bits for others.
+ *
+ * db_publish closes it and puts it at path unless something is there
+ * already: returns 0, DB_EXISTS when another process (another first run
+ * at the same moment) got there first (ours is removed: open theirs), or
+ * -1 with err. db is gone afterwards, whatever the result. db_close on a
+ * database that was built and not published removes it.
+ */
+enum { DB_EXISTS = -5 };
+int db_build(const char *path, struct db **out, char *err, size_t errsz);
+int db_publish(struct db *db, char *err, size_t errsz);
+
+/* Builds, marks complete and publishes an empty database at path, and
+ * opens it: init --empty, and tests. Fails (DB_EXISTS) when path exists. */
 int db_create(const char *path, struct db **out, char *err, size_t errsz);
+
+/* Marks the database complete (the 'compleet' row of gegevens); call in
+ * the transaction that fills it. */
+int db_mark_complete(struct db *db);
+
+/* 1 when the database is complete: marked so, or holding anything at all
+ * (rows or history); 0 when it is half-made: empty and never marked, what
+ * an interrupted first run of an older snw left behind; -1 on error. */
+int db_complete(struct db *db);
+
+/* The permission bits of the database file (st_mode & 0777), or -1. */
+int db_file_mode(const struct db *db);
 
 /* An in-memory database with the schema, for tests and the fuzzer. */
 int db_open_memory(struct db **out);

@@ -7,6 +7,8 @@
  * (entity.c) serve, so a new column is added in one place.
  */
 
+#define _GNU_SOURCE		/* renameat2 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -23,10 +26,13 @@
 #include <sqlite3.h>
 
 #include "store/db.h"
+#include "core/fault.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define BUSY_TIMEOUT_MS 10000	/* ordinary waits for another writer;
 				   $SNW_BUSY_TIMEOUT_MS overrides it */
+#define READ_WAIT_MS 10000	/* the least a reader waits: see read_wait */
 #define MAX_DOMAINS 64		/* domains and themes are a short list */
 #define MAX_ENTITIES 8		/* room for entities[] */
 
@@ -175,6 +181,24 @@ static const char *const migrations[] = {
 	"ALTER TABLE actielijnen_nieuw RENAME TO actielijnen;"
 	"CREATE UNIQUE INDEX actielijnen_sleutel ON actielijnen(domein_id, titel);"
 	ACTIELIJN_TELLING_TRIGGERS,
+
+	/* 4 -> 5: facts about the data as a whole, as pairs (a later one
+	 * will be the data's peildatum). 'compleet' says the database was
+	 * filled whole: it is written in the transaction that fills a new
+	 * database (db_mark_complete), so one without it was interrupted
+	 * while it was made. A database from before this table that holds
+	 * anything at all was complete; it gets the mark here. One that
+	 * holds nothing, not even history, is what an interrupted first run
+	 * of an older snw left behind (or an old init --empty): db_complete
+	 * tells. */
+	"CREATE TABLE gegevens ("
+	"  sleutel TEXT PRIMARY KEY,"
+	"  waarde TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO gegevens SELECT 'compleet', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+	"  WHERE EXISTS (SELECT 1 FROM domeinen) OR EXISTS (SELECT 1 FROM vergaderingen)"
+	"    OR EXISTS (SELECT 1 FROM successen) OR EXISTS (SELECT 1 FROM actielijnen)"
+	"    OR EXISTS (SELECT 1 FROM planning) OR EXISTS (SELECT 1 FROM besluiten)"
+	"    OR EXISTS (SELECT 1 FROM acties) OR EXISTS (SELECT 1 FROM historie);",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -231,6 +255,11 @@ struct db {
 	sqlite3 *h;
 	bool ro;
 	char path[PATH_MAX];
+	/* A database being built (db_build): path is its temporary name,
+	 * final where db_publish puts it; lock_fd holds the temporary file
+	 * open and flock()ed, which tells a sweep it is alive. */
+	char final[PATH_MAX];
+	int lock_fd;
 	char err[PATH_MAX + 512];
 	struct entity_sql sql[MAX_ENTITIES];	/* by entity_index */
 	sqlite3_stmt *meeting_by_date;
@@ -248,6 +277,7 @@ struct db {
 	struct domain_ref domains[MAX_DOMAINS];	/* cache for FT_DOMAIN lookups */
 	int ndomains;			/* -1: cache must be (re)loaded */
 	int busy_ms;			/* how long to wait for another writer */
+	int wait_ms;			/* the busy timeout set now */
 	struct bulk bulk;
 	/* Spellings of domain references seen in this import, exact, so that a
 	 * repeated spelling costs one strcmp, not a case-folding compare. */
@@ -292,7 +322,7 @@ fail(struct db *db, const char *what)
 	case SQLITE_LOCKED:
 		snprintf(db->err, sizeof(db->err),
 			 "%s: the database is busy: another program kept it locked for more than %g s; try again",
-			 what, db->busy_ms / 1000.0);
+			 what, db->wait_ms / 1000.0);
 		break;
 	case SQLITE_FULL:
 		snprintf(db->err, sizeof(db->err), "%s: the disk is full; nothing was changed", what);
@@ -405,6 +435,7 @@ migrate(struct db *db)
 			db_rollback(db);
 			return -1;
 		}
+		fault_point("migrate");
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", SCHEMA_VERSION);
 	if (db_exec(db, sql) < 0) {
@@ -575,11 +606,36 @@ sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
-/* Connection settings shared by every snw process on the file. */
+/*
+ * How long a reader waits for a lock: at least READ_WAIT_MS, whatever
+ * $SNW_BUSY_TIMEOUT_MS says. That setting is how long to wait for another
+ * process's write, and in WAL a reader never waits for one; what it can
+ * meet are the moments a writer holds the file alone (recovering a WAL
+ * after a crash, the checkpoint when the last connection closes), which
+ * pass by themselves. With a timeout of 0 the reader failed on them at
+ * once. db_begin waits for the write lock only as long as the setting.
+ */
+static int
+read_wait(const struct db *db)
+{
+	return db->busy_ms > READ_WAIT_MS ? db->busy_ms : READ_WAIT_MS;
+}
+
+static void
+set_wait(struct db *db, int ms)
+{
+	db->wait_ms = ms;
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+/* Connection settings shared by every snw process on the file. A
+ * database being built (db_build) is nobody else's yet: its journal stays
+ * in memory and nothing waits for the disk, so it leaves no -journal or
+ * -wal file beside it; db_publish syncs it once, whole. */
 static int
 configure(struct db *db)
 {
-	sqlite3_busy_timeout(db->h, db->busy_ms);
+	set_wait(db, read_wait(db));
 	if (sqlite3_create_function(db->h, "snw_contains", -1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				    NULL, sql_contains, NULL, NULL) != SQLITE_OK)
@@ -588,6 +644,8 @@ configure(struct db *db)
 		return -1;
 	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0)
 		return -1;
+	if (db->final[0])
+		return db_exec(db, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF");
 	if (!db->ro && db_exec(db, "PRAGMA journal_mode = WAL;"
 				   "PRAGMA synchronous = NORMAL") < 0)
 		return -1;
@@ -619,6 +677,7 @@ db_new(const char *path)
 		const char *who = pw ? pw->pw_name : getenv("USER");
 
 		snprintf(db->path, sizeof(db->path), "%s", path);
+		db->lock_fd = -1;
 		snprintf(db->who, sizeof(db->who), "%s", who ? who : "?");
 		snprintf(db->source, sizeof(db->source), "import");
 		db->ndomains = -1;
@@ -644,6 +703,52 @@ db_setup(struct db *db, char *err, size_t errsz)
 	return 0;
 }
 
+/* --- the files of a database ------------------------------------------------ */
+
+static const char *const side_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/*
+ * Gives the -wal, -shm and -journal files of the database at path the
+ * mode they should have: the database's own bits for the group and for
+ * others (never looser than the database), and read and write for their
+ * owner whatever the database has. SQLite copies the database's mode when
+ * it creates them, so a chmod 444 database viewed read-only left a 0444
+ * -shm behind that every later writer, after chmod 600, failed on
+ * ("attempt to write a readonly database"), and that others could still
+ * read. Runs before SQLite opens the file (healing what an earlier
+ * process left) and after (fixing what it just made). Only our own files
+ * (or any, as root); by name, never through a descriptor of our own:
+ * closing one would drop the locks SQLite holds on the file.
+ */
+static void
+fix_side_modes(const char *path)
+{
+	struct stat db_st, st;
+
+	if (stat(path, &db_st) < 0)
+		return;
+	for (size_t i = 0; i < sizeof(side_suffixes) / sizeof(side_suffixes[0]); i++) {
+		mode_t want = 0600 | (db_st.st_mode & 0066);
+		char side[PATH_MAX + 16];
+
+		snprintf(side, sizeof(side), "%s%s", path, side_suffixes[i]);
+		if (lstat(side, &st) < 0 || !S_ISREG(st.st_mode) ||
+		    (st.st_uid != geteuid() && geteuid() != 0) || (st.st_mode & 07777) == want)
+			continue;
+		chmod(side, want);
+	}
+}
+
+int
+db_file_mode(const struct db *db)
+{
+	struct stat st;
+
+	if (stat(db->path, &st) < 0)
+		return -1;
+	return (int)(st.st_mode & 0777);
+}
+
 int
 db_open(const char *path, bool readonly, struct db **out, char *err, size_t errsz)
 {
@@ -662,6 +767,7 @@ db_open(const char *path, bool readonly, struct db **out, char *err, size_t errs
 		return -1;
 	}
 	db->ro = readonly;
+	fix_side_modes(path);
 	flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		fail(db, "opening the database");
@@ -674,6 +780,7 @@ db_open(const char *path, bool readonly, struct db **out, char *err, size_t errs
 		db_close(db);
 		return -1;
 	}
+	fix_side_modes(path);
 	*out = db;
 	return 0;
 }
@@ -694,31 +801,163 @@ create_mode(const char *path)
 	return 0600;
 }
 
-int
-db_create(const char *path, struct db **out, char *err, size_t errsz)
+/* The last component of path. */
+static const char *
+base_of(const char *path)
 {
-	struct db *db;
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/*
+ * Opens the directory of path and locks it (flock) against other snw
+ * processes that create a database in it: they sweep temporary files,
+ * make their own and put one in place under this lock, so none of them
+ * mistakes another's work in progress for a leftover. Returns the
+ * descriptor (close it to unlock) or -1 with errno set. A file system
+ * without flock, or a directory we may write but not read, still works,
+ * without that protection (and without the sweep).
+ */
+static int
+lock_dir(const char *path)
+{
+	char dir[PATH_MAX];
+	int dfd;
+
+	dir_of(path, dir, sizeof(dir));
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	while (flock(dfd, LOCK_EX) < 0 && errno == EINTR)
+		;
+	return dfd;
+}
+
+/* The prefix of the temporary names of databases built for path
+ * (".snw.db.tmp-"); the file is hidden and says what it will be. */
+static void
+temp_prefix(const char *path, char *buf, size_t bufsz)
+{
+	snprintf(buf, bufsz, ".%s.tmp-", base_of(path));
+}
+
+/*
+ * Removes what builds of a database for path that were interrupted (a
+ * kill, a power cut) left in its directory: temporary files that nobody
+ * holds a lock on, and -wal, -shm or -journal files of temporary files
+ * that are gone. Called with the directory locked (lock_dir), so a build
+ * that has just made its file has also locked it.
+ */
+static void
+sweep_temps(int dfd, const char *path)
+{
+	char prefix[NAME_MAX + 16];
+	struct dirent *d;
+	DIR *dir;
 	int fd;
 
+	temp_prefix(path, prefix, sizeof(prefix));
+	if ((fd = dup(dfd)) < 0 || !(dir = fdopendir(fd))) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((d = readdir(dir))) {
+		char main_name[NAME_MAX + 1];
+		size_t len = strlen(d->d_name);
+		struct stat st;
+		int tfd;
+
+		if (strncmp(d->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		for (size_t i = 0; i < sizeof(side_suffixes) / sizeof(side_suffixes[0]); i++) {
+			size_t sl = strlen(side_suffixes[i]);
+
+			if (len > sl && strcmp(d->d_name + len - sl, side_suffixes[i]) == 0) {
+				snprintf(main_name, sizeof(main_name), "%.*s", (int)(len - sl), d->d_name);
+				if (fstatat(dfd, main_name, &st, AT_SYMLINK_NOFOLLOW) < 0 && errno == ENOENT)
+					unlinkat(dfd, d->d_name, 0);
+				len = 0;	/* done with this one */
+				break;
+			}
+		}
+		if (len == 0)
+			continue;
+		tfd = openat(dfd, d->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+		if (tfd < 0)
+			continue;
+		if (flock(tfd, LOCK_EX | LOCK_NB) == 0)
+			unlinkat(dfd, d->d_name, 0);
+		close(tfd);
+	}
+	closedir(dir);
+}
+
+/* Makes the temporary file of a build under the directory lock: a new
+ * name, created exclusively with the mode of a new database, locked.
+ * Returns its descriptor with the name in tmp, or -1 (errno). */
+static int
+make_temp(const char *path, char *tmp, size_t tmpsz)
+{
+	static unsigned counter;
+	char prefix[NAME_MAX + 16], dir[PATH_MAX];
+	int fd = -1;
+
+	temp_prefix(path, prefix, sizeof(prefix));
+	dir_of(path, dir, sizeof(dir));
+	for (int tries = 0; tries < 100 && fd < 0; tries++) {
+		if ((size_t)snprintf(tmp, tmpsz, "%s/%s%ld-%u-%ld", dir, prefix, (long)getpid(),
+				     counter++, (long)time(NULL)) >= tmpsz) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, create_mode(path));
+		if (fd < 0 && errno != EEXIST)
+			return -1;
+	}
+	if (fd >= 0)
+		flock(fd, LOCK_EX | LOCK_NB);	/* new, so nobody else holds it */
+	return fd;
+}
+
+int
+db_build(const char *path, struct db **out, char *err, size_t errsz)
+{
+	char tmp[PATH_MAX];
+	struct db *db;
+	int dfd, fd, e;
+
 	*out = NULL;
-	/* Create the file ourselves so that it never exists with wider
-	 * permissions; SQLite gives the -wal and -shm files the same mode. */
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, create_mode(path));
-	if (fd < 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+	if ((dfd = lock_dir(path)) < 0 && errno != EACCES) {
+		snprintf(err, errsz, _("%s: kan de database niet maken: %s"), path, strerror(errno));
 		return -1;
 	}
-	close(fd);
-	if (!(db = db_new(path))) {
-		unlink(path);
+	if (dfd >= 0)
+		sweep_temps(dfd, path);
+	fd = make_temp(path, tmp, sizeof(tmp));
+	e = errno;
+	if (dfd >= 0)
+		close(dfd);
+	if (fd < 0) {
+		snprintf(err, errsz, _("%s: kan de database niet maken: %s"), path, strerror(e));
+		return -1;
+	}
+	fault_point("create");
+	if (!(db = db_new(tmp))) {
+		unlink(tmp);
+		close(fd);
 		snprintf(err, errsz, "out of memory");
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	db->lock_fd = fd;
+	snprintf(db->final, sizeof(db->final), "%s", path);
+	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		fail(db, "creating the database");
 		snprintf(err, errsz, "%s", db->err);
-		goto failed;
+		db_close(db);
+		return -1;
 	}
+	sqlite3_extended_result_codes(db->h, 1);
 	/* 16 KB pages instead of SQLite's 4 KB: a large import writes every
 	 * page twice (to the WAL, then to the file) and a search reads them
 	 * all, both in a quarter of the calls; measured at a million
@@ -726,28 +965,174 @@ db_create(const char *path, struct db **out, char *err, size_t errsz)
 	 * figures stay where they were. Only a new file can have it. */
 	if (db_exec(db, "PRAGMA page_size = 16384") < 0) {
 		snprintf(err, errsz, "%s", db->err);
-		goto failed;
+		db_close(db);
+		return -1;
 	}
 	/* db_setup says why it failed; asking SQLite afterwards would give
 	 * the error of the rollback that followed (disk full: "cannot
 	 * rollback - no transaction is active"). */
-	if (db_setup(db, err, errsz) < 0)
-		goto failed;
+	if (db_setup(db, err, errsz) < 0) {
+		db_close(db);
+		return -1;
+	}
+	fault_point("create");
 	*out = db;
 	return 0;
-failed:
-	/* A -wal file left behind would be replayed into the next database
-	 * of that name, so it goes with the file. */
-	db_close(db);
-	unlink(path);
-	for (int i = 0; i < 3; i++) {
-		static const char *const side[] = { "-wal", "-shm", "-journal" };
-		char p[PATH_MAX + 16];
+}
 
-		snprintf(p, sizeof(p), "%s%s", path, side[i]);
-		unlink(p);
+/* Closes the SQLite side of db: statements and connection. */
+static void
+close_handle(struct db *db)
+{
+	for (int i = 0; i < entity_count; i++) {
+		sqlite3_finalize(db->sql[i].find);
+		sqlite3_finalize(db->sql[i].insert);
+		sqlite3_finalize(db->sql[i].insert_new);
+		sqlite3_finalize(db->sql[i].update);
+		sqlite3_finalize(db->sql[i].raw);
+		sqlite3_finalize(db->sql[i].log_row);
 	}
-	return -1;
+	sqlite3_finalize(db->log_field);
+	sqlite3_finalize(db->log_range);
+	bulk_free(db);
+	sqlite3_finalize(db->meeting_by_date);
+	sqlite3_finalize(db->actielijn_by_title);
+	sqlite3_close(db->h);
+	memset(db->sql, 0, sizeof(db->sql));
+	db->log_field = db->log_range = db->meeting_by_date = db->actielijn_by_title = NULL;
+	db->h = NULL;
+}
+
+/* Puts the file tmp in place as path unless path exists: renameat2 with
+ * RENAME_NOREPLACE, or link() and unlink() where the file system has no
+ * such rename. Returns 0, or -1 with errno (EEXIST: path exists). */
+static int
+put_in_place(const char *tmp, const char *path)
+{
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+		return -1;
+	if (link(tmp, path) < 0)
+		return -1;
+	unlink(tmp);
+	return 0;
+}
+
+int
+db_publish(struct db *db, char *err, size_t errsz)
+{
+	char tmp[PATH_MAX], final[PATH_MAX];
+	int fd = db->lock_fd, dfd, rc = 0, e = 0;
+
+	snprintf(tmp, sizeof(tmp), "%s", db->path);
+	snprintf(final, sizeof(final), "%s", db->final);
+	/* Into WAL, as every snw database is (readers never wait for a
+	 * writer), while the file is still ours alone. Then the SQLite
+	 * connection goes: closing the last connection checkpoints the WAL
+	 * and removes it and the -shm file, so the file is complete and
+	 * consistent on its own, with no -wal or -shm file that would have to
+	 * move with it. */
+	if (db_exec(db, "PRAGMA journal_mode = WAL") < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		db_close(db);
+		return -1;
+	}
+	close_handle(db);
+	db->final[0] = '\0';
+	db->lock_fd = -1;
+	free(db);
+	fault_point("create");
+	if (fsync(fd) < 0) {
+		e = errno;
+		rc = -1;
+	}
+	fault_point("create");
+	if (rc == 0 && ((dfd = lock_dir(final)) >= 0 || errno == EACCES)) {
+		struct stat st;
+
+		/* Files of a database that was deleted without them would be
+		 * taken for this one's: a -wal replayed into it, a -journal
+		 * rolled back into it. With no database at the name they
+		 * belong to nothing. */
+		if (lstat(final, &st) < 0 && errno == ENOENT) {
+			for (size_t i = 0; i < sizeof(side_suffixes) / sizeof(side_suffixes[0]); i++) {
+				char side[PATH_MAX + 16];
+
+				snprintf(side, sizeof(side), "%s%s", final, side_suffixes[i]);
+				unlink(side);
+			}
+		}
+		if (put_in_place(tmp, final) < 0) {
+			e = errno;
+			rc = e == EEXIST ? DB_EXISTS : -1;
+		} else {
+			fault_point("create");
+			if (dfd >= 0)
+				fsync(dfd);	/* the new name survives a power cut */
+		}
+		if (dfd >= 0)
+			close(dfd);
+	} else if (rc == 0) {
+		e = errno;
+		rc = -1;
+	}
+	if (rc != 0)
+		unlink(tmp);
+	close(fd);
+	if (rc == -1)
+		snprintf(err, errsz, _("%s: kan de database niet op zijn plaats zetten: %s"), final, strerror(e));
+	else if (rc == DB_EXISTS)
+		snprintf(err, errsz, "%s: %s", final, strerror(EEXIST));
+	return rc;
+}
+
+int
+db_create(const char *path, struct db **out, char *err, size_t errsz)
+{
+	struct db *db;
+	int rc;
+
+	*out = NULL;
+	if (db_build(path, &db, err, errsz) < 0)
+		return -1;
+	if (db_begin(db) < 0 || db_mark_complete(db) < 0 || db_commit(db) < 0) {
+		snprintf(err, errsz, "%s", db->err);
+		db_close(db);
+		return -1;
+	}
+	if ((rc = db_publish(db, err, errsz)) != 0)
+		return rc;
+	return db_open(path, false, out, err, errsz);
+}
+
+int
+db_mark_complete(struct db *db)
+{
+	return db_exec(db, "INSERT OR REPLACE INTO gegevens VALUES"
+			   " ('compleet', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+}
+
+int
+db_complete(struct db *db)
+{
+	char sql[1024];
+	sqlite3_stmt *st;
+	int rc, v = -1;
+
+	/* The mark, or anything at all in the database: only a file that
+	 * holds nothing and was never marked is half-made (see migration 5). */
+	snprintf(sql, sizeof(sql), "SELECT EXISTS (SELECT 1 FROM gegevens WHERE sleutel = 'compleet')"
+		 " OR EXISTS (SELECT 1 FROM historie)");
+	for (int i = 0; i < entity_count; i++)
+		snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " OR EXISTS (SELECT 1 FROM %s)",
+			 entities[i]->name);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "opening the database");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v < 0 ? fail(db, "opening the database") : v;
 }
 
 int
@@ -804,20 +1189,11 @@ db_close(struct db *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < entity_count; i++) {
-		sqlite3_finalize(db->sql[i].find);
-		sqlite3_finalize(db->sql[i].insert);
-		sqlite3_finalize(db->sql[i].insert_new);
-		sqlite3_finalize(db->sql[i].update);
-		sqlite3_finalize(db->sql[i].raw);
-		sqlite3_finalize(db->sql[i].log_row);
-	}
-	sqlite3_finalize(db->log_field);
-	sqlite3_finalize(db->log_range);
-	bulk_free(db);
-	sqlite3_finalize(db->meeting_by_date);
-	sqlite3_finalize(db->actielijn_by_title);
-	sqlite3_close(db->h);
+	close_handle(db);
+	if (db->final[0])	/* a build that was never published */
+		unlink(db->path);
+	if (db->lock_fd >= 0)
+		close(db->lock_fd);
 	free(db);
 }
 
@@ -828,8 +1204,15 @@ db_begin(struct db *db)
 		snprintf(db->err, sizeof(db->err), "%s is open read-only", db->path);
 		return -1;
 	}
-	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return fail(db, "starting a transaction");
+	/* Waiting for the write lock is waiting for another writer: as long
+	 * as the setting says (see read_wait). */
+	set_wait(db, db->busy_ms);
+	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		fail(db, "starting a transaction");
+		set_wait(db, read_wait(db));
+		return -1;
+	}
+	set_wait(db, read_wait(db));
 	/* We hold the write lock: the history rows from here to the commit
 	 * are ours, one group for undo. */
 	db->txn_start = db_last_change(db);
