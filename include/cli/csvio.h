@@ -4,10 +4,11 @@
 /*
  * Spreadsheets in and out: `snw import` and `snw export`.
  *
- * Import accepts what spreadsheets really write (delimiter , ; or tab;
- * UTF-8 with or without BOM or Windows-1252; LF or CRLF; RFC 4180
- * quoting) and checks every value with the entity rules before anything
- * is written. A whole import is one transaction.
+ * Import accepts what spreadsheets really write (delimiter , ; or tab, or
+ * the one a first line sep=; names; UTF-8 with or without BOM or
+ * Windows-1252; LF, CRLF or CR; RFC 4180 quoting; Excel's ' text marker
+ * in files with a BOM) and checks every value with the entity rules
+ * before anything is written. A whole import is one transaction.
  */
 
 #include <stdbool.h>
@@ -37,7 +38,7 @@ struct import_opts {
 	const struct entity *table;	/* --table: every file goes here */
 	bool dry_run;		/* check everything, write nothing */
 	bool replace;		/* the table ends up holding exactly the file's rows */
-	bool quiet;		/* no summary (used by init) */
+	bool quiet;		/* no summary, no progress line (used by init) */
 	FILE *out;		/* summary */
 	FILE *err;		/* errors and warnings */
 	int max_messages;	/* errors shown per file before "and N more"; 0 = 200 */
@@ -46,9 +47,11 @@ struct import_opts {
 /*
  * Imports files (any order: they are imported in dependency order) into
  * db in one transaction. Prints every error as FILE:LINE: column: what is
- * wrong (what was expected), and a summary per table. counts (indexed like
- * entities[]) may be NULL. Returns 0, EXIT_USAGE, EXIT_DATAERR,
- * EXIT_NOINPUT or EXIT_IOERR; on anything but 0 nothing was written.
+ * wrong (what was expected), and a summary per table; a file that takes
+ * more than a second shows a progress line on opts->err when that is a
+ * terminal. counts (indexed like entities[]) may be NULL. Returns 0,
+ * EXIT_USAGE, EXIT_DATAERR, EXIT_NOINPUT or EXIT_IOERR; on anything but 0
+ * nothing was written.
  */
 int import_files(struct db *db, char *const *files, int nfiles,
 		 const struct import_opts *opts, struct import_count *counts);
@@ -69,7 +72,8 @@ const struct entity *import_table_for(const char *path);
 struct export_opts {
 	const char *dir;		/* where the files go; "." by default */
 	const struct entity *table;	/* only this table, or NULL for all */
-	bool excel;			/* ; BOM CRLF d-m-yyyy for Excel (NL) */
+	bool excel;			/* ; BOM CRLF d-m-yyyy for Excel (NL), and a '
+					   before every cell Excel would evaluate */
 	FILE *out;			/* what was written */
 	FILE *err;
 };

@@ -1,8 +1,10 @@
 /*
  * `snw export`: the database back out as the same CSV files the importer
- * reads. The plain form (, UTF-8 LF ISO dates) round-trips exactly; the
- * --excel form is what Excel in a Dutch locale opens cleanly
- * (; UTF-8 BOM CRLF d-m-yyyy).
+ * reads. The plain form (, UTF-8 LF ISO dates) is written verbatim and
+ * round-trips exactly; the --excel form is what Excel in a Dutch locale
+ * opens cleanly and safely (; UTF-8 BOM CRLF d-m-yyyy, and no cell that
+ * Excel would evaluate as a formula: see excel_marked), and round-trips
+ * exactly too.
  */
 
 #include <errno.h>
@@ -15,7 +17,9 @@
 #include <csv.h>
 
 #include "cli/csvio.h"
+#include "cli/progress.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "store/db.h"
 
 struct writer {
@@ -23,17 +27,49 @@ struct writer {
 	FILE *fp;
 	bool excel;
 	bool header;	/* writing the header row: no date conversion */
+	struct progress *progress;	/* NULL: none */
+	long long rows, total;
 };
 
-/* Writes one value, quoted only when it has to be (RFC 4180). */
+/*
+ * CSV injection: a cell that starts with = + - @ TAB or CR is evaluated by
+ * Excel as a formula (=HYPERLINK(...), +cmd|' /C calc'!A0, @SUM(...)),
+ * whoever typed it into the database. In the --excel form such a cell,
+ * and one that starts with ' (so that the mark stays unambiguous), gets
+ * one ' in front: Excel's own sign for "this is text", which it does not
+ * show. snw import takes it off again (in a file that starts with a BOM,
+ * as these do), so the value comes back byte for byte. The OWASP rule;
+ * the plain form stays verbatim, for programs rather than spreadsheets.
+ */
+static bool
+excel_marked(const char *v)
+{
+	return *v && strchr("=+-@\t\r'", *v);
+}
+
+/* Writes one value, quoted only when it has to be (RFC 4180), with the
+ * text mark in front when mark is set. */
 static int
-put_value(FILE *fp, const char *v, char delim)
+put_value(FILE *fp, const char *v, char delim, bool mark)
 {
 	size_t len = strlen(v);
+	char *marked = NULL;
+	int rc;
 
+	if (mark) {
+		if (!(marked = malloc(len + 2)))
+			return -1;
+		marked[0] = '\'';
+		memcpy(marked + 1, v, len + 1);
+		v = marked;
+		len++;
+	}
 	if (!strchr(v, delim) && !strpbrk(v, "\"\r\n"))
-		return fwrite(v, 1, len, fp) == len ? 0 : -1;
-	return csv_fwrite(fp, v, len) == 0 ? 0 : -1;
+		rc = fwrite(v, 1, len, fp) == len ? 0 : -1;
+	else
+		rc = csv_fwrite(fp, v, len) == 0 ? 0 : -1;
+	free(marked);
+	return rc;
 }
 
 static bool
@@ -59,16 +95,22 @@ put_row(void *ctx, const char *const *vals)
 			date_format_dmy(v, dmy);
 			v = dmy;
 		}
-		if (put_value(w->fp, v, delim) < 0)
+		if (put_value(w->fp, v, delim, w->excel && !w->header && excel_marked(v)) < 0)
 			return -1;
+	}
+	if (!w->header && w->progress) {
+		w->rows++;
+		progress_update(w->progress, w->rows, w->total > 0 ? (double)w->rows / (double)w->total : -1);
 	}
 	return fputs(w->excel ? "\r\n" : "\n", w->fp) == EOF ? -1 : 0;
 }
 
-int
-export_write(struct db *db, const struct entity *e, FILE *fp, bool excel)
+/* export_write with a progress line for `total` rows. */
+static int
+write_table(struct db *db, const struct entity *e, FILE *fp, bool excel,
+	    struct progress *progress, long long total)
 {
-	struct writer w = { e, fp, excel, true };
+	struct writer w = { e, fp, excel, true, progress, 0, total };
 	const char *names[ENTITY_MAX_FIELDS];
 
 	if (excel && fputs("\xef\xbb\xbf", fp) == EOF)
@@ -81,24 +123,43 @@ export_write(struct db *db, const struct entity *e, FILE *fp, bool excel)
 	return db_each(db, e, put_row, &w) == 0 ? 0 : -1;
 }
 
+int
+export_write(struct db *db, const struct entity *e, FILE *fp, bool excel)
+{
+	return write_table(db, e, fp, excel, NULL, 0);
+}
+
+/* The mode of an exported file: what the umask allows, and never more
+ * than the database allows (its group and others bits): the export holds
+ * the same data. A umask of 000 made them 0666 before. */
+static mode_t
+export_mode(struct db *db)
+{
+	mode_t mask = umask(0);
+	int dbm = db_file_mode(db);
+
+	umask(mask);
+	return 0666 & ~mask & (0600 | (mode_t)(dbm < 0 ? 0 : dbm & 0066));
+}
+
 /* Writes one table to dir/name.csv through a temporary file. */
 static int
 export_one(struct db *db, const struct entity *e, const struct export_opts *opts)
 {
 	char path[4096], tmp[4200];
+	struct progress progress;
+	long long total;
 	FILE *fp;
-	int fd;
+	int fd, rc;
 
 	snprintf(path, sizeof(path), "%s/%s.csv", opts->dir, e->name);
 	snprintf(tmp, sizeof(tmp), "%s/.%s.csv.XXXXXX", opts->dir, e->name);
 	if ((fd = mkstemp(tmp)) >= 0) {
-		/* mkstemp makes 0600; an exported sheet gets the mode any new
-		 * file of the user gets (0666 less the umask), so a group can
-		 * read what is exported into a shared folder. */
-		mode_t mask = umask(0);
-
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
+		/* mkstemp makes 0600; an exported sheet gets the mode a new
+		 * file of the user gets, as far as the database's allows: a
+		 * group that shares the database can read what is exported
+		 * into a shared folder. */
+		fchmod(fd, export_mode(db));
 	}
 	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
 		fprintf(opts->err, "%s: cannot write: %s\n", path, strerror(errno));
@@ -108,7 +169,11 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 		}
 		return EXIT_CANTCREAT;
 	}
-	if (export_write(db, e, fp, opts->excel) < 0 && !ferror(fp)) {
+	total = db_count(db, e);
+	progress_start(&progress, opts->err, path);
+	rc = write_table(db, e, fp, opts->excel, &progress, total);
+	progress_end(&progress);
+	if (rc < 0 && !ferror(fp)) {
 		/* Not errno: SQLite leaves its own behind. */
 		fprintf(opts->err, "snw: export stopped: %s\n", db_errmsg(db));
 		fclose(fp);
@@ -127,7 +192,7 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 		return EXIT_IOERR;
 	}
 	if (opts->out)
-		fprintf(opts->out, "%-14s %lld rows to %s\n", e->name, db_count(db, e), path);
+		fprintf(opts->out, "%-14s %lld rows to %s\n", e->name, total, path);
 	return 0;
 }
 

@@ -33,6 +33,8 @@
 #include <csv.h>
 
 #include "cli/csvio.h"
+#include "cli/progress.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "core/text.h"
 
@@ -64,6 +66,7 @@ struct batch {
 	bool failed;		/* out of memory while filling it: the import stops */
 	long long rows;		/* the file's rows as estimated from its first
 				   block (in the first batch): see consume */
+	size_t done;		/* bytes of the file parsed when it was handed over */
 };
 
 /* The bounded queue between the two threads. */
@@ -94,7 +97,11 @@ struct parser {
 	const struct entity *e;
 	struct source *src;
 	enum encoding enc;
+	long enc_line;			/* the line that decided enc (UTF-8 or Windows-1252) */
 	unsigned char delim;
+	bool spreadsheet;		/* the file starts with a BOM: a spreadsheet's or
+					   export --excel's, whose ' before = + - @ is a
+					   text marker (see unmark) */
 	struct queue *q;
 	struct writer *w;		/* for the inline hand-over only */
 	struct batch *cur;		/* being filled */
@@ -115,6 +122,7 @@ struct parser {
 	size_t noffs, offcap;
 	long row_newlines;		/* line breaks inside the row's fields */
 	long line;			/* line being fed to the parser (1-based) */
+	size_t done;			/* bytes of the file parsed so far (progress) */
 };
 
 /* The writer's state for one file (calling thread). */
@@ -131,6 +139,9 @@ struct writer {
 	bool begun;			/* db_bulk_begin was asked */
 	long long *kept;		/* ids written, for --replace */
 	size_t nkept, keptcap;
+	struct progress progress;	/* on stderr, when it is a terminal */
+	long long rows;			/* rows of this file taken in */
+	size_t size;			/* of the file, for the percentage */
 };
 
 static bool
@@ -263,9 +274,11 @@ consume(struct writer *w, const struct batch *b)
 			vals[f] = off == NOT_GIVEN ? NULL : b->text + off;
 		}
 		write_row(w, it->line, vals);
+		w->rows++;
 	}
 	if (b->failed && !w->db_failed)
 		give_up(w, 0, "out of memory");
+	progress_update(&w->progress, w->rows, w->size ? (double)b->done / (double)w->size : -1);
 }
 
 /* --- the hand-over ------------------------------------------------------------ */
@@ -339,6 +352,7 @@ hand_over(struct parser *p)
 {
 	struct queue *q = p->q;
 
+	p->cur->done = p->done;
 	if (!q->threaded) {
 		consume(p->w, p->cur);
 		batch_clear(p->cur);
@@ -400,7 +414,30 @@ note(struct parser *p, bool warning, long line, const char *fmt, ...)
 		p->failed = true;
 }
 
-/* libcsv: a field is complete. Copy it into the row buffer. */
+/* Line breaks in s[0..len): CR, LF and CRLF count one each (Excel on an
+ * old Mac ended lines with CR alone). */
+static long long
+count_lines(const char *s, size_t len)
+{
+	const char *lf = memchr(s, '\n', len), *cr = memchr(s, '\r', len);
+	long long n = 0;
+
+	if (!cr) {	/* the common case, at memchr's speed: LF alone */
+		for (; lf; lf = memchr(lf + 1, '\n', len - (size_t)(lf + 1 - s)))
+			n++;
+		return n;
+	}
+	for (size_t i = (size_t)((lf && lf < cr ? lf : cr) - s); i < len; i++)
+		if (s[i] == '\r' || (s[i] == '\n' && (i == 0 || s[i - 1] != '\r')))
+			n++;
+	return n;
+}
+
+/* libcsv: a field is complete. Copy it into the row buffer. A BOM
+ * (U+FEFF) at its start is dropped: it is invisible, so a value that
+ * carried one was never what it looked like (files pasted together, a
+ * cell copied from a file that had one); unknown domain 'VEILIG' said
+ * so in a way no one could see. */
 static void
 on_field(void *data, size_t len, void *ctx)
 {
@@ -409,6 +446,11 @@ on_field(void *data, size_t len, void *ctx)
 
 	if (p->header_bad || p->failed)
 		return;
+	p->row_newlines += count_lines(s, len);
+	while (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
 	if (!grow((void **)&p->offs, &p->offcap, p->noffs + 1, sizeof(*p->offs)) ||
 	    !grow((void **)&p->buf, &p->bufcap, p->buflen + len + 1, 1)) {
 		p->cur->failed = p->failed = true;
@@ -418,8 +460,6 @@ on_field(void *data, size_t len, void *ctx)
 	memcpy(p->buf + p->buflen, s, len);
 	p->buflen += len;
 	p->buf[p->buflen++] = '\0';
-	for (const char *c = memchr(s, '\n', len); c; c = memchr(c + 1, '\n', len - (size_t)(c + 1 - s)))
-		p->row_newlines++;
 }
 
 static const char *
@@ -474,12 +514,65 @@ take_header(struct parser *p, long line)
 	}
 }
 
+/*
+ * The text marker of a spreadsheet: export --excel writes a value that
+ * starts with = + - @ TAB or CR (which Excel would evaluate as a formula)
+ * or with ' (which Excel would take for the marker) with one ' in front,
+ * Excel's own sign for "this is text", and Excel shows the value without
+ * it. In a file from a spreadsheet (one that starts with a BOM, as
+ * export --excel's and Excel's "CSV UTF-8" do) the ' before one of those
+ * characters is that marker, and goes; anywhere else a ' is data
+ * ('s-Hertogenbosch, and everything in a plain export, which is written
+ * verbatim). Returns the value without it, and sets *lead when the value
+ * starts with white space that the marker protected.
+ */
+static char *
+unmark(const struct parser *p, char *v, bool *lead)
+{
+	*lead = false;
+	if (!p->spreadsheet || v[0] != '\'' || !v[1] || !strchr("=+-@\t\r'", v[1]))
+		return v;
+	*lead = v[1] == '\t' || v[1] == '\r';
+	return v + 1;
+}
+
+/*
+ * field_normalize for a text value whose white space at the start the
+ * marker protected (a value that starts with a TAB comes back with it):
+ * the entity rules trim both ends, so the start is hidden from them
+ * behind as many letters and put back afterwards. The rules still apply
+ * to the rest; a one-line field takes no line break at its start either.
+ */
+static const char *
+normalize_keeping_lead(const struct field *f, char *v, char datebuf[11], char *err, size_t errsz)
+{
+	char saved[64];
+	const char *r;
+	size_t lead = 0;
+
+	if (f->type != FT_TEXT && f->type != FT_LONGTEXT)
+		return field_normalize(f, v, datebuf, err, errsz);
+	while (lead < sizeof(saved) && (v[lead] == ' ' || (v[lead] >= '\t' && v[lead] <= '\r')))
+		lead++;
+	if (f->type == FT_TEXT && (memchr(v, '\r', lead) || memchr(v, '\n', lead))) {
+		snprintf(err, errsz, _("regelovergang in een veld van één regel (verwacht: tekst op één regel)"));
+		return NULL;
+	}
+	memcpy(saved, v, lead);
+	memset(v, 'x', lead);
+	r = field_normalize(f, v, datebuf, err, errsz);
+	if (r == v)
+		memcpy(v, saved, lead);
+	return r;
+}
+
 /* Checks one data row and queues it, or a message for each bad value. */
 static void
 take_row(struct parser *p, long line)
 {
 	const struct entity *e = p->e;
 	char *raw[ENTITY_MAX_FIELDS] = { NULL };
+	bool lead[ENTITY_MAX_FIELDS] = { false };
 	const char *vals[ENTITY_MAX_FIELDS];
 	char dates[ENTITY_MAX_FIELDS][11];
 	char none[ENTITY_MAX_FIELDS][1];
@@ -508,7 +601,7 @@ take_row(struct parser *p, long line)
 		int f = p->col_field[c];
 
 		if (f >= 0)
-			raw[f] = p->buf + p->offs[c];
+			raw[f] = unmark(p, p->buf + p->offs[c], &lead[f]);
 	}
 	for (int f = 0; f < e->nfields; f++) {
 		if (!p->in_header[f]) {
@@ -516,8 +609,9 @@ take_row(struct parser *p, long line)
 			continue;
 		}
 		none[f][0] = '\0';
-		vals[f] = field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f],
-					  err, sizeof(err));
+		vals[f] = lead[f] ? normalize_keeping_lead(&e->fields[f], raw[f], dates[f], err, sizeof(err))
+				  : field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f],
+						    err, sizeof(err));
 		if (!vals[f]) {
 			note(p, false, line, "%s: %s", e->fields[f].column, err);
 			ok = false;
@@ -575,17 +669,6 @@ no_space(unsigned char c)
 	return 0;
 }
 
-/* Line breaks in s[0..len). */
-static long long
-count_lines(const char *s, size_t len)
-{
-	long long n = 0;
-
-	for (const char *c = s; (c = memchr(c, '\n', len - (size_t)(c - s))); c++)
-		n++;
-	return n;
-}
-
 /* Counts delimiter candidates on the first line, outside quotes; the most
  * frequent wins, a comma when there is none. */
 static unsigned char
@@ -633,19 +716,37 @@ source_read(struct source *src, char *dst, size_t n)
 	return r;
 }
 
+/* The first character beyond ASCII in s[0..n) that is well-formed UTF-8
+ * of two bytes or more: its offset, or n when there is none. */
+static size_t
+first_utf8_char(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xC2 && text_utf8_decode(s + i, n - i, &cp) >= 2)
+			return i;
+	return n;
+}
+
 /*
  * Makes a block of whole lines UTF-8, or says why it cannot. The encoding
  * is decided as the file goes: UTF-8 while every byte is, Windows-1252 from
  * the first byte that is not UTF-8 when everything before it was ASCII (the
- * two agree on ASCII). A file that is UTF-8 up to some line and not after it
- * is a mix that no conversion gets right: an error. Returns the block to
- * parse (s itself or *owned), or NULL after a note.
+ * two agree on ASCII). A file that is one up to some line and the other
+ * after it is a mix that no conversion gets right: an error that names
+ * the line where the file stops being what it was, and the line that
+ * decided. Either way round: Windows-1252 first and UTF-8 later turned
+ * "é" into "Ã©" without a word. (Windows-1252 text whose bytes happen to
+ * form UTF-8, such as "Ã©" typed as such, is taken for that mix: rare, and
+ * said.) Returns the block to parse (s itself or *owned), or NULL after a
+ * note.
  */
 static const char *
 decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **owned)
 {
 	const char *nul;
-	size_t good, bad;
+	size_t good, bad, from = 0, u;
 	bool nonascii = false;
 
 	*owned = NULL;
@@ -656,19 +757,37 @@ decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **o
 	}
 	if (p->enc != ENC_CP1252) {
 		good = text_utf8_prefix(s, n, &nonascii);
-		if (nonascii)
+		if (nonascii && p->enc == ENC_ASCII) {
+			size_t i = 0;
+
+			while ((unsigned char)s[i] < 0x80)
+				i++;
 			p->enc = ENC_UTF8;
+			p->enc_line = p->line + count_lines(s, i);
+		}
 		if (good == n) {
 			*outlen = n;
 			return s;
 		}
 		if (p->enc == ENC_UTF8) {
 			note(p, false, p->line + count_lines(s, good),
-			     "byte 0x%02X is not UTF-8, but the lines before it are (expected one encoding for the whole file: save it again as \"CSV UTF-8\")",
-			     (unsigned char)s[good]);
+			     _("byte 0x%02X is geen UTF-8, maar regel %ld was dat wel (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
+			     (unsigned char)s[good], p->enc_line);
 			return NULL;
 		}
 		p->enc = ENC_CP1252;
+		p->enc_line = p->line + count_lines(s, good);
+		from = good;
+	}
+	if ((u = first_utf8_char(s + from, n - from) + from) < n) {
+		char shown[5] = "";
+		uint32_t cp;
+
+		memcpy(shown, s + u, text_utf8_decode(s + u, n - u, &cp));
+		note(p, false, p->line + count_lines(s, u),
+		     _("\"%s\" is UTF-8, maar regel %ld was Windows-1252 (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
+		     shown, p->enc_line);
+		return NULL;
 	}
 	*owned = text_cp1252_to_utf8(s, n, outlen, &bad);
 	if (!*owned) {
@@ -683,46 +802,113 @@ decode_block(struct parser *p, const char *s, size_t n, size_t *outlen, char **o
 	return *owned;
 }
 
+/*
+ * A first line "sep=;" names the delimiter: Excel honours it (and hides
+ * the line), and tools that prepare CSV for Excel write it. Sets
+ * p->delim from it and returns the length of the line with its line
+ * break; 0 when the file has no such line; -1 after a note when the line
+ * names something that cannot be a delimiter.
+ */
+static long
+sep_line(struct parser *p, const char *s, size_t n)
+{
+	size_t len = 5;
+	char c;
+
+	if (n < 5 || strncasecmp(s, "sep=", 4) != 0 || (n > 5 && s[5] != '\r' && s[5] != '\n'))
+		return 0;
+	c = s[4];
+	if (c == '"' || c == '\r' || c == '\n' || c == ' ' || (unsigned char)c >= 0x80 ||
+	    (c != '\t' && (c < '!' || c > '~')) || (c >= '0' && c <= '9') ||
+	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+		note(p, false, 1, _("sep=%c: dit teken kan geen scheidingsteken zijn (verwacht: sep=; of sep=, of een ander leesteken)"),
+		     c);
+		return -1;
+	}
+	p->delim = (unsigned char)c;
+	if (len < n && s[len] == '\r')
+		len++;
+	if (len < n && s[len] == '\n')
+		len++;
+	return (long)len;
+}
+
 /* The start of a file: refuses UTF-16, skips a BOM, picks the delimiter
  * and estimates the rows from the first block. Returns the bytes to skip,
  * or -1 after a note. */
 static long
 first_block(struct parser *p, const char *s, size_t n, size_t size)
 {
-	long skip = 0;
+	long skip = 0, line;
 
 	if (n >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') || (s[0] == '\xfe' && s[1] == '\xff'))) {
 		note(p, false, 1, "the file is UTF-16 (expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\")");
 		return -1;
 	}
-	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		skip = 3;
-	p->delim = detect_delimiter(s + skip, n - (size_t)skip);
+		p->spreadsheet = true;
+	}
+	if ((line = sep_line(p, s + skip, n - (size_t)skip)) < 0)
+		return -1;
+	if (line > 0) {
+		skip += line;
+		p->line++;	/* the header is on line 2 */
+	} else {
+		p->delim = detect_delimiter(s + skip, n - (size_t)skip);
+	}
 	/* The first batch is still being filled: the writer reads this
 	 * when it takes it, to decide on db_bulk_begin. */
 	p->cur->rows = n ? (long long)((double)count_lines(s, n) * (double)size / (double)n) : 0;
 	return skip;
 }
 
-/* Feeds a decoded block of whole lines to libcsv, one line at a time so
- * that every row knows its line number. False when parsing must stop. */
-static bool
-feed(struct parser *p, struct csv_parser *cp, const char *s, size_t n)
+/* The next c in [from, end), through a cache of where it was found last
+ * (end: none left), so that a line ending that never comes (a file of CR
+ * line endings has no LF) is looked for once per block, not once per
+ * line. */
+static const char *
+next_char(const char *from, const char *end, char c, const char **cache)
 {
+	if (!*cache || (*cache < from && *cache != end)) {
+		const char *q = memchr(from, c, (size_t)(end - from));
+
+		*cache = q ? q : end;
+	}
+	return *cache;
+}
+
+/* Feeds a decoded block of whole lines to libcsv, one line at a time so
+ * that every row knows its line number. A line ends in LF, CRLF or CR
+ * alone (old Mac Excel), in any mixture. base and raw say where the block
+ * is in the file (for the progress line). False when parsing must stop. */
+static bool
+feed(struct parser *p, struct csv_parser *cp, const char *s, size_t n, size_t base, size_t raw)
+{
+	const char *end = s + n, *lf = NULL, *cr = NULL;
 	size_t at = 0;
 
 	while (at < n && !p->header_bad && !p->failed) {
-		const char *nl = memchr(s + at, '\n', n - at);
-		size_t len = nl ? (size_t)(nl - (s + at)) + 1 : n - at;
+		const char *a = next_char(s + at, end, '\n', &lf);
+		const char *b = next_char(s + at, end, '\r', &cr);
+		const char *eol = a < b ? a : b;
+		size_t len;
 
+		if (eol == end)
+			len = n - at;
+		else if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
+			len = (size_t)(eol - (s + at)) + 2;
+		else
+			len = (size_t)(eol - (s + at)) + 1;
 		if (csv_parse(cp, s + at, len, on_field, on_row, p) != len) {
 			note(p, false, p->line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
 			     csv_strerror(csv_error(cp)));
 			return false;
 		}
 		at += len;
-		if (nl)
+		if (eol != end)
 			p->line++;
+		p->done = base + (size_t)((double)at * (double)raw / (double)n);
 	}
 	return !p->header_bad && !p->failed;
 }
@@ -739,6 +925,7 @@ parse(struct parser *p)
 	char *buf = NULL;
 	size_t have = 0, cap = 0, total = 0;
 	size_t searched = 0;	/* buf[0..searched) has no line break */
+	size_t base = 0;	/* where buf starts in the file */
 	bool eof = false, started = false, ok = true;
 
 	p->line = 1;
@@ -777,14 +964,17 @@ parse(struct parser *p)
 			}
 		}
 		/* Whole lines only, so that no character and no line number is
-		 * cut in two; a line longer than what was read waits for more. */
+		 * cut in two; a line longer than what was read waits for more. A
+		 * CR as the last byte read may be the first half of a CRLF: it
+		 * waits too. */
 		if (eof) {
 			end = have;
 		} else {
-			for (end = have; end > searched && buf[end - 1] != '\n'; end--)
-				;
+			for (end = have; end > searched; end--)
+				if (buf[end - 1] == '\n' || (buf[end - 1] == '\r' && end < have))
+					break;
 			if (end == searched) {	/* no line break yet: read on */
-				searched = have;
+				searched = buf[have - 1] == '\r' ? have - 1 : have;
 				continue;
 			}
 		}
@@ -797,14 +987,16 @@ parse(struct parser *p)
 			memmove(buf, buf + skip, have - (size_t)skip);
 			have -= (size_t)skip;
 			end -= (size_t)skip;
+			base = (size_t)skip;
 			csv_set_delim(&cp, p->delim);
 		}
 		if (!(text = decode_block(p, buf, end, &tlen, &owned)))
 			break;
-		ok = feed(p, &cp, text, tlen);
+		ok = feed(p, &cp, text, tlen, base, end);
 		free(owned);
 		memmove(buf, buf + end, have - end);
 		have -= end;
+		base += end;
 		searched = 0;
 	}
 	if (eof && have == 0 && ok && started && !p->header_bad && !p->failed &&
@@ -823,6 +1015,7 @@ parser_main(void *arg)
 	struct queue *q = p->q;
 
 	parse(p);
+	p->cur->done = p->done;
 	pthread_mutex_lock(&q->mu);
 	q->count++;		/* the last batch, perhaps empty */
 	q->done = true;
@@ -851,6 +1044,7 @@ parse_and_write(struct parser *p, struct writer *w)
 	if (pthread_create(&tid, NULL, parser_main, p) != 0) {
 		q.threaded = false;
 		parse(p);
+		p->cur->done = p->done;
 		consume(w, p->cur);
 	} else {
 		while ((b = take_batch(&q))) {
@@ -881,7 +1075,10 @@ import_source(struct db *db, const struct entity *e, const char *name, struct so
 		w.kept = *kept;
 		w.nkept = w.keptcap = *nkept;
 	}
+	w.size = src->len;
+	progress_start(&w.progress, opts->quiet ? NULL : opts->err, name);
 	parse_and_write(&p, &w);
+	progress_end(&w.progress);
 	if (db_bulk_end(db) < 0 && !w.db_failed)
 		give_up(&w, 0, db_errmsg(db));
 	if (!p.have_header && !w.errors)
