@@ -39,6 +39,9 @@ struct import_opts {
 	bool dry_run;		/* check everything, write nothing */
 	bool replace;		/* the table ends up holding exactly the file's rows */
 	bool quiet;		/* no summary, no progress line (used by init) */
+	bool fill_new;		/* filling a new (or half-made) database: marks it
+				   complete in the same transaction (db_mark_complete);
+				   imports nothing when it is complete already */
 	FILE *out;		/* summary */
 	FILE *err;		/* errors and warnings */
 	int max_messages;	/* errors shown per file before "and N more"; 0 = 200 */

@@ -34,6 +34,7 @@
 
 #include "cli/csvio.h"
 #include "cli/progress.h"
+#include "core/fault.h"
 #include "core/i18n.h"
 #include "store/db.h"
 #include "core/text.h"
@@ -1206,7 +1207,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	struct job *jobs = calloc((size_t)nfiles, sizeof(*jobs));
 	long long *kept[ENTITY_MAX_FIELDS] = { NULL };
 	size_t nkept[ENTITY_MAX_FIELDS] = { 0 };
-	int status = 0, errors = 0;
+	int status = 0, errors = 0, complete;
 	long long cache;
 
 	if (!counts)
@@ -1241,6 +1242,17 @@ import_files(struct db *db, char *const *files, int nfiles,
 		free(jobs);
 		return EXIT_IOERR;
 	}
+	/* Filling a new database: another snw may have filled it while this
+	 * one waited for the write lock (two first runs at once). */
+	if (opts->fill_new && (complete = db_complete(db)) != 0) {
+		db_rollback(db);
+		db_cache_size(db, cache);
+		free(jobs);
+		if (complete > 0)
+			return 0;
+		fprintf(opts->err, "snw: %s\n", db_errmsg(db));
+		return EXIT_IOERR;
+	}
 	for (int i = 0; i < nfiles && status != EXIT_IOERR; i++) {
 		int idx = entity_index(jobs[i].e), n, rc;
 		struct source src = { .fd = -1 };
@@ -1253,6 +1265,8 @@ import_files(struct db *db, char *const *files, int nfiles,
 		n = import_source(db, jobs[i].e, jobs[i].path, &src, opts, &counts[idx],
 				  &kept[idx], &nkept[idx]);
 		close(src.fd);
+		if (opts->fill_new)
+			fault_point("create");
 		if (n < 0)
 			status = EXIT_IOERR;
 		else
@@ -1285,6 +1299,14 @@ import_files(struct db *db, char *const *files, int nfiles,
 		}
 		print_summary(opts, counts);
 		return 0;
+	}
+	/* The mark goes in with the data, in one transaction: a database
+	 * that has it is whole (db_complete). */
+	if (opts->fill_new && db_mark_complete(db) < 0) {
+		fprintf(opts->err, "snw: %s\nnothing was imported\n", db_errmsg(db));
+		db_rollback(db);
+		db_cache_size(db, cache);
+		return EXIT_IOERR;
 	}
 	status = db_commit(db);
 	db_cache_size(db, cache);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/csvio.h"
+#include "core/fault.h"
 #include "core/i18n.h"
 #include "store/db.h"
 #include "model/history.h"
@@ -34,6 +35,11 @@
 struct ctx {
 	char db_path[PATH_MAX];
 	bool readonly;
+	/* The path came from --db or $SNW_DB: snw never creates it (nor its
+	 * directories) unasked; only the default location is made on first
+	 * use. A mistyped --db gave a report of the shipped data instead of
+	 * an error. */
+	bool explicit_db;
 };
 
 /* TRANSLATORS: keep the option and command names; align the columns. */
@@ -157,7 +163,8 @@ find_datadir(char *out, size_t outsz)
 	return has_shipped_data(out) ? 0 : -1;
 }
 
-/* Creates the directories above path (mode 0700, like other user data). */
+/* Creates the directories above path (mode 0700, like other user data):
+ * the default location only. */
 static int
 make_parents(const char *path)
 {
@@ -175,68 +182,179 @@ make_parents(const char *path)
 	return 0;
 }
 
-/* Loads the shipped CSV files into a new database. */
-static int
-load_shipped(struct db *db, bool quiet)
+/* The directory path names (its last component removed) into dir. */
+static void
+parent_of(const char *path, char *dir, size_t dirsz)
 {
-	char dir[PATH_MAX], paths[8][PATH_MAX + 32];
-	char *files[8];
-	struct import_opts opts = { .quiet = quiet, .out = stdout, .err = stderr };
+	const char *slash = strrchr(path, '/');
 
+	if (!slash)
+		snprintf(dir, dirsz, ".");
+	else
+		snprintf(dir, dirsz, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
+/* Fills a new or half-made database with the shipped data, marking it
+ * complete in the same transaction; with_data false marks it complete
+ * empty (init --empty). Nothing happens when it is complete already
+ * (another snw filled it meanwhile). */
+static int
+fill_db(struct db *db, bool with_data, bool quiet)
+{
+	char dir[PATH_MAX], paths[ENTITY_MAX_FIELDS][PATH_MAX + 32];
+	char *files[ENTITY_MAX_FIELDS];
+	struct import_opts opts = { .quiet = quiet, .fill_new = true, .out = stdout, .err = stderr };
+	int complete;
+
+	if (!with_data) {
+		if (db_begin(db) < 0)
+			goto failed;
+		if ((complete = db_complete(db)) < 0 || (complete == 0 && db_mark_complete(db) < 0)) {
+			db_rollback(db);
+			goto failed;
+		}
+		if (db_commit(db) < 0)
+			goto failed;
+		return 0;
+	}
 	if (find_datadir(dir, sizeof(dir)) < 0) {
-		say("cannot find the shipped data (domeinen.csv, ...): set SNW_DATADIR");
+		say(_("de meegeleverde gegevens (domeinen.csv, ...) zijn niet te vinden (verwacht: een map met die bestanden in $SNW_DATADIR)"));
 		return EXIT_NOINPUT;
 	}
-	for (int i = 0; i < entity_count; i++) {
+	for (int i = 0; i < entity_count && i < ENTITY_MAX_FIELDS; i++) {
 		snprintf(paths[i], sizeof(paths[i]), "%s/%s.csv", dir, entities[i]->name);
 		files[i] = paths[i];
 	}
 	return import_files(db, files, entity_count, &opts, NULL);
+failed:
+	say("%s", db_errmsg(db));
+	return EXIT_IOERR;
 }
 
-/* Creates a database at path; with_data loads the shipped data into it.
- * On failure nothing is left behind. */
+/*
+ * Creates a database at path, whole or not at all: built under a
+ * temporary name beside it, filled (with the shipped data unless
+ * with_data is false) and marked complete in one transaction, then put in
+ * place (db_build, db_publish). An interrupted run leaves no database at
+ * path, only a temporary file that the next one removes. Returns 0, or
+ * DB_EXISTS when another snw put one there first, or an exit status after
+ * saying why.
+ */
 static int
-create_db(const char *path, bool with_data, bool quiet, struct db **out)
+create_db(const char *path, bool with_data, bool quiet)
 {
-	char err[512];
+	char err[PATH_MAX + 512];
+	struct db *db;
 	int status;
 
-	if (make_parents(path) < 0) {
-		say("cannot create the directory for %s: %s", path, strerror(errno));
-		return EXIT_CANTCREAT;
-	}
-	if (db_create(path, out, err, sizeof(err)) < 0) {
+	if (db_build(path, &db, err, sizeof(err)) < 0) {
 		say("%s", err);
 		return EXIT_CANTCREAT;
 	}
-	if (!with_data || (status = load_shipped(*out, quiet)) == 0)
-		return 0;
-	db_close(*out);
-	*out = NULL;
-	for (const char *suffix = ""; suffix; suffix = *suffix ? (strcmp(suffix, "-wal") == 0 ? "-shm" : NULL) : "-wal") {
-		char p[PATH_MAX + 8];
-
-		snprintf(p, sizeof(p), "%s%s", path, suffix);
-		unlink(p);
+	if ((status = fill_db(db, with_data, quiet)) != 0) {
+		db_close(db);	/* removes the temporary file */
+		return status;
 	}
+	status = db_publish(db, err, sizeof(err));
+	if (status == -1) {
+		say("%s", err);
+		return EXIT_CANTCREAT;
+	}
+	fault_point("create");
 	return status;
 }
 
-/* Opens the database for a command; a file that does not exist yet is
- * created from the shipped data first. */
+/* A symbolic link at path whose target does not exist: says so (the
+ * system's "File exists" said nothing useful) and returns true. */
+static bool
+dangling_link(const char *path)
+{
+	char target[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode) || stat(path, &st) == 0)
+		return false;
+	n = readlink(path, target, sizeof(target) - 1);
+	target[n > 0 ? n : 0] = '\0';
+	say(_("%s is een symbolische koppeling naar %s, en dat bestand bestaat niet (verwacht: een koppeling naar een database, of geen bestand met die naam)"),
+	    path, target);
+	return true;
+}
+
+/* Says that the database at path is missing and how to make it. */
+static int
+say_missing(const struct ctx *c)
+{
+	if (dangling_link(c->db_path))
+		return EXIT_NOINPUT;
+	if (c->explicit_db)
+		say(_("%s bestaat niet (verwacht: een bestaande database; maak een nieuwe met: snw --db %s init)"),
+		    c->db_path, c->db_path);
+	else
+		say(_("%s bestaat nog niet (verwacht: een database; start snw eenmaal zonder --read-only, of maak hem met: snw init)"),
+		    c->db_path);
+	return EXIT_NOINPUT;
+}
+
+/* The first use at the default location: makes the directories and the
+ * database from the shipped data. Another snw doing the same at the same
+ * moment is fine: one of them puts its database in place, both use it. */
+static int
+first_run(const struct ctx *c)
+{
+	int status;
+
+	if (make_parents(c->db_path) < 0) {
+		say(_("de map voor %s kan niet gemaakt worden: %s"), c->db_path, strerror(errno));
+		return EXIT_CANTCREAT;
+	}
+	say(_("%s wordt gemaakt met de meegeleverde gegevens"), c->db_path);
+	status = create_db(c->db_path, true, true);
+	return status == DB_EXISTS ? 0 : status;
+}
+
+/*
+ * A database that an interrupted first run of an older snw left behind:
+ * the schema and nothing else (db_complete). At the default location it
+ * holds nothing worth keeping, so it is filled with the shipped data, in
+ * one transaction; one the user named (--db, $SNW_DB) is theirs to
+ * decide on: refused, with how to make it again.
+ */
+static int
+repair_half_made(const struct ctx *c, struct db *db)
+{
+	if (c->explicit_db || db_readonly(db)) {
+		say(_("%s is onvolledig: hij bevat niets, geen gegevens en geen geschiedenis, want het maken ervan is onderbroken of hij is door een oudere snw leeg gemaakt (verwacht: een volledige database; vul hem met: snw --db %s init, of maak hem af als lege database met: snw --db %s init --empty)"),
+		    c->db_path, c->db_path, c->db_path);
+		return EXIT_DATAERR;
+	}
+	say(_("%s is onvolledig (het maken ervan is eerder onderbroken) en wordt nu gevuld met de meegeleverde gegevens"),
+	    c->db_path);
+	return fill_db(db, true, true);
+}
+
+/* Opens the database for a command. A database is created only at the
+ * default location, on first use (from the shipped data); a path the
+ * user named must exist. */
 static int
 open_db(const struct ctx *c, struct db **out)
 {
 	char err[1024];
+	struct stat st;
+	int status;
 
-	if (access(c->db_path, F_OK) != 0) {
-		if (c->readonly) {
-			say("%s does not exist (run snw init first)", c->db_path);
+	*out = NULL;
+	if (stat(c->db_path, &st) < 0) {
+		if (errno != ENOENT) {
+			say("%s: %s", c->db_path, strerror(errno));
 			return EXIT_NOINPUT;
 		}
-		say("creating %s from the shipped data", c->db_path);
-		return create_db(c->db_path, true, true, out);
+		/* Missing, or a link to nothing (say_missing tells which). */
+		if (c->explicit_db || c->readonly || lstat(c->db_path, &st) == 0)
+			return say_missing(c);
+		if ((status = first_run(c)) != 0)
+			return status;
 	}
 	if (db_open(c->db_path, c->readonly, out, err, sizeof(err)) < 0) {
 		/* Not errno: SQLite leaves ENOENT behind from its own probing. */
@@ -245,7 +363,21 @@ open_db(const struct ctx *c, struct db **out)
 		say("%s", err);
 		return missing ? EXIT_NOINPUT : EXIT_IOERR;
 	}
-	return 0;
+	fault_point("create");
+	switch (db_complete(*out)) {
+	case 1:
+		return 0;
+	case 0:
+		if ((status = repair_half_made(c, *out)) == 0)
+			return 0;
+		break;
+	default:
+		say("%s", db_errmsg(*out));
+		status = EXIT_IOERR;
+	}
+	db_close(*out);
+	*out = NULL;
+	return status;
 }
 
 /* Parses a subcommand's options; returns the index of the first operand
@@ -283,6 +415,8 @@ cmd_init(struct ctx *c, int argc, char **argv)
 {
 	static const struct option longopts[] = { { "empty", no_argument, NULL, 'e' }, { 0 } };
 	bool empty = false;
+	char dir[PATH_MAX], err[1024];
+	struct stat st;
 	struct db *db;
 	int i = parse_opts(argc, argv, longopts, take_init, &empty), status;
 
@@ -292,15 +426,44 @@ cmd_init(struct ctx *c, int argc, char **argv)
 		return usage_error("init: unexpected argument '%s'", argv[i]);
 	if (c->readonly)
 		return usage_error("%s", "init: cannot create a database with --read-only");
-	if (access(c->db_path, F_OK) == 0) {
-		say("%s already exists (remove it first, or choose another --db)", c->db_path);
+	if (dangling_link(c->db_path))
+		return EXIT_CANTCREAT;
+	if (lstat(c->db_path, &st) == 0) {
+		/* Half-made by an older snw: init fills it (it holds nothing). */
+		if (db_open(c->db_path, false, &db, err, sizeof(err)) == 0) {
+			int complete = db_readonly(db) ? 1 : db_complete(db);
+
+			status = complete == 0 ? fill_db(db, !empty, false) : -1;
+			db_close(db);
+			if (status == 0) {
+				printf(empty ? _("%s aangevuld (leeg)\n") : _("%s aangevuld\n"), c->db_path);
+				return 0;
+			}
+			if (status > 0)
+				return status;
+		}
+		say(_("%s bestaat al (verwacht: een nieuwe naam; verwijder het bestand eerst, of kies een andere --db)"),
+		    c->db_path);
 		return EXIT_CANTCREAT;
 	}
-	status = create_db(c->db_path, !empty, false, &db);
-	if (status == 0) {
-		printf("created %s%s\n", c->db_path, empty ? " (empty)" : "");
-		db_close(db);
+	parent_of(c->db_path, dir, sizeof(dir));
+	if (c->explicit_db && stat(dir, &st) < 0 && (errno == ENOENT || errno == ENOTDIR)) {
+		say(_("de map %s bestaat niet (verwacht: een bestaande map; snw maakt geen mappen voor --db of SNW_DB, maak hem eerst met: mkdir -p %s)"),
+		    dir, dir);
+		return EXIT_CANTCREAT;
 	}
+	if (!c->explicit_db && make_parents(c->db_path) < 0) {
+		say(_("de map voor %s kan niet gemaakt worden: %s"), c->db_path, strerror(errno));
+		return EXIT_CANTCREAT;
+	}
+	status = create_db(c->db_path, !empty, false);
+	if (status == DB_EXISTS) {
+		say(_("%s bestaat al (verwacht: een nieuwe naam; verwijder het bestand eerst, of kies een andere --db)"),
+		    c->db_path);
+		return EXIT_CANTCREAT;
+	}
+	if (status == 0)
+		printf(empty ? _("%s gemaakt (leeg)\n") : _("%s gemaakt\n"), c->db_path);
 	return status;
 }
 
@@ -390,6 +553,39 @@ take_export(int opt, const char *arg, void *data)
 		a->opts.excel = true;
 }
 
+/*
+ * Makes sure the directory of an export exists: a missing one is created,
+ * one level, like mkdir (its parent must exist), with the database's
+ * permissions for the group and others (as far as the umask allows).
+ * Returns 0 or EXIT_CANTCREAT after saying why not.
+ */
+static int
+export_dir(const char *dir, struct db *db)
+{
+	int dbm = db_file_mode(db);
+	mode_t mode = 0700;
+	struct stat st;
+	char parent[PATH_MAX];
+
+	if (stat(dir, &st) == 0)
+		return 0;	/* a directory: checked before the database was opened */
+	/* r becomes r-x, so that the group may list what it may read. */
+	if (dbm > 0)
+		mode |= (mode_t)(dbm & 0066) | (dbm & 0040 ? 0010 : 0) | (dbm & 0004 ? 0001 : 0);
+	if (errno == ENOENT && mkdir(dir, mode) == 0) {
+		printf(_("map %s gemaakt\n"), dir);
+		return 0;
+	}
+	if (errno == ENOENT) {
+		parent_of(dir, parent, sizeof(parent));
+		say(_("de map %s kan niet gemaakt worden: de map %s erboven bestaat niet (verwacht: een bestaande map, of een nieuwe in een bestaande map; snw maakt er één niveau bij, zoals mkdir)"),
+		    dir, parent);
+	} else {
+		say(_("de map %s kan niet gemaakt worden: %s"), dir, strerror(errno));
+	}
+	return EXIT_CANTCREAT;
+}
+
 static int
 cmd_export(struct ctx *c, int argc, char **argv)
 {
@@ -410,13 +606,14 @@ cmd_export(struct ctx *c, int argc, char **argv)
 		return usage_error("export: unexpected argument '%s'", argv[i]);
 	if (a.table && !(a.opts.table = entity_find(a.table)))
 		return usage_error("export: unknown table '%s' (expected domeinen, successen, actielijnen, planning, vergaderingen, besluiten or acties)", a.table);
-	if (stat(a.opts.dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		say("%s is not a directory", a.opts.dir);
+	if (stat(a.opts.dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		say(_("%s is geen map (verwacht: een map voor de CSV-bestanden)"), a.opts.dir);
 		return EXIT_CANTCREAT;
 	}
 	if ((status = open_db(c, &db)) != 0)
 		return status;
-	status = export_tables(db, &a.opts);
+	if ((status = export_dir(a.opts.dir, db)) == 0)
+		status = export_tables(db, &a.opts);
 	db_close(db);
 	return status;
 }
@@ -556,6 +753,7 @@ main(int argc, char **argv)
 	}
 	if (db_arg && !*db_arg)
 		return usage_error("%s", "--db needs a PATH");
+	c.explicit_db = db_arg || (getenv("SNW_DB") && *getenv("SNW_DB"));
 	if (db_arg)
 		snprintf(c.db_path, sizeof(c.db_path), "%s", db_arg);
 	else if (default_db_path(c.db_path, sizeof(c.db_path)) < 0)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "cli/report.h"
 #include "core/text.h"
@@ -178,14 +179,43 @@ report_acties(struct out *o, long long dom)
 	return rc;
 }
 
+/* 1 when domain is the code or name of a domain or theme, 0 when it is
+ * not, -1 when the database failed. */
+static int
+domain_known(struct db *db, const char *domain)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT code, naam FROM domeinen");
+	int rc = 0, found = 0;
+
+	if (!st)
+		return -1;
+	while (!found && (rc = db_step(st)) == 1)
+		found = text_casecmp(domain, db_col_text(st, 0)) == 0 ||
+			text_casecmp(domain, db_col_text(st, 1)) == 0;
+	db_finalize(st);
+	return found ? 1 : rc < 0 ? -1 : 0;
+}
+
 int
 report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, size_t errsz)
 {
 	struct out o = { db, fp, width > 0 ? width : 78, "" };
 	struct db_stmt *st;
 	char today[32];
-	int found = 0, rc;
+	int rc;
 
+	/* An unknown domain is an error before anything is written: the
+	 * title on stdout and then exit 64 looked like a report. */
+	if (domain && (rc = domain_known(db, domain)) <= 0) {
+		char shown[64];
+
+		text_fit(shown, sizeof(shown), domain, 40);
+		if (rc < 0)
+			snprintf(err, errsz, "%s", db_errmsg(db));
+		else
+			snprintf(err, errsz, _("onbekend domein '%s' (verwacht: de code of naam van een domein of thema)"), shown);
+		return -1;
+	}
 	date_today(o.today);
 	st = db_prepare(db, "SELECT id, code, naam, ifnull(motto, ''), soort,"
 			" (SELECT count(*) FROM actielijnen a WHERE a.domein_id = d.id)"
@@ -203,7 +233,6 @@ report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, 
 		if (domain && text_casecmp(domain, db_col_text(st, 1)) != 0 &&
 		    text_casecmp(domain, db_col_text(st, 2)) != 0)
 			continue;
-		found++;
 		snprintf(head, sizeof(head), "%s (%s, %s)", db_col_text(st, 2), db_col_text(st, 1),
 			 db_col_text(st, 4));
 		fputc('\n', fp);
@@ -223,13 +252,6 @@ report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, 
 	db_exec(db, "COMMIT");
 	if (rc < 0) {
 		snprintf(err, errsz, "%s", db_errmsg(db));
-		return -1;
-	}
-	if (domain && !found) {
-		char shown[64];
-
-		text_fit(shown, sizeof(shown), domain, 40);
-		snprintf(err, errsz, "unknown domain '%s' (expected the code or name of a domain or theme)", shown);
 		return -1;
 	}
 	return 0;

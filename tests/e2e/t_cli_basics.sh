@@ -25,6 +25,7 @@ expect_status 64 "$SNW" --bogus
 expect_status 64 "$SNW" import
 contains "$T/err" "no FILE given"
 expect_status 64 "$SNW" export --table nope
+expect_status 0 "$SNW" init
 expect_status 66 "$SNW" import "$T/missing/actielijnen.csv"
 contains "$T/err" "cannot read"
 # Without a terminal the dashboard says so instead of drawing garbage.

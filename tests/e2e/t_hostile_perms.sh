@@ -21,10 +21,11 @@ leave_wal() {
 }
 mode() { stat -c %a "$1"; }
 
-# umask 000: snw still gives others nothing.
+# umask 000: snw still gives others nothing. (The directories of a
+# database named with --db are the user's to make: snw makes only those of
+# the default location, below.)
+mkdir -p sub/dir
 (umask 000; exec "$bin" --db "$T/sub/dir/snw.db" init >/dev/null) || die "init failed"
-[ "$(mode sub)" = 700 ] || die "created directory has mode $(mode sub), expected 700"
-[ "$(mode sub/dir)" = 700 ] || die "created directory has mode $(mode sub/dir), expected 700"
 [ "$(mode sub/dir/snw.db)" = 600 ] || die "database has mode $(mode sub/dir/snw.db), expected 600"
 leave_wal sub/dir/snw.db sh -c 'umask 000; exec "$@"' umask
 for f in sub/dir/snw.db-wal sub/dir/snw.db-shm; do
@@ -32,17 +33,60 @@ for f in sub/dir/snw.db-wal sub/dir/snw.db-shm; do
 done
 [ "$(sqlite3 sub/dir/snw.db 'PRAGMA integrity_check')" = ok ] || die "integrity"
 
-# The same for the default location under $XDG_DATA_HOME.
-(umask 000; unset SNW_DB; XDG_DATA_HOME="$T/xdg" exec "$bin" report >/dev/null 2>&1) || die "report failed"
-[ "$(mode xdg/snw)" = 700 ] || die "xdg/snw has mode $(mode xdg/snw), expected 700"
-[ "$(mode xdg/snw/snw.db)" = 600 ] || die "xdg/snw/snw.db has mode $(mode xdg/snw/snw.db)"
+# The same for the default location under $XDG_DATA_HOME, whose
+# directories snw makes.
+(umask 000; unset SNW_DB; XDG_DATA_HOME="$T/xdg/share" exec "$bin" report >/dev/null 2>&1) || die "report failed"
+[ "$(mode xdg/share)" = 700 ] || die "xdg/share has mode $(mode xdg/share), expected 700"
+[ "$(mode xdg/share/snw)" = 700 ] || die "xdg/share/snw has mode $(mode xdg/share/snw), expected 700"
+[ "$(mode xdg/share/snw/snw.db)" = 600 ] || die "xdg/share/snw/snw.db has mode $(mode xdg/share/snw/snw.db)"
+
+# Exported files: never looser than the database, whatever the umask (a
+# umask of 000 made them 0666).
+(umask 000; exec "$bin" --db sub/dir/snw.db export --dir "$T/uit" >/dev/null) || die "export failed"
+[ "$(mode uit)" = 700 ] || die "export made a directory of mode $(mode uit)"
+for f in uit/*.csv; do
+	[ "$(mode "$f")" = 600 ] || die "$f has mode $(mode "$f"), expected 600"
+done
+
+# Viewing a read-only (chmod 444) database: SQLite made its -shm file with
+# the database's mode, 0444, and every writer after chmod 600 failed on it
+# ("attempt to write a readonly database"), while others could read the
+# -wal and -shm. root may write anything, so as root this runs as another
+# login (61001; 61002 and 61003 are for the sharing below).
+if [ "$(id -u)" != 0 ]; then
+	logins=none
+	mkdir ro
+	me() { sh -c 'umask 022; exec "$@"' as "$@"; }
+elif other_logins "the read-only database and sharing through a group" 61001 61002 61003; then
+	logins=yes
+	mkdir ro && chown 61001 ro
+	me() { setpriv --reuid=61001 --regid=61001 --clear-groups sh -c 'umask 022; exec "$@"' as "$@"; }
+else
+	logins=no
+fi
+if [ "$logins" != no ]; then
+	chmod 644 actielijnen.csv
+	me "$bin" --db ro/snw.db init >/dev/null || die "init in ro failed"
+	me chmod 444 ro/snw.db
+	me "$bin" --db ro/snw.db report >/dev/null || die "viewing a 0444 database failed"
+	for f in ro/snw.db-wal ro/snw.db-shm; do
+		[ ! -e "$f" ] || [ "$(mode $f)" = 644 ] || die "viewing left $f with mode $(mode $f), expected 644"
+	done
+	me chmod 600 ro/snw.db
+	printf 'domein,titel\nWONEN,Na chmod 600\n' > na.csv; chmod 644 na.csv
+	me "$bin" --db ro/snw.db import --table actielijnen na.csv >/dev/null 2>err.txt ||
+		die "a writer after chmod 600 failed: $(cat err.txt)"
+	for f in ro/snw.db-wal ro/snw.db-shm; do
+		[ ! -e "$f" ] || [ "$(mode $f)" = 600 ] || die "$f has mode $(mode $f) beside a 0600 database"
+	done
+fi
 
 # A group's shared directory: setgid, group rwx, umask 007. Needs root
 # to play two logins (uids 61001 and 61002, both in group "users") and
 # one outside the group (61003).
 gid=$(getent group users | cut -d: -f3)
 [ -n "$gid" ] || { echo "skipped: sharing through a group: this system has no group 'users'"; exit 0; }
-other_logins "sharing through a group" 61001 61002 61003 || exit 0
+[ "$logins" = yes ] || { [ "$logins" = no ] || echo "skipped: sharing through a group: needs root to play other logins"; exit 0; }
 mkdir shared && chgrp users shared && chmod 2770 shared
 chmod 644 actielijnen.csv
 director() { setpriv --reuid=61001 --regid=61001 --groups="$gid" sh -c 'umask 007; exec "$@"' as "$@"; }

@@ -62,7 +62,7 @@ raw "$T/err" && die "raw control characters in a header warning"
 
 # SQL and escapes in command-line arguments.
 expect_status 64 "$SNW" report --domain "x' OR 1=1 --"
-contains "$T/err" "unknown domain 'x' OR 1=1 --'"
+contains "$T/err" "onbekend domein 'x' OR 1=1 --'"
 expect_status 64 "$SNW" report --domain "$(printf '\033[2J')"
 raw "$T/err" && die "raw control characters in a usage error"
 expect_status 64 "$SNW" export --table "actielijnen; DROP TABLE domeinen"
