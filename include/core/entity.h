@@ -29,10 +29,34 @@ enum field_type {
 	FT_ACTIELIJN,	/* an actielijn, by its title */
 };
 
+#define ENTITY_MAX_VALUES 8	/* allowed values of a choice field, at most */
+
+/*
+ * The values the code itself relies on by name. The tables in entity.c
+ * spell them with these names, SQL in the model is built from them
+ * ("... <> '" STATUS_GEDAAN "'"), so each word is written once. The
+ * schema's CHECK constraints (src/store/, migrations that are history and
+ * cannot change) list them too; tests/test_entity.c checks that the
+ * database takes exactly these.
+ */
+#define STATUS_GEPLAND "gepland"	/* the statuses of work: actielijnen, planning */
+#define STATUS_LOPEND "lopend"
+#define STATUS_AFGEROND "afgerond"
+#define STATUS_GEPAUZEERD "gepauzeerd"
+#define STATUS_GESTOPT "gestopt"
+#define STATUS_OPEN "open"		/* the statuses of an actie */
+#define STATUS_GEDAAN "gedaan"
+#define SOORT_DOMEIN "domein"		/* the kinds of domeinen */
+#define SOORT_THEMA "thema"
+#define SOORT_AB "AB-vergadering"	/* the kinds of vergaderingen */
+#define SOORT_BREED "brede alliantiebijeenkomst"
+
 /* An allowed value and the other words (English, synonyms) that mean it. */
 struct enum_value {
 	const char *value;	/* canonical, stored and exported */
 	const char *aliases;	/* '|'-separated, matched case-insensitively */
+	int shown;		/* place in the dashboard's bars, legends and
+				   filters (1 = first); 0: the table's order */
 };
 
 struct field {
@@ -60,6 +84,11 @@ struct entity {
  * entities before it, so importing in this order always resolves. */
 extern const struct entity *const entities[];
 extern const int entity_count;
+
+/* The same, one handle each: code that means a particular kind of entry
+ * names it (e == &entity_acties), never looks it up by name. */
+extern const struct entity entity_domeinen, entity_vergaderingen, entity_successen,
+	entity_actielijnen, entity_planning, entity_besluiten, entity_acties;
 
 /* Looks an entity up by table name (case-insensitive); NULL if unknown. */
 const struct entity *entity_find(const char *name);
@@ -89,6 +118,13 @@ const char *field_normalize(const struct field *f, char *val, char datebuf[11],
  * or Q1 2024", used in error messages and help. Returns a constant string
  * or buf (for lists of allowed values). */
 const char *field_expected(const struct field *f, char *buf, size_t bufsz);
+
+/* Number of allowed values of f (0 when it is not a choice field). */
+int field_value_count(const struct field *f);
+
+/* The allowed value of f at place i in the dashboard's order (the
+ * values' `shown`), or NULL past the last. */
+const char *field_value_shown(const struct field *f, int i);
 
 /* The canonical enum value matching `word` (value or alias), or NULL. */
 const char *field_enum_match(const struct field *f, const char *word);

@@ -15,14 +15,18 @@ struct db;
 
 #define MODEL_MAX_DOMAINS 16	/* domains and themes shown in the overview */
 #define MODEL_ACTS 6		/* open action items kept per overview pane */
-#define MODEL_NSTATUS 6		/* the five statuses of work plus "onbekend" */
+#define MODEL_MAX_STATUS 9	/* room for the statuses of work plus "onbekend" */
 #define MODEL_SUCCESS_YEAR 2023	/* the overview counts this year's successes */
 
-/* Status values of actielijnen in display order; "" (empty) is last. */
-extern const char *const model_statuses[MODEL_NSTATUS];
+/* The statuses of actielijnen and planning items as the dashboard shows
+ * them (bars, legend, the `f` filter): the entity table's values in their
+ * display order, then "" (empty, shown as "onbekend"). model_status(i)
+ * for i < model_status_count(), NULL after. */
+int model_status_count(void);
+const char *model_status(int i);
 /* How a status is shown: "onbekend" for the empty one. */
 const char *model_status_label(const char *status);
-/* Index of a status in model_statuses (empty or unknown: the last). */
+/* Place of a status in that order (empty or unknown: the last). */
 int model_status_index(const char *status);
 
 /* --- paged lists --------------------------------------------------------- */
@@ -132,7 +136,7 @@ struct model_domain {
 	char naam[240];
 	char motto[320];
 	bool theme;			/* soort = 'thema' */
-	long long status[MODEL_NSTATUS];	/* actielijnen per status */
+	long long status[MODEL_MAX_STATUS];	/* actielijnen per status */
 	long long total;
 	long long successes;		/* in MODEL_SUCCESS_YEAR */
 	char next_date[11];		/* next (or else last) planning item */

@@ -182,7 +182,10 @@ void app_zone(struct app *app, struct rect r, enum zone_kind kind, long long val
 void render_frame(struct app *app, struct grid *g);
 
 /* Shared drawing helpers for the views (render.c). */
+/* The colour of a status of work, and the glyph of its bar segment
+ * (█ in colour; distinct patterns when mono); unknown ones as "onbekend". */
 enum role render_status_role(const char *status);
+wchar_t render_status_glyph(const char *status, bool mono);
 void render_hline(struct grid *g, int x, int y, int w);
 void render_heading(struct grid *g, struct rect r, const char *text, bool selected);
 /* Draws the rows of a list [top, top + rows) via draw_row (which gets ctx);

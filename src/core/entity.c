@@ -17,31 +17,34 @@
 #define LONG_MAX_CHARS 8000	/* an explanation, decision or action text */
 
 static const struct enum_value soort_domein[] = {
-	{ "domein", "domain|opgavedomein" },
-	{ "thema", "theme|topic" },
-	{ NULL, NULL },
+	{ SOORT_DOMEIN, "domain|opgavedomein", 0 },
+	{ SOORT_THEMA, "theme|topic", 0 },
+	{ NULL, NULL, 0 },
 };
 
-/* Actielijnen and planning items share the statuses of a piece of work. */
+/* Actielijnen and planning items share the statuses of a piece of work.
+ * The order here is the order of work (forms cycle through it, a new
+ * entry starts at the first); the dashboard shows what is going on first
+ * (`shown`). */
 static const struct enum_value status_werk[] = {
-	{ "gepland", "planned|todo|to do|nog niet gestart" },
-	{ "lopend", "ongoing|in progress|active|running|bezig|loopt" },
-	{ "afgerond", "done|completed|complete|finished|klaar|gereed" },
-	{ "gepauzeerd", "paused|on hold|gepauzeerd" },
-	{ "gestopt", "stopped|cancelled|canceled|vervallen" },
-	{ NULL, NULL },
+	{ STATUS_GEPLAND, "planned|todo|to do|nog niet gestart", 2 },
+	{ STATUS_LOPEND, "ongoing|in progress|active|running|bezig|loopt", 1 },
+	{ STATUS_AFGEROND, "done|completed|complete|finished|klaar|gereed", 3 },
+	{ STATUS_GEPAUZEERD, "paused|on hold|gepauzeerd", 4 },
+	{ STATUS_GESTOPT, "stopped|cancelled|canceled|vervallen", 5 },
+	{ NULL, NULL, 0 },
 };
 
 static const struct enum_value status_actie[] = {
-	{ "open", "todo|to do|pending|openstaand" },
-	{ "gedaan", "done|closed|finished|afgerond|klaar|gereed" },
-	{ NULL, NULL },
+	{ STATUS_OPEN, "todo|to do|pending|openstaand", 0 },
+	{ STATUS_GEDAAN, "done|closed|finished|afgerond|klaar|gereed", 0 },
+	{ NULL, NULL, 0 },
 };
 
 static const struct enum_value soort_vergadering[] = {
-	{ "AB-vergadering", "AB|AB vergadering|alliantiebestuur|board meeting|board" },
-	{ "brede alliantiebijeenkomst", "alliantiebijeenkomst|brede bijeenkomst|alliance meeting" },
-	{ NULL, NULL },
+	{ SOORT_AB, "AB|AB vergadering|alliantiebestuur|board meeting|board", 0 },
+	{ SOORT_BREED, "alliantiebijeenkomst|brede bijeenkomst|alliance meeting", 0 },
+	{ NULL, NULL, 0 },
 };
 
 static const struct field domein_fields[] = {
@@ -102,7 +105,7 @@ static const struct field actie_fields[] = {
 /* Fields are listed in the CSV contract's column order; `title` names the
  * field a form opens on and lists show first. */
 #define ENTITY(name, singular, fields, title) \
-	static const struct entity name = { #name, singular, fields, \
+	const struct entity entity_##name = { #name, singular, fields, \
 		(int)(sizeof(fields) / sizeof(fields[0])), title }
 
 ENTITY(domeinen, "domein", domein_fields, 1);
@@ -114,8 +117,8 @@ ENTITY(besluiten, "besluit", besluit_fields, 2);
 ENTITY(acties, "actie", actie_fields, 1);
 
 const struct entity *const entities[] = {
-	&domeinen, &vergaderingen, &successen, &actielijnen, &planning,
-	&besluiten, &acties,
+	&entity_domeinen, &entity_vergaderingen, &entity_successen, &entity_actielijnen,
+	&entity_planning, &entity_besluiten, &entity_acties,
 };
 const int entity_count = (int)(sizeof(entities) / sizeof(entities[0]));
 
@@ -135,6 +138,30 @@ entity_index(const struct entity *e)
 		if (entities[i] == e)
 			return i;
 	return -1;
+}
+
+/* How many allowed values f has (0 for a field that is not a choice). */
+int
+field_value_count(const struct field *f)
+{
+	int n = 0;
+
+	for (const struct enum_value *v = f->values; v && v->value; v++)
+		n++;
+	return n;
+}
+
+const char *
+field_value_shown(const struct field *f, int i)
+{
+	int n = field_value_count(f);
+
+	if (i < 0 || i >= n)
+		return NULL;
+	for (int k = 0; k < n; k++)
+		if (f->values[k].shown == i + 1)
+			return f->values[k].value;
+	return f->values[i].value;	/* no display order of its own */
 }
 
 int

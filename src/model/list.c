@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/entity.h"
 #include "store/db.h"
 #include "model/model.h"
 
@@ -16,9 +17,27 @@
 #define LIST_MARGIN 64		/* rows read beyond what is asked */
 #define SQL_MAX 2048
 
-const char *const model_statuses[MODEL_NSTATUS] = {
-	"lopend", "gepland", "afgerond", "gepauzeerd", "gestopt", "",
-};
+/* The statuses of work are the entity table's (actielijnen' status
+ * field) in its display order, with "" (onbekend) after them. */
+static const struct field *
+status_field(void)
+{
+	return &entity_actielijnen.fields[entity_field_index(&entity_actielijnen, "status")];
+}
+
+int
+model_status_count(void)
+{
+	return field_value_count(status_field()) + 1;
+}
+
+const char *
+model_status(int i)
+{
+	const char *s = field_value_shown(status_field(), i);
+
+	return s ? s : i == model_status_count() - 1 ? "" : NULL;
+}
 
 const char *
 model_status_label(const char *status)
@@ -29,10 +48,12 @@ model_status_label(const char *status)
 int
 model_status_index(const char *status)
 {
-	for (int i = 0; i < MODEL_NSTATUS - 1; i++)
-		if (status && strcmp(status, model_statuses[i]) == 0)
+	int n = model_status_count();
+
+	for (int i = 0; i < n - 1; i++)
+		if (status && strcmp(status, model_status(i)) == 0)
 			return i;
-	return MODEL_NSTATUS - 1;
+	return n - 1;
 }
 
 static char *

@@ -15,12 +15,12 @@
 /* The queries per kind: value, label parts, domain. */
 static const char *const find_sql[] = {
 	[REF_DOMAIN] = "SELECT naam, code, '' FROM domeinen"
-		       " ORDER BY soort = 'thema', volgorde IS NULL, volgorde, id",
+		       " ORDER BY soort = '" SOORT_THEMA "', volgorde IS NULL, volgorde, id",
 	/* a date names its AB meeting when there are two (store/db.c),
 	   so only the meeting each date names can be picked */
 	[REF_MEETING] = "SELECT v.datum, v.soort, ifnull(v.titel, '') FROM vergaderingen v"
 			" WHERE v.id = (SELECT w.id FROM vergaderingen w WHERE w.datum = v.datum"
-			" ORDER BY w.soort <> 'AB-vergadering', w.id LIMIT 1)"
+			" ORDER BY w.soort <> '" SOORT_AB "', w.id LIMIT 1)"
 			" ORDER BY v.datum DESC",
 	/* the key (domein_id, titel) is an index: no sort, even at a million */
 	[REF_ACTIELIJN] = "SELECT a.titel, d.code, d.naam FROM actielijnen a"

@@ -1601,7 +1601,7 @@ write_row(struct db *db, const struct entity *e, long long *id, const char *cons
 		if (rc != SQLITE_DONE)
 			return fail(db, e->name) - 1;
 	}
-	if (e == entities[0])
+	if (e == &entity_domeinen)
 		db->ndomains = -1;
 	return 0;
 }
@@ -1665,7 +1665,7 @@ try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	/* Outside a transaction no commit would record the run. */
 	if (sqlite3_get_autocommit(db->h) && flush_run(db) < 0)
 		return -1;
-	if (e == entities[0])
+	if (e == &entity_domeinen)
 		db->ndomains = -1;
 	return 0;
 }
@@ -2312,11 +2312,11 @@ ref_target(const struct field *f)
 {
 	switch (f->type) {
 	case FT_DOMAIN:
-		return entity_find("domeinen");
+		return &entity_domeinen;
 	case FT_MEETING:
-		return entity_find("vergaderingen");
+		return &entity_vergaderingen;
 	case FT_ACTIELIJN:
-		return entity_find("actielijnen");
+		return &entity_actielijnen;
 	default:
 		return NULL;
 	}
@@ -2417,7 +2417,7 @@ delete_rec(struct db *db, const struct entity *e, long long id)
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = %lld", e->name, id);
 	if (db_exec(db, sql) < 0)
 		return -1;
-	if (e == entities[0])
+	if (e == &entity_domeinen)
 		db->ndomains = -1;
 	return 0;
 }
@@ -2503,7 +2503,7 @@ exec_id_text(struct db *db, const struct entity *e, const char *sql, long long i
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return fail(db, e->name);
-	if (e == entities[0])
+	if (e == &entity_domeinen)
 		db->ndomains = -1;
 	return 0;
 }

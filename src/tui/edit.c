@@ -17,12 +17,6 @@
 #include "model/history.h"
 #include "core/text.h"
 
-static const struct entity *
-E(const char *name)
-{
-	return entity_find(name);
-}
-
 /* --- describing entries --------------------------------------------------------- */
 
 /* How an entry is named in messages: "“Coöperatie creëren”", for a
@@ -34,7 +28,7 @@ ident(const struct entity *e, char *const *vals, char *out, size_t outsz)
 	const char *t = vals[e->title] ? vals[e->title] : "";
 
 	text_fit(title, sizeof(title), t, 50);
-	if (e == E("vergaderingen")) {
+	if (e == &entity_vergaderingen) {
 		date_format_short(vals[0], date, sizeof(date));
 		snprintf(out, outsz, "%s%s%s%s", date, *title ? " “" : "", title, *title ? "”" : "");
 	} else {
@@ -135,17 +129,17 @@ edit_selection(struct app *app)
 	switch (app->view) {
 	case VIEW_OVERVIEW:
 		if (app->pane >= 0 && app->pane < app->ov.n)
-			t = (struct edit_target){ E("domeinen"), app->ov.dom[app->pane].id };
+			t = (struct edit_target){ &entity_domeinen, app->ov.dom[app->pane].id };
 		return t;
 	case VIEW_PLANNING:
 		planning_load_year(app);
 		if (app->ms_sel >= 0 && app->ms_sel < app->milestones.n)
-			return (struct edit_target){ E("planning"),
+			return (struct edit_target){ &entity_planning,
 				strtoll(rowset_get(&app->milestones, app->ms_sel, 3), NULL, 10) };
-		t.e = E("actielijnen");		/* the bars */
+		t.e = &entity_actielijnen;		/* the bars */
 		break;
 	case VIEW_DOMAIN:
-		t.e = E("actielijnen");
+		t.e = &entity_actielijnen;
 		break;
 	case VIEW_MEETINGS:
 		if (app->zoom) {
@@ -153,18 +147,18 @@ edit_selection(struct app *app)
 
 			meetings_load_detail(app);
 			if (k >= 0 && k < app->decisions.n)
-				return (struct edit_target){ E("besluiten"),
+				return (struct edit_target){ &entity_besluiten,
 					strtoll(rowset_get(&app->decisions, k, 0), NULL, 10) };
 			k -= app->decisions.n;
 			if (k >= 0 && k < app->meeting_acts.n)
-				return (struct edit_target){ E("acties"),
+				return (struct edit_target){ &entity_acties,
 					strtoll(rowset_get(&app->meeting_acts, k, 0), NULL, 10) };
 			return t;
 		}
-		t.e = E("vergaderingen");
+		t.e = &entity_vergaderingen;
 		break;
 	case VIEW_ACTIONS:
-		t.e = E("acties");
+		t.e = &entity_acties;
 		break;
 	default:
 		return t;
@@ -178,23 +172,23 @@ edit_selection(struct app *app)
 static void
 select_entry(struct app *app, const struct entity *e, long long id)
 {
-	if (app->view == VIEW_DOMAIN && e == E("actielijnen") && app->lines)
+	if (app->view == VIEW_DOMAIN && e == &entity_actielijnen && app->lines)
 		list_select_id(app->lines, id);
-	else if (app->view == VIEW_PLANNING && e == E("actielijnen") && app->gantt)
+	else if (app->view == VIEW_PLANNING && e == &entity_actielijnen && app->gantt)
 		list_select_id(app->gantt, id);
-	else if (app->view == VIEW_PLANNING && e == E("planning")) {
+	else if (app->view == VIEW_PLANNING && e == &entity_planning) {
 		planning_load_year(app);
 		for (int i = 0; i < app->milestones.n; i++)
 			if (strtoll(rowset_get(&app->milestones, i, 3), NULL, 10) == id)
 				app->ms_sel = i;
 	}
-	else if (app->view == VIEW_MEETINGS && e == E("vergaderingen") && app->meetings)
+	else if (app->view == VIEW_MEETINGS && e == &entity_vergaderingen && app->meetings)
 		list_select_id(app->meetings, id);
-	else if (app->view == VIEW_ACTIONS && e == E("acties") && app->acts)
+	else if (app->view == VIEW_ACTIONS && e == &entity_acties && app->acts)
 		list_select_id(app->acts, id);
 	else if (app->view == VIEW_MEETINGS && app->zoom &&
-		 (e == E("besluiten") || e == E("acties"))) {
-		bool dec = e == E("besluiten");
+		 (e == &entity_besluiten || e == &entity_acties)) {
+		bool dec = e == &entity_besluiten;
 		const struct rowset *rs;
 
 		meetings_load_detail(app);
@@ -253,7 +247,7 @@ entry_meeting_unreachable(struct app *app, struct edit_target t)
 	char sql[200];
 	struct db_stmt *st;
 
-	if (t.e != E("besluiten") && t.e != E("acties"))
+	if (t.e != &entity_besluiten && t.e != &entity_acties)
 		return false;
 	snprintf(sql, sizeof(sql), "SELECT v.id, v.datum FROM %s x JOIN vergaderingen v"
 		 " ON v.id = x.vergadering_id WHERE x.id = ?1", t.e->name);
@@ -319,7 +313,7 @@ int
 edit_add(struct app *app)
 {
 	const char *prefill[ENTITY_MAX_FIELDS] = { 0 };
-	const struct entity *al = E("actielijnen");
+	const struct entity *al = &entity_actielijnen;
 	int d;
 
 	if (refuse_readonly(app))
@@ -335,16 +329,16 @@ edit_add(struct app *app)
 		prefill[entity_field_index(al, "domein")] = app->ov.dom[d].naam;
 		return open_form(app, al, 0, prefill, app->ov.dom[d].naam);
 	case VIEW_PLANNING:
-		return open_form(app, E("planning"), 0, NULL, NULL);
+		return open_form(app, &entity_planning, 0, NULL, NULL);
 	case VIEW_MEETINGS:
 		if (!app->zoom)
-			return open_form(app, E("vergaderingen"), 0, NULL, NULL);
+			return open_form(app, &entity_vergaderingen, 0, NULL, NULL);
 		app->ask = ASK_ADD_KIND;
 		snprintf(app->ask_text, sizeof(app->ask_text), "Toevoegen aan deze vergadering:");
 		snprintf(app->ask_keys, sizeof(app->ask_keys), "b = besluit, a = actie, Esc = niets");
 		return APP_REDRAW;
 	case VIEW_ACTIONS:
-		return open_form(app, E("acties"), 0, NULL, NULL);
+		return open_form(app, &entity_acties, 0, NULL, NULL);
 	default:
 		return 0;
 	}
@@ -446,9 +440,9 @@ edit_answer(struct app *app, int key)
 	}
 	if (k == ASK_ADD_KIND) {
 		if (key == 'b' || key == 'B')
-			return add_to_meeting(app, E("besluiten"));
+			return add_to_meeting(app, &entity_besluiten);
 		if (key == 'a' || key == 'A')
-			return add_to_meeting(app, E("acties"));
+			return add_to_meeting(app, &entity_acties);
 		app_message(app, false, "niets toegevoegd");
 		return APP_REDRAW;
 	}
@@ -458,7 +452,7 @@ edit_answer(struct app *app, int key)
 int
 edit_toggle(struct app *app)
 {
-	const struct entity *e = E("acties");
+	const struct entity *e = &entity_acties;
 	char *vals[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 };
 	const char *nv[ENTITY_MAX_FIELDS];
 	char step[800], err[256];
@@ -483,9 +477,9 @@ edit_toggle(struct app *app)
 		app_invalidate(app);
 		return APP_REDRAW;
 	}
-	done = strcmp(vals[s], "gedaan") == 0;
+	done = strcmp(vals[s], STATUS_GEDAAN) == 0;
 	for (int j = 0; j < e->nfields; j++)
-		nv[j] = j == s ? (done ? "open" : "gedaan") : vals[j];
+		nv[j] = j == s ? (done ? STATUS_OPEN : STATUS_GEDAAN) : vals[j];
 	describe(e, vals, done ? "weer open" : "gedaan", NULL, step, sizeof(step));
 	db_set_actor(app->db, NULL, "form");
 	rc = db_update(app->db, e, t.id, (const char *const *)vals, nv, cur, err, sizeof(err));

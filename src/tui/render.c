@@ -16,14 +16,39 @@
 #define MAX_TABS 12
 #define TAB_FIXED 54	/* width of the tabs that are not domains */
 
+/* How each status of work looks, keyed by its value (the entity table
+ * decides which statuses there are and in what order they are shown):
+ * its colour, and the glyph of its bar segment without colours. */
+static const struct {
+	const char *status;
+	enum role role;
+	wchar_t mono;
+} looks[] = {
+	{ STATUS_LOPEND, ROLE_LOPEND, L'█' },
+	{ STATUS_GEPLAND, ROLE_GEPLAND, L'▓' },
+	{ STATUS_AFGEROND, ROLE_AFGEROND, L'▒' },
+	{ STATUS_GEPAUZEERD, ROLE_GEPAUZEERD, L'░' },
+	{ STATUS_GESTOPT, ROLE_GESTOPT, L'×' },
+};
+
 enum role
 render_status_role(const char *status)
 {
-	static const enum role roles[MODEL_NSTATUS] = {
-		ROLE_LOPEND, ROLE_GEPLAND, ROLE_AFGEROND, ROLE_GEPAUZEERD, ROLE_GESTOPT, ROLE_ONBEKEND,
-	};
+	for (size_t i = 0; status && i < sizeof(looks) / sizeof(looks[0]); i++)
+		if (strcmp(looks[i].status, status) == 0)
+			return looks[i].role;
+	return ROLE_ONBEKEND;
+}
 
-	return roles[model_status_index(status)];
+wchar_t
+render_status_glyph(const char *status, bool mono)
+{
+	if (!mono)
+		return L'█';
+	for (size_t i = 0; status && i < sizeof(looks) / sizeof(looks[0]); i++)
+		if (strcmp(looks[i].status, status) == 0)
+			return looks[i].mono;
+	return L'·';
 }
 
 void

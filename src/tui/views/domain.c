@@ -260,8 +260,8 @@ domain_act(struct app *app, enum action a)
 		return true;
 	case ACT_FILTER:
 		/* alle -> each status -> onbekend -> alle */
-		app->lines_filter = (app->lines_filter + 1) % (MODEL_NSTATUS + 1);
-		list_set_params(l, l->p1, app->lines_filter ? model_statuses[app->lines_filter - 1] : NULL);
+		app->lines_filter = (app->lines_filter + 1) % (model_status_count() + 1);
+		list_set_params(l, l->p1, app->lines_filter ? model_status(app->lines_filter - 1) : NULL);
 		app_message(app, false, "filter: %s", filter_label(l));
 		return true;
 	default:

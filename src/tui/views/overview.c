@@ -10,27 +10,19 @@
 #include "tui/app.h"
 #include "core/text.h"
 
-/* Glyphs of the status bar without colours, in model_statuses order. */
-static const wchar_t mono_glyphs[MODEL_NSTATUS] = { L'█', L'▓', L'▒', L'░', L'×', L'·' };
-
-static wchar_t
-bar_glyph(const struct app *app, int status)
-{
-	return app->mono ? mono_glyphs[status] : L'█';
-}
 
 /* The status bar: segments proportional to the counts, every non-empty
  * status at least one cell wide. */
 static void
 draw_bar(struct app *app, struct grid *g, int x, int y, int w, const struct model_domain *d)
 {
-	int cells[MODEL_NSTATUS] = { 0 }, used = 0;
+	int cells[MODEL_MAX_STATUS] = { 0 }, used = 0, ns = model_status_count();
 
 	if (d->total == 0) {
 		grid_text(g, x, y, w, ROLE_DIM, "(geen actielijnen)");
 		return;
 	}
-	for (int s = 0; s < MODEL_NSTATUS; s++) {
+	for (int s = 0; s < ns; s++) {
 		if (!d->status[s])
 			continue;
 		cells[s] = (int)((double)d->status[s] * w / (double)d->total + 0.5);
@@ -41,15 +33,15 @@ draw_bar(struct app *app, struct grid *g, int x, int y, int w, const struct mode
 	while (used > w) {	/* rounding up may overshoot: take from the largest */
 		int big = 0;
 
-		for (int s = 1; s < MODEL_NSTATUS; s++)
+		for (int s = 1; s < ns; s++)
 			if (cells[s] > cells[big])
 				big = s;
 		cells[big]--;
 		used--;
 	}
-	for (int s = 0; s < MODEL_NSTATUS; s++) {
-		grid_fill(g, (struct rect){ x, y, cells[s], 1 }, bar_glyph(app, s),
-			  render_status_role(model_statuses[s]));
+	for (int s = 0; s < ns; s++) {
+		grid_fill(g, (struct rect){ x, y, cells[s], 1 }, render_status_glyph(model_status(s), app->mono),
+			  render_status_role(model_status(s)));
 		x += cells[s];
 	}
 }
@@ -186,14 +178,14 @@ draw_legend(struct app *app, struct grid *g, int x, int y, int w)
 {
 	int end = x + w;
 
-	for (int s = 0; s < MODEL_NSTATUS && x < end; s++) {
+	for (int s = 0; s < model_status_count() && x < end; s++) {
 		struct cell *c = grid_at(g, x, y);
 
 		if (c) {
-			c->ch[0] = bar_glyph(app, s);
-			c->role = (unsigned char)render_status_role(model_statuses[s]);
+			c->ch[0] = render_status_glyph(model_status(s), app->mono);
+			c->role = (unsigned char)render_status_role(model_status(s));
 		}
-		x += 1 + grid_text(g, x + 1, y, end - x - 1, ROLE_NORMAL, model_status_label(model_statuses[s]));
+		x += 1 + grid_text(g, x + 1, y, end - x - 1, ROLE_NORMAL, model_status_label(model_status(s)));
 		x += 2;
 	}
 }

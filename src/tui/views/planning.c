@@ -335,8 +335,8 @@ planning_act(struct app *app, enum action a)
 		app->gantt_loaded = 0;
 		return true;
 	case ACT_FILTER:
-		app->gantt_filter = (app->gantt_filter + 1) % (MODEL_NSTATUS + 1);
-		list_set_params(l, app->year, app->gantt_filter ? model_statuses[app->gantt_filter - 1] : NULL);
+		app->gantt_filter = (app->gantt_filter + 1) % (model_status_count() + 1);
+		list_set_params(l, app->year, app->gantt_filter ? model_status(app->gantt_filter - 1) : NULL);
 		app_message(app, false, "filter: %s", l->has_p2 ? model_status_label(l->p2) : "alle");
 		return true;
 	case ACT_SORT:
