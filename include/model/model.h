@@ -11,6 +11,9 @@
 
 #include <stdbool.h>
 
+#include "core/entity.h"
+#include "model/list.h"
+
 struct db;
 
 #define MODEL_MAX_DOMAINS 16	/* domains and themes shown in the overview */
@@ -28,98 +31,6 @@ const char *model_status(int i);
 const char *model_status_label(const char *status);
 /* Place of a status in that order (empty or unknown: the last). */
 int model_status_index(const char *status);
-
-/* --- paged lists --------------------------------------------------------- */
-
-#define LIST_MAX_COLS 8
-
-/*
- * How a list reads its rows. The SQL may use ?1 (an int parameter, e.g.
- * the domain id) and ?2 (a text parameter, e.g. a status filter; NULL
- * means "no filter"). Rows are ordered by (k1, k2, id), which must be
- * unique; k1/k2 must not be NULL (wrap nullable columns in ifnull).
- */
-struct list_spec {
-	const char *cols;	/* select list; column 0 is the row id */
-	int ncols;
-	const char *from;	/* table with alias, joins */
-	const char *where;	/* condition ("1" for all rows) */
-	const char *id;		/* id expression, e.g. "a.id" */
-	const char *k1;		/* first sort key */
-	bool k1_int;		/* k1 is an integer (else text) */
-	const char *k2;		/* second sort key or NULL */
-	bool k2_int;
-};
-
-struct list_row {
-	long long id;
-	char *col[LIST_MAX_COLS];	/* column texts, "" for NULL */
-	long long ki[2];		/* sort keys when integer */
-	char *kt[2];			/* sort keys when text */
-};
-
-struct list {
-	struct db *db;
-	struct list_spec spec;
-	long long p1;		/* ?1 */
-	char p2[64];		/* ?2 */
-	bool has_p2;
-	long long count;	/* -1: not counted yet */
-	long long cur;		/* selected row */
-	long long top;		/* first visible row */
-	long long base;		/* index of rows[0] */
-	int n;			/* rows held */
-	struct list_row *rows;	/* window of rows [base, base + n) */
-	char err[160];		/* last query error, shown in the status line */
-};
-
-/* Makes a list over spec (copied; strings must outlive the list). */
-struct list *list_new(struct db *db, const struct list_spec *spec);
-void list_free(struct list *l);
-
-/* Changes the parameters (p2 NULL = no filter) and starts at row 0. */
-void list_set_params(struct list *l, long long p1, const char *p2);
-
-/* Changes the sort keys; keeps the selected row selected. */
-void list_set_sort(struct list *l, const char *k1, bool k1_int, const char *k2, bool k2_int);
-
-/* Number of rows (counted once, until list_invalidate). */
-long long list_count(struct list *l);
-
-/* The data changed: recount and reread, keeping the selected row (or its
- * neighbour) selected. */
-void list_invalidate(struct list *l);
-
-/* Makes rows [first, first + n) available; -1 on a query error. */
-int list_ensure(struct list *l, long long first, int n);
-
-/* Row idx when it is held (after list_ensure), else NULL. */
-const struct list_row *list_row(const struct list *l, long long idx);
-
-/* Selects the row with this id; returns its index or -1. */
-long long list_select_id(struct list *l, long long id);
-
-/* Moves the selection (by delta rows, clipped) and scrolls so that it is
- * visible in a window of `rows` rows. */
-void list_move(struct list *l, long long delta, int rows);
-
-/* Makes top consistent with cur for a window of `rows` rows. */
-void list_scroll(struct list *l, int rows);
-
-/* --- small result sets --------------------------------------------------- */
-
-/* A small query result held as strings (details, successes, hits). */
-struct rowset {
-	int n, ncols;
-	char **v;		/* n * ncols strings */
-};
-
-/* Runs sql (ncols result columns) with ?1 = p1, ?2 = p2 (may be NULL)
- * and ?3 = limit; rs is emptied first. */
-int rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
-		long long p1, const char *p2, int limit);
-const char *rowset_get(const struct rowset *rs, int row, int col);
-void rowset_free(struct rowset *rs);
 
 /* --- the overview -------------------------------------------------------- */
 
@@ -168,17 +79,27 @@ int overview_find(const struct overview *ov, long long id);
 
 /* --- search ---------------------------------------------------------------- */
 
-/* Kinds of search hits (column 0 of the hit rowset). */
-#define HIT_ACTIELIJN "a"
-#define HIT_SUCCES "s"
-#define HIT_PLANNING "p"
-#define HIT_BESLUIT "b"
-#define HIT_ACTIE "c"
-#define HIT_VERGADERING "v"
 #define SEARCH_MAX_HITS 1000
 
-/* Searches all text for `needle` (case-insensitive for ASCII); rows are
- * (kind, id, domain or meeting id, title). */
-int model_search(struct db *db, const char *needle, struct rowset *hits);
+/* Where a word occurs: an entry, and the domain or meeting it is shown
+ * under. */
+struct search_hit {
+	const struct entity *e;
+	long long id;
+	long long ref;		/* actielijn, succes, planning: its domain (0: none);
+				   besluit, actie: its meeting (0: none); a
+				   vergadering: itself */
+};
+
+struct search_hits {
+	int n;
+	struct search_hit *v;
+};
+
+/* Searches all text for `needle` (case-insensitive for ASCII), at most
+ * SEARCH_MAX_HITS hits, actielijnen first. Returns 0, -1 when the
+ * database failed (db_errmsg). */
+int model_search(struct db *db, const char *needle, struct search_hits *hits);
+void search_hits_free(struct search_hits *hits);
 
 #endif

@@ -184,6 +184,11 @@ int db_set_column(struct db *db, const struct entity *e, long long id, const cha
 /* Number of rows of e, or -1. */
 long long db_count(struct db *db, const struct entity *e);
 
+/* The meeting a date names, as references to a meeting resolve it (with
+ * two meetings on one date, the AB-vergadering): its id, 0 when there is
+ * none, -1 on failure. */
+long long db_meeting_by_date(struct db *db, const char *date);
+
 /* PRAGMA data_version: changes when another connection commits. */
 long long db_data_version(struct db *db);
 

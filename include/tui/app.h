@@ -12,7 +12,9 @@
 #include "tui/edit.h"
 #include "tui/grid.h"
 #include "tui/keys.h"
+#include "model/meetings.h"
 #include "model/model.h"
+#include "model/programme.h"
 
 struct db;
 
@@ -72,32 +74,30 @@ struct app {
 	bool mono;			/* no colours: bars use distinct glyphs */
 	int dom;			/* domain or theme of the domain view (index into ov.dom) */
 	struct overview ov;
-	struct rowset ov_lines[MODEL_MAX_DOMAINS];	/* actielijnen listed in each pane */
+	struct line_titles ov_lines[MODEL_MAX_DOMAINS];	/* actielijnen listed in each pane */
 	int ov_lines_limit[MODEL_MAX_DOMAINS];	/* rows they were read for, 0 = stale */
 
 	struct list *lines;		/* actielijnen of the open domain */
 	int lines_sort, lines_filter;	/* index into the view's sort/filter tables */
-	struct rowset successes;	/* of the open domain */
+	struct successes successes;	/* of the open domain */
 	long long successes_dom;	/* domain id successes were read for, -1 */
-	struct rowset detail;		/* the selected row's long text */
+	struct actielijn_detail detail;	/* the selected row's long text */
 	long long detail_id;		/* row id detail was read for, -1 */
 	enum view_id detail_view;	/* view detail belongs to */
 
 	struct list *gantt;		/* actielijnen of the year, by domain */
 	int year;			/* year the Gantt shows */
 	int gantt_filter;
-	struct rowset milestones;	/* planning items of the year: datum, titel,
-					   actielijn id, id */
+	struct milestones milestones;	/* planning items of the year */
 	int ms_sel;			/* selected milestone (Up from the first bar),
 					   -1: the cursor is in the Gantt list */
 	int ms_top;			/* first milestone shown */
-	struct rowset undated;		/* actielijnen without any date */
+	struct undated undated;		/* actielijnen without any date */
 	int gantt_loaded;		/* year the two rowsets hold, 0 = none */
 
 	struct list *meetings;
 	int meetings_sort;
-	struct rowset decisions;	/* of the selected meeting: id, agendapunt, besluit */
-	struct rowset meeting_acts;	/* id, actie, eigenaar, deadline, status */
+	struct meeting_detail meeting;	/* the selected meeting's decisions and actions */
 	long long meeting_id;		/* meeting those were read for, -1 */
 	int meeting_item;		/* with the meeting open (zoom): the selected
 					   decision (0..) or action (after the decisions) */
@@ -109,7 +109,7 @@ struct app {
 	bool prompt;			/* typing a search in the status line */
 	char input[128];		/* what has been typed */
 	char query[128];		/* the last search */
-	struct rowset hits;		/* its hits (see model_search) */
+	struct search_hits hits;	/* its hits */
 	int hit;			/* current hit, -1 = none yet */
 
 	char ro_reason[200];		/* why read-only, for "alleen lezen: ..." */

@@ -213,12 +213,25 @@ failed:
 	return -1;
 }
 
+/* The kinds of hits as the search query names them. */
+static const struct {
+	char kind;
+	const struct entity *e;
+} hit_kinds[] = {
+	{ 'a', &entity_actielijnen }, { 's', &entity_successen }, { 'p', &entity_planning },
+	{ 'v', &entity_vergaderingen }, { 'b', &entity_besluiten }, { 'c', &entity_acties },
+};
+
 int
-model_search(struct db *db, const char *needle, struct rowset *hits)
+model_search(struct db *db, const char *needle, struct search_hits *hits)
 {
+	struct rowset rs = { 0 };
+	int rc;
+
+	search_hits_free(hits);
 	/* snw_contains (db.c) folds case like the rest of snw and needs no
 	 * escaping of % and _. */
-	return rowset_load(db, hits, 4,
+	rc = rowset_load(db, &rs, 4,
 		"SELECT 'a', id, domein_id, titel FROM actielijnen"
 		"  WHERE snw_contains(?2, titel, toelichting, trekker)"
 		" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
@@ -232,4 +245,26 @@ model_search(struct db *db, const char *needle, struct rowset *hits)
 		" UNION ALL SELECT 'c', id, ifnull(vergadering_id, 0), actie FROM acties"
 		"  WHERE snw_contains(?2, actie, eigenaar)"
 		" LIMIT ?3", 0, needle, SEARCH_MAX_HITS);
+	if (rc == 0 && rs.n && !(hits->v = calloc((size_t)rs.n, sizeof(*hits->v))))
+		rc = -1;
+	for (int i = 0; rc == 0 && i < rs.n; i++) {
+		struct search_hit *h = &hits->v[hits->n];
+
+		for (size_t k = 0; k < sizeof(hit_kinds) / sizeof(hit_kinds[0]); k++)
+			if (hit_kinds[k].kind == rowset_get(&rs, i, 0)[0])
+				h->e = hit_kinds[k].e;
+		h->id = strtoll(rowset_get(&rs, i, 1), NULL, 10);
+		h->ref = strtoll(rowset_get(&rs, i, 2), NULL, 10);
+		if (h->e)
+			hits->n++;
+	}
+	rowset_free(&rs);
+	return rc;
+}
+
+void
+search_hits_free(struct search_hits *hits)
+{
+	free(hits->v);
+	memset(hits, 0, sizeof(*hits));
 }

@@ -2703,6 +2703,23 @@ db_data_version(struct db *db)
 	return v;
 }
 
+long long
+db_meeting_by_date(struct db *db, const char *date)
+{
+	sqlite3_stmt *st = db->meeting_by_date;
+	long long id = 0;
+	int rc;
+
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		id = fail(db, "vergaderingen");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return id;
+}
+
 /* --- statement wrapper ------------------------------------------------------ */
 
 struct db_stmt *

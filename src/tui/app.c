@@ -54,15 +54,14 @@ app_free(struct app *app)
 	list_free(app->gantt);
 	list_free(app->meetings);
 	list_free(app->acts);
-	rowset_free(&app->successes);
-	rowset_free(&app->detail);
-	rowset_free(&app->milestones);
-	rowset_free(&app->undated);
-	rowset_free(&app->decisions);
-	rowset_free(&app->meeting_acts);
-	rowset_free(&app->hits);
+	successes_free(&app->successes);
+	actielijn_detail_free(&app->detail);
+	milestones_free(&app->milestones);
+	undated_free(&app->undated);
+	meeting_detail_free(&app->meeting);
+	search_hits_free(&app->hits);
 	for (int i = 0; i < MODEL_MAX_DOMAINS; i++)
-		rowset_free(&app->ov_lines[i]);
+		line_titles_free(&app->ov_lines[i]);
 	edit_form_free(app->form);
 	undo_free(&app->undo);
 	free(app);
@@ -177,39 +176,37 @@ cycle(struct app *app, int dir)
 static void
 goto_hit(struct app *app, int i)
 {
-	const char *kind = rowset_get(&app->hits, i, 0);
-	long long id = strtoll(rowset_get(&app->hits, i, 1), NULL, 10);
-	long long ref = strtoll(rowset_get(&app->hits, i, 2), NULL, 10);
+	const struct search_hit *h = &app->hits.v[i];
 	const char *what = "";
 
 	app->hit = i;
-	if (!strcmp(kind, HIT_ACTIELIJN) || !strcmp(kind, HIT_SUCCES)) {
-		int d = overview_find(&app->ov, ref);
+	if (h->e == &entity_actielijnen || h->e == &entity_successen) {
+		int d = overview_find(&app->ov, h->ref);
 
 		app_show(app, VIEW_DOMAIN, d);
-		if (!strcmp(kind, HIT_ACTIELIJN) && app->lines) {
+		if (h->e == &entity_actielijnen && app->lines) {
 			if (app->lines->has_p2) {
 				app->lines_filter = 0;
-				list_set_params(app->lines, app->ov.dom[d].id, NULL);
+				actielijnen_show(app->lines, app->ov.dom[d].id, NULL);
 			}
-			list_select_id(app->lines, id);
+			list_select_id(app->lines, h->id);
 		}
-		what = !strcmp(kind, HIT_SUCCES) ? "succes" : "actielijn";
-	} else if (!strcmp(kind, HIT_PLANNING)) {
+		what = h->e == &entity_successen ? "succes" : "actielijn";
+	} else if (h->e == &entity_planning) {
 		app_show(app, VIEW_PLANNING, 0);
 		what = "planning";
-	} else if (!strcmp(kind, HIT_ACTIE)) {
+	} else if (h->e == &entity_acties) {
 		app_show(app, VIEW_ACTIONS, 0);
 		if (app->acts->has_p2) {
 			app->acts_filter = 0;
-			list_set_params(app->acts, 0, NULL);
+			actions_filter(app->acts, 0, app->today);
 		}
-		list_select_id(app->acts, id);
+		list_select_id(app->acts, h->id);
 		what = "actie";
 	} else {
 		app_show(app, VIEW_MEETINGS, 0);
-		list_select_id(app->meetings, !strcmp(kind, HIT_VERGADERING) ? id : ref);
-		what = !strcmp(kind, HIT_BESLUIT) ? "besluit" : "vergadering";
+		list_select_id(app->meetings, h->ref);
+		what = h->e == &entity_besluiten ? "besluit" : "vergadering";
 	}
 	app_message(app, false, "\"%s\": treffer %d/%d%s (%s) — n/N volgende/vorige",
 		    app->query, i + 1, app->hits.n,
@@ -223,7 +220,7 @@ search_run(struct app *app)
 	app->prompt = false;
 	app->hit = -1;
 	if (!*app->query) {
-		rowset_free(&app->hits);
+		search_hits_free(&app->hits);
 		app->msg[0] = '\0';
 		return;
 	}

@@ -134,8 +134,7 @@ edit_selection(struct app *app)
 	case VIEW_PLANNING:
 		planning_load_year(app);
 		if (app->ms_sel >= 0 && app->ms_sel < app->milestones.n)
-			return (struct edit_target){ &entity_planning,
-				strtoll(rowset_get(&app->milestones, app->ms_sel, 3), NULL, 10) };
+			return (struct edit_target){ &entity_planning, app->milestones.v[app->ms_sel].id };
 		t.e = &entity_actielijnen;		/* the bars */
 		break;
 	case VIEW_DOMAIN:
@@ -146,13 +145,11 @@ edit_selection(struct app *app)
 			int k = app->meeting_item;
 
 			meetings_load_detail(app);
-			if (k >= 0 && k < app->decisions.n)
-				return (struct edit_target){ &entity_besluiten,
-					strtoll(rowset_get(&app->decisions, k, 0), NULL, 10) };
-			k -= app->decisions.n;
-			if (k >= 0 && k < app->meeting_acts.n)
-				return (struct edit_target){ &entity_acties,
-					strtoll(rowset_get(&app->meeting_acts, k, 0), NULL, 10) };
+			if (k >= 0 && k < app->meeting.ndecisions)
+				return (struct edit_target){ &entity_besluiten, app->meeting.decisions[k].id };
+			k -= app->meeting.ndecisions;
+			if (k >= 0 && k < app->meeting.nactions)
+				return (struct edit_target){ &entity_acties, app->meeting.actions[k].id };
 			return t;
 		}
 		t.e = &entity_vergaderingen;
@@ -179,7 +176,7 @@ select_entry(struct app *app, const struct entity *e, long long id)
 	else if (app->view == VIEW_PLANNING && e == &entity_planning) {
 		planning_load_year(app);
 		for (int i = 0; i < app->milestones.n; i++)
-			if (strtoll(rowset_get(&app->milestones, i, 3), NULL, 10) == id)
+			if (app->milestones.v[i].id == id)
 				app->ms_sel = i;
 	}
 	else if (app->view == VIEW_MEETINGS && e == &entity_vergaderingen && app->meetings)
@@ -188,14 +185,13 @@ select_entry(struct app *app, const struct entity *e, long long id)
 		list_select_id(app->acts, id);
 	else if (app->view == VIEW_MEETINGS && app->zoom &&
 		 (e == &entity_besluiten || e == &entity_acties)) {
-		bool dec = e == &entity_besluiten;
-		const struct rowset *rs;
-
 		meetings_load_detail(app);
-		rs = dec ? &app->decisions : &app->meeting_acts;
-		for (int i = 0; i < rs->n; i++)
-			if (strtoll(rowset_get(rs, i, 0), NULL, 10) == id)
-				app->meeting_item = dec ? i : app->decisions.n + i;
+		for (int i = 0; e == &entity_besluiten && i < app->meeting.ndecisions; i++)
+			if (app->meeting.decisions[i].id == id)
+				app->meeting_item = i;
+		for (int i = 0; e == &entity_acties && i < app->meeting.nactions; i++)
+			if (app->meeting.actions[i].id == id)
+				app->meeting_item = app->meeting.ndecisions + i;
 	}
 }
 
@@ -221,18 +217,14 @@ refuse_readonly(struct app *app)
 static bool
 meeting_unreachable(struct app *app, long long mid, const char *date)
 {
-	struct db_stmt *st = db_prepare(app->db, "SELECT id FROM vergaderingen WHERE datum = ?1"
-						 " ORDER BY soort <> 'AB-vergadering', id LIMIT 1");
-	long long found = mid;
+	long long found = db_meeting_by_date(app->db, date);
 	char shown[32];
 
-	if (!st)
-		return false;
-	db_bind_text(st, 1, date);
-	if (db_step(st) == 1)
-		found = db_col_int(st, 0);
-	db_finalize(st);
-	if (found == mid)
+	if (found < 0) {
+		app_message(app, true, "%s", db_errmsg(app->db));
+		return true;
+	}
+	if (found == 0 || found == mid)
 		return false;
 	date_format_short(date, shown, sizeof(shown));
 	app_message(app, true, "kan niet: besluiten en acties wijzen hun vergadering aan met de datum,"
@@ -240,30 +232,20 @@ meeting_unreachable(struct app *app, long long mid, const char *date)
 	return true;
 }
 
-/* The same for an existing besluit or actie (false for other entries). */
+/* The same for an existing entry that belongs to a meeting (a besluit
+ * or actie; false for other entries). */
 static bool
 entry_meeting_unreachable(struct app *app, struct edit_target t)
 {
-	char sql[200];
-	struct db_stmt *st;
+	long long mid;
+	char date[11];
+	int rc = meeting_of_entry(app->db, t.e, t.id, &mid, date);
 
-	if (t.e != &entity_besluiten && t.e != &entity_acties)
-		return false;
-	snprintf(sql, sizeof(sql), "SELECT v.id, v.datum FROM %s x JOIN vergaderingen v"
-		 " ON v.id = x.vergadering_id WHERE x.id = ?1", t.e->name);
-	if (!(st = db_prepare(app->db, sql)))
-		return false;
-	db_bind_int(st, 1, t.id);
-	if (db_step(st) == 1) {
-		long long mid = db_col_int(st, 0);
-		char date[16];
-
-		snprintf(date, sizeof(date), "%s", db_col_text(st, 1));
-		db_finalize(st);
-		return meeting_unreachable(app, mid, date);
+	if (rc < 0) {
+		app_message(app, true, "%s", db_errmsg(app->db));
+		return true;
 	}
-	db_finalize(st);
-	return false;
+	return rc == 1 && meeting_unreachable(app, mid, date);
 }
 
 /* Opens a form (new when id is 0); heading gets `context` appended. */

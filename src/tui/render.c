@@ -197,7 +197,7 @@ position(struct app *app, char *out, size_t outsz)
 		snprintf(out, outsz, "mijlpaal %d/%d", app->ms_sel + 1, app->milestones.n);
 	} else if (app->view == VIEW_MEETINGS && app->zoom && app->meeting_id >= 0) {
 		/* the open meeting: where the cursor is among its items */
-		int k = app->meeting_item, nd = app->decisions.n, na = app->meeting_acts.n;
+		int k = app->meeting_item, nd = app->meeting.ndecisions, na = app->meeting.nactions;
 
 		if (nd + na == 0)
 			snprintf(out, outsz, "geen besluiten of acties");

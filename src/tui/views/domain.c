@@ -13,36 +13,11 @@
 #define WIDE 110		/* from this width list and detail sit side by side */
 #define MAX_SUCCESSES 50
 
-/* Sort orders for `s`: keys of the keyset pager. Titel is indexed
- * (UNIQUE (domein_id, titel)), so it is the default. */
-static const struct {
-	const char *label, *k1, *k2;
-	bool k1_int;
-} sorts[] = {
-	{ "titel", "a.titel", NULL, false },
-	{ "status", "ifnull(a.status, '')", "a.titel", false },
-	{ "start", "ifnull(a.start, '9999-99-99')", "a.titel", false },
-	{ "eind", "ifnull(a.eind, '9999-99-99')", "a.titel", false },
-	{ "trekker", "ifnull(a.trekker, '')", "a.titel", false },
-	{ "invoer", "a.id", NULL, true },
-};
-#define NSORTS ((int)(sizeof(sorts) / sizeof(sorts[0])))
-
-static const struct list_spec spec = {
-	.cols = "a.id, a.titel, ifnull(a.trekker, ''), ifnull(a.status, ''),"
-		" ifnull(a.start, ''), ifnull(a.eind, '')",
-	.ncols = 6,
-	.from = "actielijnen a",
-	.where = "a.domein_id = ?1 AND (?2 IS NULL OR ifnull(a.status, '') = ?2)",
-	.id = "a.id",
-	.k1 = "a.titel",
-};
-
 static struct list *
 domain_list(struct app *app)
 {
 	if (!app->lines)
-		app->lines = list_new(app->db, &spec);
+		app->lines = actielijnen_of_domain(app->db);
 	return app->lines;
 }
 
@@ -73,22 +48,23 @@ columns(int w, int *tw, int *kw, int *sw, int *pw)
 static void
 draw_row(struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
 {
+	struct actielijn_row a = actielijn_row(row);
 	int tw, kw, sw, pw, x = r.x + 1;
 	char per[64];
 
 	(void)app;
 	(void)ctx;
 	columns(r.w, &tw, &kw, &sw, &pw);
-	grid_text(g, x, r.y, tw - 1, ROLE_NORMAL, row->col[1]);
+	grid_text(g, x, r.y, tw - 1, ROLE_NORMAL, a.titel);
 	x += tw;
 	if (kw) {
-		grid_text(g, x, r.y, kw - 1, ROLE_NORMAL, row->col[2]);
+		grid_text(g, x, r.y, kw - 1, ROLE_NORMAL, a.trekker);
 		x += kw;
 	}
-	grid_text(g, x, r.y, sw - 1, render_status_role(row->col[3]), model_status_label(row->col[3]));
+	grid_text(g, x, r.y, sw - 1, render_status_role(a.status), model_status_label(a.status));
 	x += sw;
 	if (pw) {
-		period(row->col[4], row->col[5], per, sizeof(per));
+		period(a.start, a.eind, per, sizeof(per));
 		grid_text(g, x, r.y, pw, ROLE_NORMAL, per);
 	}
 }
@@ -118,10 +94,8 @@ load_detail(struct app *app, long long id)
 {
 	if (app->detail_id == id && app->detail_view == VIEW_DOMAIN)
 		return;
-	rowset_load(app->db, &app->detail, 6,
-		    "SELECT titel, ifnull(toelichting, ''), ifnull(trekker, ''), ifnull(status, ''),"
-		    " ifnull(start, ''), ifnull(eind, '') FROM actielijnen WHERE id = ?1",
-		    id, NULL, 1);
+	if (actielijn_detail_load(app->db, id, &app->detail) < 0)
+		app_message(app, true, "%s", db_errmsg(app->db));
 	app->detail_id = id;
 	app->detail_view = VIEW_DOMAIN;
 }
@@ -134,16 +108,14 @@ draw_successes(struct app *app, struct grid *g, struct rect r)
 	int y = r.y;
 
 	if (app->successes_dom != d->id) {
-		rowset_load(app->db, &app->successes, 2,
-			    "SELECT jaar, titel FROM successen WHERE domein_id = ?1"
-			    " ORDER BY jaar DESC, id LIMIT ?3", d->id, NULL, MAX_SUCCESSES);
+		if (successes_of_domain(app->db, d->id, MAX_SUCCESSES, &app->successes) < 0)
+			app_message(app, true, "%s", db_errmsg(app->db));
 		app->successes_dom = d->id;
 	}
 	snprintf(line, sizeof(line), "Successen (%d)", app->successes.n);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, false);
 	for (int i = 0; i < app->successes.n && y < r.y + r.h; i++, y++) {
-		snprintf(line, sizeof(line), "%s  %s", rowset_get(&app->successes, i, 0),
-			 rowset_get(&app->successes, i, 1));
+		snprintf(line, sizeof(line), "%d  %s", app->successes.v[i].jaar, app->successes.v[i].titel);
 		grid_text(g, r.x + 1, y, r.w - 2, ROLE_NORMAL, line);
 	}
 	if (app->successes.n == 0 && y < r.y + r.h)
@@ -167,11 +139,10 @@ draw_detail(struct app *app, struct grid *g, struct rect r)
 	if (!row || r.h < 2)
 		return;
 	load_detail(app, row->id);
-	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, rowset_get(&app->detail, 0, 0), true);
-	period(rowset_get(&app->detail, 0, 4), rowset_get(&app->detail, 0, 5), per, sizeof(per));
+	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, app->detail.titel, true);
+	period(app->detail.start, app->detail.eind, per, sizeof(per));
 	snprintf(line, sizeof(line), "Trekker: %s   Status: %s   %s",
-		 *rowset_get(&app->detail, 0, 2) ? rowset_get(&app->detail, 0, 2) : "—",
-		 model_status_label(rowset_get(&app->detail, 0, 3)), per);
+		 *app->detail.trekker ? app->detail.trekker : "—", model_status_label(app->detail.status), per);
 	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
 	changed = app_last_changed(app, "actielijnen", row->id);
 	if (*changed && r.y + r.h - y > 2) {
@@ -179,10 +150,10 @@ draw_detail(struct app *app, struct grid *g, struct rect r)
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
 	}
 	text = (struct rect){ r.x + 1, y, r.w - 2, r.y + r.h - y };
-	used = grid_wrap(g, text, ROLE_NORMAL, rowset_get(&app->detail, 0, 1), 0);
+	used = grid_wrap(g, text, ROLE_NORMAL, app->detail.toelichting, 0);
 	if (used > text.h && text.h > 0)
 		grid_text(g, r.x + r.w - 3, text.y + text.h - 1, 2, ROLE_DIM, " …");
-	if (!*rowset_get(&app->detail, 0, 1) && text.h > 0)
+	if (!*app->detail.toelichting && text.h > 0)
 		grid_text(g, text.x, text.y, text.w, ROLE_DIM, "(geen toelichting)");
 }
 
@@ -209,7 +180,7 @@ domain_render(struct app *app, struct grid *g, struct rect body)
 	snprintf(line, sizeof(line), "%s%s%s", d->naam, *d->motto ? " — " : "", d->motto);
 	grid_text(g, 1, y, body.w - 2, ROLE_BOLD, line);
 	snprintf(line, sizeof(line), "%lld actielijnen · sortering: %s · filter: %s",
-		 list_count(l), sorts[app->lines_sort].label, filter_label(l));
+		 list_count(l), actielijnen_sort_label(app->lines_sort), filter_label(l));
 	grid_text_right(g, 1, y + 1, body.w - 2, ROLE_DIM, line);
 	y += 2;
 	body.h -= 2;
@@ -253,15 +224,14 @@ domain_act(struct app *app, enum action a)
 		app->zoom = false;
 		return true;
 	case ACT_SORT:
-		app->lines_sort = (app->lines_sort + 1) % NSORTS;
-		list_set_sort(l, sorts[app->lines_sort].k1, sorts[app->lines_sort].k1_int,
-			      sorts[app->lines_sort].k2, false);
-		app_message(app, false, "sortering: %s", sorts[app->lines_sort].label);
+		app->lines_sort = (app->lines_sort + 1) % actielijnen_sorts();
+		actielijnen_sort(l, app->lines_sort);
+		app_message(app, false, "sortering: %s", actielijnen_sort_label(app->lines_sort));
 		return true;
 	case ACT_FILTER:
 		/* alle -> each status -> onbekend -> alle */
 		app->lines_filter = (app->lines_filter + 1) % (model_status_count() + 1);
-		list_set_params(l, l->p1, app->lines_filter ? model_status(app->lines_filter - 1) : NULL);
+		actielijnen_show(l, l->p1, app->lines_filter ? model_status(app->lines_filter - 1) : NULL);
 		app_message(app, false, "filter: %s", filter_label(l));
 		return true;
 	default:

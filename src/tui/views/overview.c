@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "store/db.h"
 #include "core/text.h"
 
 
@@ -48,14 +49,12 @@ draw_bar(struct app *app, struct grid *g, int x, int y, int w, const struct mode
 
 /* The first `rows` actielijnen of pane idx by title, read once per data
  * version (a million rows cost one short index walk). */
-static const struct rowset *
+static const struct line_titles *
 pane_lines(struct app *app, int idx, int rows)
 {
 	if (app->ov_lines_limit[idx] < rows) {
-		if (rowset_load(app->db, &app->ov_lines[idx], 2,
-				"SELECT titel, ifnull(status, '') FROM actielijnen WHERE domein_id = ?1"
-				" ORDER BY titel LIMIT ?3", app->ov.dom[idx].id, NULL, rows) < 0)
-			app->ov_lines[idx].n = 0;
+		if (actielijnen_first(app->db, app->ov.dom[idx].id, rows, &app->ov_lines[idx]) < 0)
+			app_message(app, true, "%s", db_errmsg(app->db));
 		app->ov_lines_limit[idx] = rows;
 	}
 	return &app->ov_lines[idx];
@@ -66,19 +65,17 @@ pane_lines(struct app *app, int idx, int rows)
 static void
 draw_lines(struct app *app, struct grid *g, struct rect r, int idx, int y)
 {
-	const struct rowset *rs;
+	const struct line_titles *t;
 	int bottom = r.y + r.h;
 
 	if (bottom - y < 4 || app->ov.dom[idx].total == 0)
 		return;
 	y++;
 	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, "Actielijnen");
-	rs = pane_lines(app, idx, bottom - y);
-	for (int i = 0; i < rs->n && y < bottom; i++, y++) {
-		const char *status = rowset_get(rs, i, 1);
-
-		grid_text(g, r.x + 1, y, 2, render_status_role(status), app->mono ? "·" : "●");
-		grid_text(g, r.x + 3, y, r.w - 4, ROLE_NORMAL, rowset_get(rs, i, 0));
+	t = pane_lines(app, idx, bottom - y);
+	for (int i = 0; i < t->n && y < bottom; i++, y++) {
+		grid_text(g, r.x + 1, y, 2, render_status_role(t->v[i].status), app->mono ? "·" : "●");
+		grid_text(g, r.x + 3, y, r.w - 4, ROLE_NORMAL, t->v[i].titel);
 	}
 }
 

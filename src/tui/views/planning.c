@@ -22,22 +22,6 @@ static const char *const months[12] = {
 	"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 };
 
-/* Actielijnen that touch the year (?1), by domain then title: the order
- * of the UNIQUE (domein_id, titel) index, so paging stays cheap. */
-static const struct list_spec spec = {
-	.cols = "a.id, a.titel, ifnull(a.status, ''), ifnull(a.start, ''), ifnull(a.eind, ''), a.domein_id",
-	.ncols = 6,
-	.from = "actielijnen a",
-	.where = "(a.start IS NOT NULL OR a.eind IS NOT NULL)"
-		 " AND ifnull(a.start, '0000') <= printf('%04d-12-31', ?1)"
-		 " AND ifnull(a.eind, '9999') >= printf('%04d-01-01', ?1)"
-		 " AND (?2 IS NULL OR ifnull(a.status, '') = ?2)",
-	.id = "a.id",
-	.k1 = "a.domein_id",
-	.k1_int = true,
-	.k2 = "a.titel",
-};
-
 /* Geometry of the chart for one frame. */
 struct chart {
 	int gx, gw;		/* group (domain) column */
@@ -52,9 +36,9 @@ static struct list *
 planning_list(struct app *app)
 {
 	if (!app->gantt) {
-		app->gantt = list_new(app->db, &spec);
+		app->gantt = actielijnen_gantt(app->db);
 		if (app->gantt)
-			list_set_params(app->gantt, app->year, NULL);
+			actielijnen_year(app->gantt, app->year, NULL);
 	}
 	return app->gantt;
 }
@@ -181,19 +165,19 @@ static void
 gantt_row(struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
 {
 	struct chart *c = ctx;
-	long long dom = strtoll(row->col[5], NULL, 10);
+	struct actielijn_row a = actielijn_row(row);
 
-	if (dom != c->prev_domain) {
-		int d = overview_find(&app->ov, dom);
+	if (a.domein_id != c->prev_domain) {
+		int d = overview_find(&app->ov, a.domein_id);
 
 		grid_text(g, c->gx, r.y, c->gw - 1, ROLE_BOLD, d >= 0 ? app->ov.dom[d].naam : "?");
-		c->prev_domain = dom;
+		c->prev_domain = a.domein_id;
 	}
-	grid_text(g, c->tx, r.y, c->tw - 1, ROLE_NORMAL, row->col[1]);
-	draw_bar(g, c, r.y, row->col[3], row->col[4], row->col[2]);
+	grid_text(g, c->tx, r.y, c->tw - 1, ROLE_NORMAL, a.titel);
+	draw_bar(g, c, r.y, a.start, a.eind, a.status);
 	for (int i = 0; i < app->milestones.n; i++)
-		if (strtoll(rowset_get(&app->milestones, i, 2), NULL, 10) == row->id)
-			mark(g, c, r.y, rowset_get(&app->milestones, i, 0));
+		if (app->milestones.v[i].actielijn_id == row->id)
+			mark(g, c, r.y, app->milestones.v[i].datum);
 }
 
 void
@@ -201,14 +185,9 @@ planning_load_year(struct app *app)
 {
 	if (app->gantt_loaded == app->year)
 		return;
-	rowset_load(app->db, &app->milestones, 4,
-		    "SELECT datum, titel, ifnull(actielijn_id, 0), id FROM planning"
-		    " WHERE datum BETWEEN printf('%04d-01-01', ?1) AND printf('%04d-12-31', ?1)"
-		    " ORDER BY datum, id LIMIT ?3", app->year, NULL, MAX_MILESTONES);
-	rowset_load(app->db, &app->undated, 1,
-		    "SELECT titel FROM actielijnen WHERE start IS NULL AND eind IS NULL"
-		    " UNION ALL SELECT titel FROM planning WHERE datum IS NULL LIMIT ?3",
-		    0, NULL, MAX_UNDATED);
+	if (milestones_of_year(app->db, app->year, MAX_MILESTONES, &app->milestones) < 0 ||
+	    undated_load(app->db, MAX_UNDATED, &app->undated) < 0)
+		app_message(app, true, "%s", db_errmsg(app->db));
 	app->gantt_loaded = app->year;
 }
 
@@ -253,16 +232,19 @@ planning_render(struct app *app, struct grid *g, struct rect body)
 				 app->ms_sel + 1, app->milestones.n);
 			grid_text(g, c->gx, y, c->gw - 1, ROLE_BOLD, line);
 		}
-		render_date(rowset_get(&app->milestones, k, 0), date);
+		static const struct milestone none = { 0, "", "", 0 };
+		const struct milestone *ms = k < app->milestones.n ? &app->milestones.v[k] : &none;
+
+		render_date(ms->datum, date);
 		if (last)
 			snprintf(line, sizeof(line), "+%d meer", app->milestones.n - i);
 		else
-			snprintf(line, sizeof(line), "%s %s", date, rowset_get(&app->milestones, k, 1));
+			snprintf(line, sizeof(line), "%s %s", date, ms->titel);
 		grid_text(g, c->tx, y, c->tw - 1, last ? ROLE_DIM : ROLE_NORMAL, line);
 		for (int m = last ? i : 0; m < (last ? app->milestones.n : 0); m++)
-			mark(g, c, y, rowset_get(&app->milestones, m, 0));
+			mark(g, c, y, app->milestones.v[m].datum);
 		if (!last)
-			mark(g, c, y, rowset_get(&app->milestones, k, 0));
+			mark(g, c, y, ms->datum);
 		if (k == app->ms_sel)
 			grid_paint(g, c->tx, y, c->tw, ROLE_SEL);
 	}
@@ -280,7 +262,7 @@ planning_render(struct app *app, struct grid *g, struct rect body)
 			 app->undated.n >= MAX_UNDATED ? "+" : "");
 		x += grid_text(g, x, uy + 1, body.w - 2, ROLE_BOLD, line);
 		for (int i = 0; i < app->undated.n && x < body.x + body.w - 2; i++) {
-			snprintf(line, sizeof(line), "%s%s", i ? " · " : "", rowset_get(&app->undated, i, 0));
+			snprintf(line, sizeof(line), "%s%s", i ? " · " : "", app->undated.titel[i]);
 			x += grid_text(g, x, uy + 1, body.x + body.w - 1 - x, ROLE_NORMAL, line);
 		}
 	}
@@ -331,12 +313,12 @@ planning_act(struct app *app, enum action a)
 	case ACT_RIGHT:
 		app->ms_sel = -1;
 		app->year += a == ACT_LEFT ? -1 : 1;
-		list_set_params(l, app->year, l->has_p2 ? l->p2 : NULL);
+		actielijnen_year(l, app->year, l->has_p2 ? l->p2 : NULL);
 		app->gantt_loaded = 0;
 		return true;
 	case ACT_FILTER:
 		app->gantt_filter = (app->gantt_filter + 1) % (model_status_count() + 1);
-		list_set_params(l, app->year, app->gantt_filter ? model_status(app->gantt_filter - 1) : NULL);
+		actielijnen_year(l, app->year, app->gantt_filter ? model_status(app->gantt_filter - 1) : NULL);
 		app_message(app, false, "filter: %s", l->has_p2 ? model_status_label(l->p2) : "alle");
 		return true;
 	case ACT_SORT:

@@ -1,0 +1,256 @@
+/*
+ * The programme's work as the dashboard reads it: the lists of
+ * actielijnen (a domain's, the Gantt's year) with their sort orders, one
+ * actielijn's details, a domain's successes, the planning's milestones
+ * and what has no date yet. See model/programme.h.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/programme.h"
+
+/* --- lists of actielijnen --------------------------------------------------- */
+
+/* Both lists read the same columns, so one accessor serves them. */
+#define ACTIELIJN_COLS \
+	"a.id, a.titel, ifnull(a.trekker, ''), ifnull(a.status, ''), ifnull(a.start, '')," \
+	" ifnull(a.eind, ''), a.domein_id"
+
+struct actielijn_row
+actielijn_row(const struct list_row *r)
+{
+	return (struct actielijn_row){
+		.id = r->id, .titel = r->col[1], .trekker = r->col[2], .status = r->col[3],
+		.start = r->col[4], .eind = r->col[5], .domein_id = strtoll(r->col[6], NULL, 10),
+	};
+}
+
+/* A domain's actielijnen: ?1 the domain, ?2 a status or NULL. Titel is
+ * indexed (UNIQUE (domein_id, titel)), so it is the first sort order. */
+static const struct list_spec domain_spec = {
+	.cols = ACTIELIJN_COLS,
+	.ncols = 7,
+	.from = "actielijnen a",
+	.where = "a.domein_id = ?1 AND (?2 IS NULL OR ifnull(a.status, '') = ?2)",
+	.id = "a.id",
+	.k1 = "a.titel",
+};
+
+/* Sort orders for `s`: keys of the keyset pager. */
+static const struct {
+	const char *label, *k1, *k2;
+	bool k1_int;
+} sorts[] = {
+	{ "titel", "a.titel", NULL, false },
+	{ "status", "ifnull(a.status, '')", "a.titel", false },
+	{ "start", "ifnull(a.start, '9999-99-99')", "a.titel", false },
+	{ "eind", "ifnull(a.eind, '9999-99-99')", "a.titel", false },
+	{ "trekker", "ifnull(a.trekker, '')", "a.titel", false },
+	{ "invoer", "a.id", NULL, true },
+};
+#define NSORTS ((int)(sizeof(sorts) / sizeof(sorts[0])))
+
+struct list *
+actielijnen_of_domain(struct db *db)
+{
+	return list_new(db, &domain_spec);
+}
+
+void
+actielijnen_show(struct list *l, long long domein_id, const char *status)
+{
+	list_set_params(l, domein_id, status);
+}
+
+int
+actielijnen_sorts(void)
+{
+	return NSORTS;
+}
+
+const char *
+actielijnen_sort_label(int i)
+{
+	return i >= 0 && i < NSORTS ? sorts[i].label : "";
+}
+
+void
+actielijnen_sort(struct list *l, int i)
+{
+	if (i >= 0 && i < NSORTS)
+		list_set_sort(l, sorts[i].k1, sorts[i].k1_int, sorts[i].k2, false);
+}
+
+/* Actielijnen that touch the year (?1), by domain then title: the order
+ * of the UNIQUE (domein_id, titel) index, so paging stays cheap. The
+ * Gantt shows no trekker: an empty column keeps the accessor shared. */
+static const struct list_spec gantt_spec = {
+	.cols = "a.id, a.titel, '', ifnull(a.status, ''), ifnull(a.start, ''), ifnull(a.eind, ''),"
+		" a.domein_id",
+	.ncols = 7,
+	.from = "actielijnen a",
+	.where = "(a.start IS NOT NULL OR a.eind IS NOT NULL)"
+		 " AND ifnull(a.start, '0000') <= printf('%04d-12-31', ?1)"
+		 " AND ifnull(a.eind, '9999') >= printf('%04d-01-01', ?1)"
+		 " AND (?2 IS NULL OR ifnull(a.status, '') = ?2)",
+	.id = "a.id",
+	.k1 = "a.domein_id",
+	.k1_int = true,
+	.k2 = "a.titel",
+};
+
+struct list *
+actielijnen_gantt(struct db *db)
+{
+	return list_new(db, &gantt_spec);
+}
+
+void
+actielijnen_year(struct list *l, int year, const char *status)
+{
+	list_set_params(l, year, status);
+}
+
+/* --- one actielijn ---------------------------------------------------------- */
+
+int
+actielijn_detail_load(struct db *db, long long id, struct actielijn_detail *d)
+{
+	struct rowset *rs = &d->rs;
+	int rc = rowset_load(db, rs, 6,
+			     "SELECT titel, ifnull(toelichting, ''), ifnull(trekker, ''), ifnull(status, ''),"
+			     " ifnull(start, ''), ifnull(eind, '') FROM actielijnen WHERE id = ?1",
+			     id, NULL, 1);
+
+	d->id = rc == 0 && rs->n ? id : 0;
+	d->titel = rowset_get(rs, 0, 0);
+	d->toelichting = rowset_get(rs, 0, 1);
+	d->trekker = rowset_get(rs, 0, 2);
+	d->status = rowset_get(rs, 0, 3);
+	d->start = rowset_get(rs, 0, 4);
+	d->eind = rowset_get(rs, 0, 5);
+	return rc;
+}
+
+void
+actielijn_detail_free(struct actielijn_detail *d)
+{
+	rowset_free(&d->rs);
+	memset(d, 0, sizeof(*d));
+}
+
+/* --- small lists ------------------------------------------------------------ */
+
+/* Room for n typed rows (zeroed) in place of old; NULL when out of
+ * memory. */
+static void *
+rows_new(void *old, int n, size_t size)
+{
+	free(old);
+	return calloc((size_t)(n > 0 ? n : 1), size);
+}
+
+int
+successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out)
+{
+	int rc = rowset_load(db, &out->rs, 2,
+			     "SELECT jaar, titel FROM successen WHERE domein_id = ?1"
+			     " ORDER BY jaar DESC, id LIMIT ?3", domein_id, NULL, limit);
+
+	out->n = 0;
+	if (rc < 0 || !(out->v = rows_new(out->v, out->rs.n, sizeof(*out->v))))
+		return -1;
+	for (int i = 0; i < out->rs.n; i++)
+		out->v[i] = (struct success){ atoi(rowset_get(&out->rs, i, 0)), rowset_get(&out->rs, i, 1) };
+	out->n = out->rs.n;
+	return 0;
+}
+
+void
+successes_free(struct successes *s)
+{
+	rowset_free(&s->rs);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+int
+actielijnen_first(struct db *db, long long domein_id, int limit, struct line_titles *out)
+{
+	int rc = rowset_load(db, &out->rs, 2,
+			     "SELECT titel, ifnull(status, '') FROM actielijnen WHERE domein_id = ?1"
+			     " ORDER BY titel LIMIT ?3", domein_id, NULL, limit);
+
+	out->n = 0;
+	if (rc < 0 || !(out->v = rows_new(out->v, out->rs.n, sizeof(*out->v))))
+		return -1;
+	for (int i = 0; i < out->rs.n; i++)
+		out->v[i] = (struct line_title){ rowset_get(&out->rs, i, 0), rowset_get(&out->rs, i, 1) };
+	out->n = out->rs.n;
+	return 0;
+}
+
+void
+line_titles_free(struct line_titles *t)
+{
+	rowset_free(&t->rs);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+int
+milestones_of_year(struct db *db, int year, int limit, struct milestones *out)
+{
+	int rc = rowset_load(db, &out->rs, 4,
+			     "SELECT id, datum, titel, ifnull(actielijn_id, 0) FROM planning"
+			     " WHERE datum BETWEEN printf('%04d-01-01', ?1) AND printf('%04d-12-31', ?1)"
+			     " ORDER BY datum, id LIMIT ?3", year, NULL, limit);
+
+	out->n = 0;
+	if (rc < 0 || !(out->v = rows_new(out->v, out->rs.n, sizeof(*out->v))))
+		return -1;
+	for (int i = 0; i < out->rs.n; i++)
+		out->v[i] = (struct milestone){
+			.id = strtoll(rowset_get(&out->rs, i, 0), NULL, 10),
+			.datum = rowset_get(&out->rs, i, 1),
+			.titel = rowset_get(&out->rs, i, 2),
+			.actielijn_id = strtoll(rowset_get(&out->rs, i, 3), NULL, 10),
+		};
+	out->n = out->rs.n;
+	return 0;
+}
+
+void
+milestones_free(struct milestones *m)
+{
+	rowset_free(&m->rs);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}
+
+int
+undated_load(struct db *db, int limit, struct undated *out)
+{
+	int rc = rowset_load(db, &out->rs, 1,
+			     "SELECT titel FROM actielijnen WHERE start IS NULL AND eind IS NULL"
+			     " UNION ALL SELECT titel FROM planning WHERE datum IS NULL LIMIT ?3",
+			     0, NULL, limit);
+
+	out->n = 0;
+	if (rc < 0 || !(out->titel = rows_new(out->titel, out->rs.n, sizeof(*out->titel))))
+		return -1;
+	for (int i = 0; i < out->rs.n; i++)
+		out->titel[i] = rowset_get(&out->rs, i, 0);
+	out->n = out->rs.n;
+	return 0;
+}
+
+void
+undated_free(struct undated *u)
+{
+	rowset_free(&u->rs);
+	free(u->titel);
+	memset(u, 0, sizeof(*u));
+}
