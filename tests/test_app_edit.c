@@ -10,6 +10,8 @@
 #include "tui/app.h"
 #include "helpers.h"
 #include "model/history.h"
+#include "model/meetings.h"
+#include "model/programme.h"
 
 #define EID "Eigenaarschap, Inclusie en Democratie"
 
@@ -191,7 +193,7 @@ Test(app_edit, a_new_actielijn_needs_only_its_title)
 	cr_assert(strstr(app->msg, "Actielijn toegevoegd “Coöperatie creëren”"), "%s", app->msg);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE bron = 'form'"), 1);
 	/* the new one is selected in the list */
-	cr_assert_str_eq(list_row(app->lines, app->lines->cur)->col[1], "Coöperatie creëren");
+	cr_assert_str_eq(actielijn_row(list_row(app_list(app), app_list(app)->cur)).titel, "Coöperatie creëren");
 }
 
 Test(app_edit, a_reference_the_database_refuses_is_shown_beside_its_field)
@@ -246,12 +248,12 @@ Test(app_edit, undo_and_redo_walk_the_session_stack)
 Test(app_edit, space_toggles_an_action_and_undo_toggles_back)
 {
 	keys("8");
-	list_ensure(app->acts, 0, 2);
-	cr_assert_str_eq(list_row(app->acts, 0)->col[1], "Agenda rondsturen");	/* open first */
+	list_ensure(app_list(app), 0, 2);
+	cr_assert_str_eq(action_row(list_row(app_list(app), 0)).actie, "Agenda rondsturen");	/* open first */
 	keys(" ");
 	cr_assert_str_eq(test_text(db, "SELECT status FROM acties WHERE actie = 'Agenda rondsturen'"), "gedaan");
 	cr_assert(strstr(app->msg, "Actie gedaan “Agenda rondsturen”"), "%s", app->msg);
-	list_select_id(app->acts, test_int(db, "SELECT id FROM acties WHERE actie = 'Agenda rondsturen'"));
+	list_select_id(app_list(app), test_int(db, "SELECT id FROM acties WHERE actie = 'Agenda rondsturen'"));
 	keys(" ");
 	cr_assert_str_eq(test_text(db, "SELECT status FROM acties WHERE actie = 'Agenda rondsturen'"), "open");
 	keys("u");
@@ -331,7 +333,7 @@ Test(app_edit, edit_opens_the_selected_entry_and_saves_changes)
 	cr_assert_eq(edit_save(app, app->form), EDIT_UNCHANGED);
 	close_form();
 	cr_assert_eq(app->undo.n, 1);
-	cr_assert(strstr(app_last_changed(app, "actielijnen", test_int(db, "SELECT id FROM actielijnen")),
+	cr_assert(strstr(app_last_changed(app, &entity_actielijnen, test_int(db, "SELECT id FROM actielijnen")),
 			 " door "), "%s", app->changed);
 }
 
@@ -472,11 +474,11 @@ Test(app_edit, another_process_s_change_shows_on_poll)
 	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
 	viewer = app_new(a, true);
 	app_key(viewer, '1');
-	cr_assert_eq(list_count(viewer->lines), 0);
+	cr_assert_eq(list_count(app_list(viewer)), 0);
 	cr_assert_eq(app_key(viewer, KC_TIMEOUT), 0, "nothing changed");
 	put(b, "actielijnen", (const char *const[]){ EID, "Van elders", "", "", "", "", "" });
 	cr_assert_eq(app_key(viewer, KC_TIMEOUT), APP_REDRAW);
-	cr_assert_eq(list_count(viewer->lines), 1);
+	cr_assert_eq(list_count(app_list(viewer)), 1);
 	app_free(viewer);
 	db_close(a);
 	db_close(b);
@@ -573,7 +575,7 @@ Test(app_edit, entries_of_a_meeting_its_date_does_not_name_are_not_moved)
 	cr_assert_eq(db_exec(db, "UPDATE acties SET vergadering_id = (SELECT id FROM vergaderingen"
 				 " WHERE soort <> 'AB-vergadering') WHERE actie = 'Verslag maken'"), 0);
 	keys("7");
-	list_select_id(app->meetings, brede);
+	list_select_id(app_list(app), brede);
 	app_key(app, KC_ENTER);
 	keys("ab");
 	cr_assert_null(app->form);

@@ -1,7 +1,7 @@
 /*
  * Edit forms as a person uses them, without a terminal: keys go through
  * formui_key, frames are drawn into a cell grid (the dashboard by
- * render_frame, the form over it by formui_render) and read back row by
+ * app_frame, the form over it by formui_render) and read back row by
  * row; what was saved is read from the database as bytes (hex), so a
  * changed byte anywhere shows.
  */
@@ -74,7 +74,7 @@ setup(struct fx *t, int w, int h)
 static void
 frame(struct fx *t)
 {
-	render_frame(t->app, &t->g);
+	app_frame(t->app, &t->g);
 	t->cx = t->cy = -1;
 	if (t->u)
 		formui_render(t->u, &t->g, &t->cx, &t->cy);

@@ -1,5 +1,5 @@
 /*
- * Screen tests: the real drawing path (render_frame into a grid, painted
+ * Screen tests: the real drawing path (app_frame into a grid, painted
  * by screen.c) on an off-screen ncurses screen writing to /dev/null with
  * a fixed size, read back with mvinnstr / mvin_wch.
  */
@@ -107,7 +107,7 @@ frame(struct fixture *f)
 
 	screen_size(f->scr, &w, &h);
 	cr_assert_eq(grid_resize(&f->g, w, h), 0);
-	render_frame(f->app, &f->g);
+	app_frame(f->app, &f->g);
 	screen_paint(f->scr, &f->g);
 }
 
@@ -407,6 +407,82 @@ Test(screen, filter_and_sort_change_the_list)
 	expect("filter: open");
 	expect("rij 1/1");
 	teardown(&f);
+}
+
+/* Switching domains keeps the status filter, as the list's header says.
+ * (It used to come out as "onbekend": the filter was copied onto
+ * itself.) */
+Test(screen, a_filter_stays_when_the_domain_changes)
+{
+	struct fixture f;
+
+	setup(&f, 140, 45);
+	keys(&f, "1ff");
+	expect("filter: gepland");
+	expect("rij 1/1");
+	keys(&f, "2");
+	expect("0 actielijnen · sortering: titel · filter: gepland");
+	keys(&f, "1");
+	expect("1 actielijnen · sortering: titel · filter: gepland");
+	expect("Coöperatie 🌍 Nieuw-West");
+	keys(&f, "6ff");	/* the year changes the same way */
+	expect("Planning 2024 · 1 actielijnen · filter: gepland");
+	app_key(f.app, KC_RIGHT);
+	frame(&f);
+	expect("Planning 2025 · 1 actielijnen · filter: gepland");
+	teardown(&f);
+}
+
+/* The keys that show a view come from the registry: the help screen
+ * lists each with its text, and each shows its view (its name, or for a
+ * domain the domain's, in the status line). */
+Test(screen, help_lists_the_keys_of_every_view_and_each_shows_it)
+{
+	struct fixture f;
+	int nkeys = 0;
+
+	setup(&f, 140, 45);
+	keys(&f, "?");
+	for (int i = 0; i < view_count; i++)
+		for (int k = 0; k < view_registry[i]->nkeys; k++) {
+			const struct view_key *vk = &view_registry[i]->keys[k];
+			int y = 2;	/* the help's lines start under its heading */
+
+			while (y < LINES && (!strstr(row(y), vk->nl) || col_of(y, vk->key) != 2))
+				y++;
+			cr_assert_lt(y, LINES, "help lacks '%s  %s'", vk->key, vk->nl);
+			nkeys++;
+		}
+	cr_assert_geq(nkeys, 9, "0-8 show views");
+	app_key(f.app, KC_ESC);
+	for (int i = 0; i < view_count; i++) {
+		const struct view_key *vk = &view_registry[i]->keys[0];
+		const char *title = i == 1 ? "Eigenaarschap, Inclusie en Democratie" : view_registry[i]->name;
+
+		keys(&f, vk->key);
+		cr_assert_eq(f.app->view, i, "%s shows %s", vk->key, view_registry[i]->name);
+		cr_assert(strstr(row(LINES - 1), title), "status line: %s", row(LINES - 1));
+	}
+	teardown(&f);
+}
+
+/* Every status of work the entity table allows has a colour and, without
+ * colours, a glyph of its own. */
+Test(screen, every_status_of_work_has_a_look_of_its_own)
+{
+	int n = model_status_count();
+
+	cr_assert_eq(n, 6, "five statuses and onbekend");
+	cr_assert_str_eq(model_status(n - 1), "");
+	cr_assert_null(model_status(n));
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < i; j++) {
+			cr_assert_neq(render_status_role(model_status(i)), render_status_role(model_status(j)),
+				      "%s and %s", model_status(i), model_status(j));
+			cr_assert_neq(render_status_glyph(model_status(i), true),
+				      render_status_glyph(model_status(j), true));
+		}
+	cr_assert_eq(render_status_role(model_status(n - 1)), ROLE_ONBEKEND);
 }
 
 Test(screen, mouse_selects_tab_pane_and_row)

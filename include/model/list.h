@@ -70,6 +70,10 @@ void list_set_sort(struct list *l, const char *k1, bool k1_int, const char *k2, 
 /* Number of rows (counted once, until list_invalidate). */
 long long list_count(struct list *l);
 
+/* The number of rows as last counted, 0 before the first count: for
+ * drawing, which must not query. */
+long long list_counted(const struct list *l);
+
 /* The data changed: recount and reread, keeping the selected row (or its
  * neighbour) selected. */
 void list_invalidate(struct list *l);

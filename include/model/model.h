@@ -32,6 +32,35 @@ const char *model_status_label(const char *status);
 /* Place of a status in that order (empty or unknown: the last). */
 int model_status_index(const char *status);
 
+/* --- the domains ------------------------------------------------------------ */
+
+/* A domain or theme: what the tabs, the views and the forms name it by. */
+struct domain {
+	long long id;
+	char code[32];
+	char naam[240];
+	char motto[320];
+	bool theme;			/* soort = thema */
+};
+
+/* The programme's domains, then its themes, each in their order; read
+ * again only when the database changed (db_data_version). */
+struct domains {
+	long long version;		/* db_data_version when loaded */
+	bool valid;
+	int n;				/* domains first, then themes */
+	int ndomains;
+	struct domain dom[MODEL_MAX_DOMAINS];
+	char err[160];			/* why the last load failed */
+};
+
+/* Loads the domains unless they are current for this data version.
+ * Returns 0, or -1 with d->err set. */
+int domains_load(struct db *db, struct domains *d);
+
+/* Index in d->dom of the domain or theme with this id, or -1. */
+int domains_find(const struct domains *d, long long id);
+
 /* --- the overview -------------------------------------------------------- */
 
 struct model_act {
@@ -41,13 +70,9 @@ struct model_act {
 	bool overdue;
 };
 
-struct model_domain {
-	long long id;
-	char code[32];
-	char naam[240];
-	char motto[320];
-	bool theme;			/* soort = 'thema' */
-	long long status[MODEL_MAX_STATUS];	/* actielijnen per status */
+/* What the overview shows of one domain or theme. */
+struct domain_figures {
+	long long status[MODEL_MAX_STATUS];	/* actielijnen per status (model_status order) */
 	long long total;
 	long long successes;		/* in MODEL_SUCCESS_YEAR */
 	char next_date[11];		/* next (or else last) planning item */
@@ -58,24 +83,21 @@ struct model_domain {
 	struct model_act acts[MODEL_ACTS];	/* first open ones, by deadline */
 };
 
+/* The overview's figures, per domain in the order of struct domains. */
 struct overview {
-	long long version;		/* db_data_version when loaded */
+	long long version;		/* of the domains they were counted for */
 	bool valid;
 	char today[11];
-	int n;				/* domains first, then themes */
-	int ndomains;
-	struct model_domain dom[MODEL_MAX_DOMAINS];
+	struct domain_figures dom[MODEL_MAX_DOMAINS];
 	char meeting_date[11], meeting_title[240];	/* next AB meeting ... */
 	char ms_date[11], ms_title[240];		/* ... and milestone, */
 	bool meeting_past, ms_past;	/* or the last ones when none is ahead */
 	char err[160];
 };
 
-/* Loads the overview unless it is current for this data version. */
-int overview_load(struct db *db, struct overview *ov);
-
-/* Index in ov->dom of the domain or theme with this id, or -1. */
-int overview_find(const struct overview *ov, long long id);
+/* Counts the overview's figures for doms unless they are current for its
+ * version and today. Returns 0, or -1 with ov->err set. */
+int overview_load(struct db *db, const struct domains *doms, struct overview *ov);
 
 /* --- search ---------------------------------------------------------------- */
 

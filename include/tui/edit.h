@@ -165,12 +165,41 @@ void edit_back_to_form(struct edit_form *f);
 
 /* --- actions of the dashboard --------------------------------------------- */
 
-/* The entry selected in the current view (e NULL when none). */
+struct list;
+
+/* The entry selected in the current view (e NULL when none): its
+ * view's `selected`. */
 struct edit_target edit_selection(struct app *app);
 
-/* `a`: opens a form for what the view adds (sets app->form), or asks
- * which kind (in an open meeting). Returns APP_* flags. */
+/* For views with a list of entries of e: the row under the cursor. */
+struct edit_target edit_list_selected(const struct entity *e, struct list *l);
+
+/* `a`: asks the current view what it adds (its `add`). Returns APP_* flags. */
 int edit_add(struct app *app);
+
+/* For views' `add`: opens a form for a new entry of e, with field (a
+ * column name, or NULL) filled in with value and `context` after the
+ * form's heading (or NULL). Returns APP_* flags. */
+int edit_new(struct app *app, const struct entity *e, const char *field, const char *value,
+	     const char *context);
+
+/* The same in domain d (index into app->domains): its domein field
+ * filled in; says so when there is no such domain. */
+int edit_new_in_domain(struct app *app, const struct entity *e, int d);
+
+/* For views' `add`: asks in the status line which of kinds[0..n) to add,
+ * each by the first letter of its name ("b = besluit, a = actie"); the
+ * answer calls the view's `add` with that kind. */
+int edit_ask_kind(struct app *app, const char *question, const struct entity *const *kinds, int n);
+
+/*
+ * Besluiten and acties name their meeting by its date, and a date with
+ * two meetings resolves to the AB-vergadering (db_meeting_by_date).
+ * Saving such an entry of the other meeting would move it, so that is
+ * refused. Returns true (with the message set) when meeting `mid` on
+ * `date` cannot be named by its date, or the database failed.
+ */
+bool edit_meeting_unreachable(struct app *app, long long mid, const char *date);
 
 /* `e`: opens a form on the selected entry. */
 int edit_edit(struct app *app);

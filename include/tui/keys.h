@@ -7,19 +7,12 @@
  * shows them, and as the dispatcher parses them), a short word for the
  * status line and Dutch and English labels. The enum, the dispatcher and
  * the help screen are all generated from it, so they cannot disagree.
+ * The keys that show a view (0-8) belong to the views (struct view_key,
+ * include/tui/view.h); the help screen lists them first.
  */
 
 /* X(name, keys, short, dutch, english) */
 #define ACTION_LIST(X) \
-	X(OVERVIEW, "0", "", "Overzicht van alle domeinen", "Overview of all domains") \
-	X(DOMAIN1, "1", "", "Domein 1", "Domain 1") \
-	X(DOMAIN2, "2", "", "Domein 2", "Domain 2") \
-	X(DOMAIN3, "3", "", "Domein 3", "Domain 3") \
-	X(DOMAIN4, "4", "", "Domein 4", "Domain 4") \
-	X(DOMAIN5, "5", "", "Domein 5", "Domain 5") \
-	X(PLANNING, "6", "", "Planning (Gantt)", "Planning (Gantt chart)") \
-	X(MEETINGS, "7", "", "Vergaderingen", "Meetings") \
-	X(ACTIONS, "8", "", "Acties", "Action items") \
 	X(NEXT_VIEW, "Tab", "weergave", "Volgende weergave", "Next view") \
 	X(PREV_VIEW, "Shift-Tab", "", "Vorige weergave", "Previous view") \
 	X(UP, "Up k", "", "Omhoog", "Move up") \

@@ -1,7 +1,6 @@
 /*
- * Read models: paged lists with keyset queries, small result sets, the
- * overview (cached per data version) and search. All SQL goes through
- * the statement wrapper of db.h.
+ * The model's reading engine: paged lists with keyset queries and small
+ * result sets, through the statement wrapper of db.h (model/list.h).
  */
 
 #include <stdio.h>
@@ -9,52 +8,12 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "core/entity.h"
 #include "store/db.h"
-#include "model/model.h"
+#include "model/list.h"
 
 #define LIST_WINDOW 512		/* rows a list holds at most */
 #define LIST_MARGIN 64		/* rows read beyond what is asked */
 #define SQL_MAX 2048
-
-/* The statuses of work are the entity table's (actielijnen' status
- * field) in its display order, with "" (onbekend) after them. */
-static const struct field *
-status_field(void)
-{
-	return &entity_actielijnen.fields[entity_field_index(&entity_actielijnen, "status")];
-}
-
-int
-model_status_count(void)
-{
-	return field_value_count(status_field()) + 1;
-}
-
-const char *
-model_status(int i)
-{
-	const char *s = field_value_shown(status_field(), i);
-
-	return s ? s : i == model_status_count() - 1 ? "" : NULL;
-}
-
-const char *
-model_status_label(const char *status)
-{
-	return status && *status ? status : "onbekend";
-}
-
-int
-model_status_index(const char *status)
-{
-	int n = model_status_count();
-
-	for (int i = 0; i < n - 1; i++)
-		if (status && strcmp(status, model_status(i)) == 0)
-			return i;
-	return n - 1;
-}
 
 static char *
 xstrdup(const char *s)
@@ -265,9 +224,14 @@ list_free(struct list *l)
 void
 list_set_params(struct list *l, long long p1, const char *p2)
 {
+	char keep[sizeof(l->p2)];
+
+	/* p2 may be l->p2 itself: copying a string onto itself is undefined
+	 * (it came out empty, turning a kept filter into "onbekend") */
+	snprintf(keep, sizeof(keep), "%s", p2 ? p2 : "");
 	l->p1 = p1;
 	l->has_p2 = p2 != NULL;
-	snprintf(l->p2, sizeof(l->p2), "%s", p2 ? p2 : "");
+	memcpy(l->p2, keep, sizeof(l->p2));
 	window_clear(l);
 	l->count = -1;
 	l->cur = l->top = 0;
@@ -295,6 +259,12 @@ list_count(struct list *l)
 	if (l->count < 0)
 		return 0;
 	return l->count;
+}
+
+long long
+list_counted(const struct list *l)
+{
+	return l->count > 0 ? l->count : 0;
 }
 
 /* Number of rows before anchor in the list's order. */

@@ -1,6 +1,8 @@
 /*
- * The overview's read model and search: a handful of grouped queries,
- * run again only when the database changed (db_data_version).
+ * The dashboard's shared read models: the statuses of work in their
+ * display order, the domains and themes, the overview's figures (a
+ * handful of grouped queries, run again only when the database changed)
+ * and search over all text.
  */
 
 #include <stdio.h>
@@ -17,47 +19,100 @@ copy(char *dst, size_t sz, const char *src)
 	snprintf(dst, sz, "%s", src ? src : "");
 }
 
-int
-overview_find(const struct overview *ov, long long id)
+/* The statuses of work are the entity table's (actielijnen' status
+ * field) in its display order, with "" (onbekend) after them. */
+static const struct field *
+status_field(void)
 {
-	for (int i = 0; i < ov->n; i++)
-		if (ov->dom[i].id == id)
+	return &entity_actielijnen.fields[entity_field_index(&entity_actielijnen, "status")];
+}
+
+int
+model_status_count(void)
+{
+	return field_value_count(status_field()) + 1;
+}
+
+const char *
+model_status(int i)
+{
+	const char *s = field_value_shown(status_field(), i);
+
+	return s ? s : i == model_status_count() - 1 ? "" : NULL;
+}
+
+const char *
+model_status_label(const char *status)
+{
+	return status && *status ? status : "onbekend";
+}
+
+int
+model_status_index(const char *status)
+{
+	int n = model_status_count();
+
+	for (int i = 0; i < n - 1; i++)
+		if (status && strcmp(status, model_status(i)) == 0)
+			return i;
+	return n - 1;
+}
+
+/* --- the domains ------------------------------------------------------------ */
+
+int
+domains_find(const struct domains *d, long long id)
+{
+	for (int i = 0; i < d->n; i++)
+		if (d->dom[i].id == id)
 			return i;
 	return -1;
 }
 
-static int
-load_domains(struct db *db, struct overview *ov)
+int
+domains_load(struct db *db, struct domains *d)
 {
+	long long v = db_data_version(db);
 	struct rowset rs = { 0 };
 
+	if (d->valid && d->version == v)
+		return 0;
+	d->valid = false;
 	if (rowset_load(db, &rs, 5,
 			"SELECT id, code, naam, ifnull(motto, ''), soort FROM domeinen"
-			" ORDER BY soort = 'thema', volgorde IS NULL, volgorde, id LIMIT ?3",
-			0, NULL, MODEL_MAX_DOMAINS) < 0)
+			" ORDER BY soort = '" SOORT_THEMA "', volgorde IS NULL, volgorde, id LIMIT ?3",
+			0, NULL, MODEL_MAX_DOMAINS) < 0) {
+		copy(d->err, sizeof(d->err), db_errmsg(db));
+		rowset_free(&rs);
 		return -1;
-	ov->n = rs.n;
-	ov->ndomains = 0;
+	}
+	d->n = rs.n;
+	d->ndomains = 0;
 	for (int i = 0; i < rs.n; i++) {
-		struct model_domain *d = &ov->dom[i];
+		struct domain *x = &d->dom[i];
 
-		memset(d, 0, sizeof(*d));
-		d->id = strtoll(rowset_get(&rs, i, 0), NULL, 10);
-		copy(d->code, sizeof(d->code), rowset_get(&rs, i, 1));
-		copy(d->naam, sizeof(d->naam), rowset_get(&rs, i, 2));
-		copy(d->motto, sizeof(d->motto), rowset_get(&rs, i, 3));
-		d->theme = strcmp(rowset_get(&rs, i, 4), "thema") == 0;
-		if (!d->theme)
-			ov->ndomains++;
+		memset(x, 0, sizeof(*x));
+		x->id = strtoll(rowset_get(&rs, i, 0), NULL, 10);
+		copy(x->code, sizeof(x->code), rowset_get(&rs, i, 1));
+		copy(x->naam, sizeof(x->naam), rowset_get(&rs, i, 2));
+		copy(x->motto, sizeof(x->motto), rowset_get(&rs, i, 3));
+		x->theme = strcmp(rowset_get(&rs, i, 4), SOORT_THEMA) == 0;
+		if (!x->theme)
+			d->ndomains++;
 	}
 	rowset_free(&rs);
+	d->version = v;
+	d->valid = true;
+	d->err[0] = '\0';
 	return 0;
 }
+
+/* --- the overview ------------------------------------------------------------ */
 
 /* Actielijnen per domain and status, from the counts the database keeps
  * (table actielijn_telling): no query here grows with the data. */
 static int
-load_counts(struct db *db, struct overview *ov)
+load_counts(struct db *db, const struct domains *doms, struct overview *ov)
 {
 	struct rowset rs = { 0 };
 
@@ -66,7 +121,7 @@ load_counts(struct db *db, struct overview *ov)
 			0, NULL, 0) < 0)
 		return -1;
 	for (int i = 0; i < rs.n; i++) {
-		int d = overview_find(ov, strtoll(rowset_get(&rs, i, 0), NULL, 10));
+		int d = domains_find(doms, strtoll(rowset_get(&rs, i, 0), NULL, 10));
 		long long n = strtoll(rowset_get(&rs, i, 2), NULL, 10);
 
 		if (d < 0)
@@ -79,7 +134,7 @@ load_counts(struct db *db, struct overview *ov)
 			MODEL_SUCCESS_YEAR, NULL, 0) < 0)
 		return -1;
 	for (int i = 0; i < rs.n; i++) {
-		int d = overview_find(ov, strtoll(rowset_get(&rs, i, 0), NULL, 10));
+		int d = domains_find(doms, strtoll(rowset_get(&rs, i, 0), NULL, 10));
 
 		if (d >= 0)
 			ov->dom[d].successes = strtoll(rowset_get(&rs, i, 1), NULL, 10);
@@ -91,7 +146,7 @@ load_counts(struct db *db, struct overview *ov)
 /* Next planning item of a domain (its own or its actielijnen'), or the
  * last one when nothing is upcoming. */
 static int
-load_next(struct db *db, struct overview *ov, struct model_domain *d)
+load_next(struct db *db, const struct overview *ov, long long id, struct domain_figures *d)
 {
 	static const char *const sql[2] = {
 		"SELECT p.datum, p.titel FROM planning p"
@@ -106,7 +161,7 @@ load_next(struct db *db, struct overview *ov, struct model_domain *d)
 	struct rowset rs = { 0 };
 
 	for (int k = 0; k < 2; k++) {
-		if (rowset_load(db, &rs, 2, sql[k], d->id, ov->today, 1) < 0)
+		if (rowset_load(db, &rs, 2, sql[k], id, ov->today, 1) < 0)
 			return -1;
 		if (rs.n) {
 			copy(d->next_date, sizeof(d->next_date), rowset_get(&rs, 0, 0));
@@ -120,22 +175,22 @@ load_next(struct db *db, struct overview *ov, struct model_domain *d)
 }
 
 static int
-load_acts(struct db *db, struct overview *ov, struct model_domain *d)
+load_acts(struct db *db, const struct overview *ov, long long id, struct domain_figures *d)
 {
 	struct rowset rs = { 0 };
 
 	if (rowset_load(db, &rs, 2,
 			"SELECT count(*), ifnull(sum(deadline < ?2), 0) FROM acties"
-			" WHERE domein_id = ?1 AND ifnull(status, '') <> 'gedaan'",
-			d->id, ov->today, 0) < 0)
+			" WHERE domein_id = ?1 AND ifnull(status, '') <> '" STATUS_GEDAAN "'",
+			id, ov->today, 0) < 0)
 		return -1;
 	d->open_acts = strtoll(rowset_get(&rs, 0, 0), NULL, 10);
 	d->overdue_acts = strtoll(rowset_get(&rs, 0, 1), NULL, 10);
 	if (rowset_load(db, &rs, 3,
 			"SELECT actie, ifnull(eigenaar, ''), ifnull(deadline, '') FROM acties"
-			" WHERE domein_id = ?1 AND ifnull(status, '') <> 'gedaan'"
+			" WHERE domein_id = ?1 AND ifnull(status, '') <> '" STATUS_GEDAAN "'"
 			" ORDER BY deadline IS NULL, deadline, id LIMIT ?3",
-			d->id, NULL, MODEL_ACTS) < 0)
+			id, NULL, MODEL_ACTS) < 0)
 		return -1;
 	d->nacts = rs.n;
 	for (int i = 0; i < rs.n; i++) {
@@ -173,9 +228,9 @@ static int
 load_dates(struct db *db, struct overview *ov)
 {
 	if (load_date(db, ov->today,
-		      "SELECT datum, ifnull(titel, '') FROM vergaderingen WHERE soort = 'AB-vergadering'"
+		      "SELECT datum, ifnull(titel, '') FROM vergaderingen WHERE soort = '" SOORT_AB "'"
 		      " AND datum >= ?2 ORDER BY datum, id LIMIT ?3",
-		      "SELECT datum, ifnull(titel, '') FROM vergaderingen WHERE soort = 'AB-vergadering'"
+		      "SELECT datum, ifnull(titel, '') FROM vergaderingen WHERE soort = '" SOORT_AB "'"
 		      " AND datum < ?2 ORDER BY datum DESC, id DESC LIMIT ?3",
 		      ov->meeting_date, sizeof(ov->meeting_date), ov->meeting_title,
 		      sizeof(ov->meeting_title), &ov->meeting_past) < 0)
@@ -189,22 +244,23 @@ load_dates(struct db *db, struct overview *ov)
 }
 
 int
-overview_load(struct db *db, struct overview *ov)
+overview_load(struct db *db, const struct domains *doms, struct overview *ov)
 {
-	long long v = db_data_version(db);
 	char today[11];
 
 	date_today(today);
-	if (ov->valid && ov->version == v && strcmp(today, ov->today) == 0)
+	if (ov->valid && ov->version == doms->version && strcmp(today, ov->today) == 0)
 		return 0;
 	ov->valid = false;
+	memset(ov->dom, 0, sizeof(ov->dom));
 	copy(ov->today, sizeof(ov->today), today);
-	if (load_domains(db, ov) < 0 || load_counts(db, ov) < 0 || load_dates(db, ov) < 0)
+	if (load_counts(db, doms, ov) < 0 || load_dates(db, ov) < 0)
 		goto failed;
-	for (int i = 0; i < ov->n; i++)
-		if (load_next(db, ov, &ov->dom[i]) < 0 || load_acts(db, ov, &ov->dom[i]) < 0)
+	for (int i = 0; i < doms->n; i++)
+		if (load_next(db, ov, doms->dom[i].id, &ov->dom[i]) < 0 ||
+		    load_acts(db, ov, doms->dom[i].id, &ov->dom[i]) < 0)
 			goto failed;
-	ov->version = v;
+	ov->version = doms->version;
 	ov->valid = true;
 	ov->err[0] = '\0';
 	return 0;
@@ -212,6 +268,8 @@ failed:
 	copy(ov->err, sizeof(ov->err), db_errmsg(db));
 	return -1;
 }
+
+/* --- search ------------------------------------------------------------------ */
 
 /* The kinds of hits as the search query names them. */
 static const struct {

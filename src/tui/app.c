@@ -1,7 +1,10 @@
 /*
- * The dashboard's behaviour: keys and clicks change the state and say
- * whether to redraw or quit (they never draw). Views plug in through
- * struct view_ops; generic list movement lives here.
+ * The dashboard's engine: keys and clicks change the state and say
+ * whether to redraw or quit (they never draw). It knows the views only
+ * through the registry (include/tui/view.h): which key shows which view,
+ * Tab's order, what a view does with a key, where a search hit is shown.
+ * What is the same for every view lives here: the search prompt, the
+ * help screen's scrolling, moving in a list, the mouse.
  */
 
 #include <stdarg.h>
@@ -16,14 +19,6 @@
 #include "model/history.h"
 #include "core/text.h"
 
-extern const struct view_ops view_overview_ops, view_domain_ops, view_planning_ops,
-	view_meetings_ops, view_actions_ops;
-
-const struct view_ops *const app_views[VIEW_COUNT] = {
-	&view_overview_ops, &view_domain_ops, &view_planning_ops,
-	&view_meetings_ops, &view_actions_ops,
-};
-
 #define WHEEL_ROWS 3
 
 struct app *
@@ -31,17 +26,23 @@ app_new(struct db *db, bool readonly)
 {
 	struct app *app = calloc(1, sizeof(*app));
 
-	if (!app)
+	if (!app || !(app->views = calloc((size_t)view_count, sizeof(*app->views)))) {
+		free(app);
 		return NULL;
+	}
 	app->db = db;
 	app->readonly = readonly;
-	app->year = 2024;
 	app->hit = -1;
-	app->ms_sel = -1;
-	app->successes_dom = app->detail_id = app->meeting_id = -1;
 	app->version = db_data_version(db);
 	date_today(app->today);
-	overview_load(db, &app->ov);
+	domains_load(db, &app->domains);
+	for (int i = 0; i < view_count; i++) {
+		app->views[i].ops = view_registry[i];
+		if (!(app->views[i].priv = view_registry[i]->open(app))) {
+			app_free(app);
+			return NULL;
+		}
+	}
 	return app;
 }
 
@@ -50,18 +51,11 @@ app_free(struct app *app)
 {
 	if (!app)
 		return;
-	list_free(app->lines);
-	list_free(app->gantt);
-	list_free(app->meetings);
-	list_free(app->acts);
-	successes_free(&app->successes);
-	actielijn_detail_free(&app->detail);
-	milestones_free(&app->milestones);
-	undated_free(&app->undated);
-	meeting_detail_free(&app->meeting);
+	for (int i = 0; app->views && i < view_count; i++)
+		if (app->views[i].priv)
+			app->views[i].ops->close(app->views[i].priv);
+	free(app->views);
 	search_hits_free(&app->hits);
-	for (int i = 0; i < MODEL_MAX_DOMAINS; i++)
-		line_titles_free(&app->ov_lines[i]);
 	edit_form_free(app->form);
 	undo_free(&app->undo);
 	free(app);
@@ -78,37 +72,40 @@ app_message(struct app *app, bool error, const char *fmt, ...)
 	app->msg_error = error;
 }
 
-void
-app_zone(struct app *app, struct rect r, enum zone_kind kind, long long value)
+struct view *
+app_current(struct app *app)
 {
-	if (app->nzones < APP_MAX_ZONES)
-		app->zones[app->nzones++] = (struct zone){ r, kind, value };
+	return &app->views[app->view];
+}
+
+struct list *
+app_list(struct app *app)
+{
+	struct view *v = app_current(app);
+
+	return v->ops->list ? v->ops->list(v) : NULL;
 }
 
 void
 app_invalidate(struct app *app)
 {
-	struct list *lists[] = { app->lines, app->gantt, app->meetings, app->acts };
-
-	app->ov.valid = false;
-	overview_load(app->db, &app->ov);
-	memset(app->ov_lines_limit, 0, sizeof(app->ov_lines_limit));
-	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
-		if (lists[i])
-			list_invalidate(lists[i]);
-	app->successes_dom = app->detail_id = app->meeting_id = -1;
-	app->gantt_loaded = 0;
-	app->changed_table = NULL;
+	app->domains.valid = false;
+	if (domains_load(app->db, &app->domains) < 0)
+		app_message(app, true, "%s", app->domains.err);
+	for (int i = 0; i < view_count; i++)
+		if (app->views[i].ops->invalidate)
+			app->views[i].ops->invalidate(&app->views[i], app);
+	app->changed_e = NULL;
 	app->version = db_data_version(app->db);
 }
 
 const char *
-app_last_changed(struct app *app, const char *table, long long id)
+app_last_changed(struct app *app, const struct entity *e, long long id)
 {
-	if (!app->changed_table || strcmp(app->changed_table, table) != 0 || app->changed_id != id) {
-		if (history_last(app->db, table, id, app->changed, sizeof(app->changed)) < 0)
+	if (app->changed_e != e || app->changed_id != id) {
+		if (history_last(app->db, e->name, id, app->changed, sizeof(app->changed)) < 0)
 			app->changed[0] = '\0';
-		app->changed_table = table;
+		app->changed_e = e;
 		app->changed_id = id;
 	}
 	return app->changed;
@@ -127,49 +124,64 @@ app_poll(struct app *app)
 	return APP_REDRAW;
 }
 
-void
-app_show(struct app *app, enum view_id v, int domain)
+/* Index of a view in the registry, or -1. */
+static int
+view_index(const struct view_ops *ops)
 {
-	if (v != app->view)
-		app->back = app->view;
-	app->help = false;
-	app->zoom = false;
-	if (v == VIEW_DOMAIN) {
-		struct list *l;
-
-		if (domain < 0 || domain >= app->ov.n)
-			return;
-		app->dom = app->pane = domain;
-		app->view = v;
-		l = app_views[v]->list(app);
-		if (l && (l->p1 != app->ov.dom[domain].id || l->count < 0))
-			list_set_params(l, app->ov.dom[domain].id, l->has_p2 ? l->p2 : NULL);
-	}
-	app->view = v;
-	if (app_views[v]->list)
-		app_views[v]->list(app);
+	for (int i = 0; i < view_count; i++)
+		if (view_registry[i] == ops)
+			return i;
+	return -1;
 }
 
-/* Order of Tab: overview, the domains, planning, meetings, actions. */
-static void
+int
+app_show(struct app *app, const struct view_ops *ops, int arg)
+{
+	int i = view_index(ops);
+	struct view *v;
+
+	if (i < 0)
+		return 0;
+	v = &app->views[i];
+	app->help = false;
+	if (v->ops->show && !v->ops->show(v, app, arg))
+		return APP_REDRAW;
+	app->view = i;
+	return APP_REDRAW;
+}
+
+const char *
+app_open_entry(struct app *app, const struct search_hit *h)
+{
+	for (int i = 0; i < view_count; i++) {
+		struct view *v = &app->views[i];
+		const char *what = v->ops->show_entry ? v->ops->show_entry(v, app, h) : NULL;
+
+		if (what)
+			return what;
+	}
+	return NULL;
+}
+
+/* Tab and Shift-Tab: the next or previous tab, hidden ones included (a domain without a tab of its own) and trailing
+ * ones left out (an open theme); from a view without a tab, the first. */
+static int
 cycle(struct app *app, int dir)
 {
-	int nd = app->ov.ndomains, n = nd + 4, pos;
+	struct tab tabs[APP_MAX_TABS];
+	int stops[APP_MAX_TABS], n = 0, pos = 0, ntabs = app_tabs(app, app->w, tabs, APP_MAX_TABS);
 
-	switch (app->view) {
-	case VIEW_OVERVIEW: pos = 0; break;
-	case VIEW_DOMAIN: pos = app->dom < nd ? 1 + app->dom : 0; break;
-	case VIEW_PLANNING: pos = nd + 1; break;
-	case VIEW_MEETINGS: pos = nd + 2; break;
-	default: pos = nd + 3; break;
+	for (int i = 0; i < ntabs; i++) {
+		if (tabs[i].trailing)
+			continue;
+		if (tabs[i].active)
+			pos = n;
+		stops[n++] = i;
 	}
+	if (n == 0)
+		return 0;
 	pos = (pos + dir + n) % n;
-	if (pos == 0)
-		app_show(app, VIEW_OVERVIEW, 0);
-	else if (pos <= nd)
-		app_show(app, VIEW_DOMAIN, pos - 1);
-	else
-		app_show(app, (enum view_id)(VIEW_PLANNING + pos - nd - 1), 0);
+	return app_show(app, view_registry[tabs[stops[pos]].view], tabs[stops[pos]].arg);
 }
 
 /* Goes to search hit i: opens the view that shows it and selects it. */
@@ -177,37 +189,11 @@ static void
 goto_hit(struct app *app, int i)
 {
 	const struct search_hit *h = &app->hits.v[i];
-	const char *what = "";
+	const char *what;
 
 	app->hit = i;
-	if (h->e == &entity_actielijnen || h->e == &entity_successen) {
-		int d = overview_find(&app->ov, h->ref);
-
-		app_show(app, VIEW_DOMAIN, d);
-		if (h->e == &entity_actielijnen && app->lines) {
-			if (app->lines->has_p2) {
-				app->lines_filter = 0;
-				actielijnen_show(app->lines, app->ov.dom[d].id, NULL);
-			}
-			list_select_id(app->lines, h->id);
-		}
-		what = h->e == &entity_successen ? "succes" : "actielijn";
-	} else if (h->e == &entity_planning) {
-		app_show(app, VIEW_PLANNING, 0);
-		what = "planning";
-	} else if (h->e == &entity_acties) {
-		app_show(app, VIEW_ACTIONS, 0);
-		if (app->acts->has_p2) {
-			app->acts_filter = 0;
-			actions_filter(app->acts, 0, app->today);
-		}
-		list_select_id(app->acts, h->id);
-		what = "actie";
-	} else {
-		app_show(app, VIEW_MEETINGS, 0);
-		list_select_id(app->meetings, h->ref);
-		what = h->e == &entity_besluiten ? "besluit" : "vergadering";
-	}
+	if (!(what = app_open_entry(app, h)))
+		what = h->e->singular;
 	app_message(app, false, "\"%s\": treffer %d/%d%s (%s) — n/N volgende/vorige",
 		    app->query, i + 1, app->hits.n,
 		    app->hits.n >= SEARCH_MAX_HITS ? "+" : "", what);
@@ -265,7 +251,7 @@ prompt_key(struct app *app, int key)
 static bool
 list_nav(struct app *app, enum action a)
 {
-	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
+	struct list *l = app_list(app);
 	int page = app->page > 1 ? app->page : 1;
 
 	if (!l)
@@ -281,10 +267,31 @@ list_nav(struct app *app, enum action a)
 	}
 }
 
+/* Keys while the help screen is up: it scrolls; any other key closes it
+ * and does what it does. */
+static int
+help_action(struct app *app, enum action a)
+{
+	switch (a) {
+	case ACT_UP: app->help_top--; break;
+	case ACT_DOWN: app->help_top++; break;
+	case ACT_PAGE_UP: app->help_top -= app->page; break;
+	case ACT_PAGE_DOWN: app->help_top += app->page; break;
+	case ACT_HOME: app->help_top = 0; break;
+	case ACT_END: app->help_top = 1 << 20; break;	/* layout brings it back */
+	case ACT_HELP: case ACT_BACK: app->help = false; break;
+	default: app->help = false; return app_action(app, a);
+	}
+	if (app->help_top < 0)
+		app->help_top = 0;
+	return APP_REDRAW;
+}
+
 int
 app_action(struct app *app, enum action a)
 {
-	const struct view_ops *v;
+	struct view *v = app_current(app);
+	int r;
 
 	if (a == ACT_QUIT)
 		return APP_QUIT;
@@ -292,41 +299,14 @@ app_action(struct app *app, enum action a)
 		app->msg[0] = '\0';	/* a message lasts until the next key */
 		app->msg_error = false;
 	}
-	if (app->help) {
-		switch (a) {
-		case ACT_UP: app->help_top--; break;
-		case ACT_DOWN: app->help_top++; break;
-		case ACT_PAGE_UP: app->help_top -= app->page; break;
-		case ACT_PAGE_DOWN: app->help_top += app->page; break;
-		case ACT_HOME: app->help_top = 0; break;
-		case ACT_END: app->help_top = keys_count() + keys_form_count() + 2; break;
-		case ACT_HELP: case ACT_BACK: app->help = false; break;
-		default: app->help = false; return app_action(app, a);
-		}
-		if (app->help_top < 0)
-			app->help_top = 0;
-		return APP_REDRAW;
-	}
+	if (app->help)
+		return help_action(app, a);
 	switch (a) {
 	case ACT_NONE: return 0;
 	case ACT_HELP: app->help = true; app->help_top = 0; return APP_REDRAW;
-	case ACT_OVERVIEW: app_show(app, VIEW_OVERVIEW, 0); return APP_REDRAW;
-	case ACT_DOMAIN1: case ACT_DOMAIN2: case ACT_DOMAIN3: case ACT_DOMAIN4: case ACT_DOMAIN5:
-		if ((int)a - ACT_DOMAIN1 < app->ov.ndomains)
-			app_show(app, VIEW_DOMAIN, (int)a - ACT_DOMAIN1);
-		else
-			app_message(app, true, "er is geen domein %d", (int)a - ACT_DOMAIN1 + 1);
-		return APP_REDRAW;
-	case ACT_PLANNING: app_show(app, VIEW_PLANNING, 0); return APP_REDRAW;
-	case ACT_MEETINGS: app_show(app, VIEW_MEETINGS, 0); return APP_REDRAW;
-	case ACT_ACTIONS: app_show(app, VIEW_ACTIONS, 0); return APP_REDRAW;
 	case ACT_NEXT_VIEW: cycle(app, 1); return APP_REDRAW;
 	case ACT_PREV_VIEW: cycle(app, -1); return APP_REDRAW;
 	case ACT_SEARCH: app->prompt = true; app->input[0] = '\0'; return APP_REDRAW;
-	case ACT_ADD: return edit_add(app);
-	case ACT_EDIT: return edit_edit(app);
-	case ACT_DELETE: return edit_delete(app);
-	case ACT_TOGGLE: return edit_toggle(app);
 	case ACT_UNDO: return edit_undo(app);
 	case ACT_REDO: return edit_redo(app);
 	case ACT_NEXT_HIT: case ACT_PREV_HIT:
@@ -340,21 +320,42 @@ app_action(struct app *app, enum action a)
 	default:
 		break;
 	}
-	v = app_views[app->view];
-	if (v->act && v->act(app, a))
-		return APP_REDRAW;
+	if (v->ops->key && (r = v->ops->key(v, app, a)) != 0)
+		return r;
+	switch (a) {
+	case ACT_ADD: return edit_add(app);
+	case ACT_EDIT: return edit_edit(app);
+	case ACT_DELETE: return edit_delete(app);
+	case ACT_TOGGLE: return edit_toggle(app);
+	default: break;
+	}
 	if (list_nav(app, a))
 		return APP_REDRAW;
-	if (a == ACT_BACK && app->view != VIEW_OVERVIEW) {
-		app_show(app, VIEW_OVERVIEW, 0);
-		return APP_REDRAW;
-	}
+	if (a == ACT_BACK && app->view != 0)
+		return app_show(app, view_registry[0], 0);
 	return 0;
+}
+
+/* A key that shows a view (struct view_key): like any action it ends the
+ * message and the help screen. Returns -1 when key shows no view. */
+static int
+view_key(struct app *app, int key)
+{
+	for (int i = 0; i < view_count; i++)
+		for (int k = 0; k < view_registry[i]->nkeys; k++)
+			if (keys_parse(view_registry[i]->keys[k].key) == key) {
+				app->msg[0] = '\0';
+				app->msg_error = false;
+				return app_show(app, view_registry[i], view_registry[i]->keys[k].arg);
+			}
+	return -1;
 }
 
 int
 app_key(struct app *app, int key)
 {
+	int r;
+
 	if (key == KC_RESIZE)
 		return APP_REDRAW;
 	if (key == KC_TIMEOUT)
@@ -363,46 +364,53 @@ app_key(struct app *app, int key)
 		return prompt_key(app, key);
 	if (app->ask)
 		return edit_answer(app, key);
+	if ((r = view_key(app, key)) >= 0)
+		return r;
 	return app_action(app, keys_action(key));
+}
+
+/* The engine's mouse for a view with a list: the wheel scrolls it, a
+ * click selects a row and a second click opens it. */
+static int
+list_mouse(struct app *app, struct list *l, long long item, int wheel)
+{
+	if (!l)
+		return 0;
+	if (wheel) {
+		list_move(l, wheel * WHEEL_ROWS, app->page > 1 ? app->page : 1);
+		return APP_REDRAW;
+	}
+	if (l->cur == item)
+		return app_action(app, ACT_OPEN);
+	l->cur = item;
+	list_scroll(l, app->page);
+	return APP_REDRAW;
 }
 
 int
 app_mouse(struct app *app, int x, int y, int wheel)
 {
-	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
+	struct view *v = app_current(app);
 
 	if (app->help || app->prompt || app->ask)
 		return 0;
-	if (wheel) {
-		if (l) {
-			list_move(l, wheel * WHEEL_ROWS, app->page > 1 ? app->page : 1);
-		} else if (app->view == VIEW_OVERVIEW) {
-			app->pane = (app->pane + wheel + app->ov.n) % (app->ov.n ? app->ov.n : 1);
-		}
-		return APP_REDRAW;
-	}
+	if (wheel)
+		return v->ops->mouse ? v->ops->mouse(v, app, -1, wheel)
+				     : list_mouse(app, app_list(app), -1, wheel);
 	for (int i = app->nzones - 1; i >= 0; i--) {
 		const struct zone *z = &app->zones[i];
 
 		if (x < z->r.x || x >= z->r.x + z->r.w || y < z->r.y || y >= z->r.y + z->r.h)
 			continue;
-		switch (z->kind) {
-		case ZONE_TAB:
-			return app_action(app, (enum action)z->value);
-		case ZONE_PANE:
-			if (app->pane == z->value && app->view == VIEW_OVERVIEW)
-				return app_action(app, ACT_OPEN);
-			app->pane = (int)z->value;
-			return APP_REDRAW;
-		case ZONE_ROW:
-			if (l && l->cur == z->value)
-				return app_action(app, ACT_OPEN);
-			if (l) {
-				l->cur = z->value;
-				list_scroll(l, app->page);
-			}
-			return APP_REDRAW;
+		if (z->kind == ZONE_TAB) {
+			const struct tab *t = &app->tabs[z->value];
+
+			app->msg[0] = '\0';
+			app->msg_error = false;
+			return app_show(app, view_registry[t->view], t->arg);
 		}
+		return v->ops->mouse ? v->ops->mouse(v, app, z->value, 0)
+				     : list_mouse(app, app_list(app), z->value, 0);
 	}
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "store/db.h"
 #include "tui/edit.h"
 #include "model/history.h"
+#include "model/meetings.h"
 #include "core/text.h"
 
 /* --- describing entries --------------------------------------------------------- */
@@ -107,92 +108,37 @@ push_last(struct app *app, const char *what, const struct entity *e, long long i
 
 /* --- selection ------------------------------------------------------------------ */
 
-static long long
-list_selected(struct list *l)
+struct edit_target
+edit_list_selected(const struct entity *e, struct list *l)
 {
 	const struct list_row *row;
 
 	if (!l || list_count(l) <= 0)
-		return 0;
+		return (struct edit_target){ NULL, 0 };
+	/* keeps the cursor in range first; this also scrolls the list so
+	 * that the selected row is its first (the editing issue revisits it) */
 	list_scroll(l, 1);
 	list_ensure(l, l->cur, 1);
 	row = list_row(l, l->cur);
-	return row ? row->id : 0;
+	return row && row->id ? (struct edit_target){ e, row->id } : (struct edit_target){ NULL, 0 };
 }
 
 struct edit_target
 edit_selection(struct app *app)
 {
-	struct edit_target t = { NULL, 0 };
-	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
+	struct view *v = app_current(app);
 
-	switch (app->view) {
-	case VIEW_OVERVIEW:
-		if (app->pane >= 0 && app->pane < app->ov.n)
-			t = (struct edit_target){ &entity_domeinen, app->ov.dom[app->pane].id };
-		return t;
-	case VIEW_PLANNING:
-		planning_load_year(app);
-		if (app->ms_sel >= 0 && app->ms_sel < app->milestones.n)
-			return (struct edit_target){ &entity_planning, app->milestones.v[app->ms_sel].id };
-		t.e = &entity_actielijnen;		/* the bars */
-		break;
-	case VIEW_DOMAIN:
-		t.e = &entity_actielijnen;
-		break;
-	case VIEW_MEETINGS:
-		if (app->zoom) {
-			int k = app->meeting_item;
-
-			meetings_load_detail(app);
-			if (k >= 0 && k < app->meeting.ndecisions)
-				return (struct edit_target){ &entity_besluiten, app->meeting.decisions[k].id };
-			k -= app->meeting.ndecisions;
-			if (k >= 0 && k < app->meeting.nactions)
-				return (struct edit_target){ &entity_acties, app->meeting.actions[k].id };
-			return t;
-		}
-		t.e = &entity_vergaderingen;
-		break;
-	case VIEW_ACTIONS:
-		t.e = &entity_acties;
-		break;
-	default:
-		return t;
-	}
-	if (!(t.id = list_selected(l)))
-		t.e = NULL;
-	return t;
+	return v->ops->selected ? v->ops->selected(v, app) : (struct edit_target){ NULL, 0 };
 }
 
 /* After a change, put the cursor on entry id of e where the view shows it. */
 static void
 select_entry(struct app *app, const struct entity *e, long long id)
 {
-	if (app->view == VIEW_DOMAIN && e == &entity_actielijnen && app->lines)
-		list_select_id(app->lines, id);
-	else if (app->view == VIEW_PLANNING && e == &entity_actielijnen && app->gantt)
-		list_select_id(app->gantt, id);
-	else if (app->view == VIEW_PLANNING && e == &entity_planning) {
-		planning_load_year(app);
-		for (int i = 0; i < app->milestones.n; i++)
-			if (app->milestones.v[i].id == id)
-				app->ms_sel = i;
-	}
-	else if (app->view == VIEW_MEETINGS && e == &entity_vergaderingen && app->meetings)
-		list_select_id(app->meetings, id);
-	else if (app->view == VIEW_ACTIONS && e == &entity_acties && app->acts)
-		list_select_id(app->acts, id);
-	else if (app->view == VIEW_MEETINGS && app->zoom &&
-		 (e == &entity_besluiten || e == &entity_acties)) {
-		meetings_load_detail(app);
-		for (int i = 0; e == &entity_besluiten && i < app->meeting.ndecisions; i++)
-			if (app->meeting.decisions[i].id == id)
-				app->meeting_item = i;
-		for (int i = 0; e == &entity_acties && i < app->meeting.nactions; i++)
-			if (app->meeting.actions[i].id == id)
-				app->meeting_item = app->meeting.ndecisions + i;
-	}
+	struct view *v = app_current(app);
+
+	if (v->ops->select)
+		v->ops->select(v, app, e, id);
 }
 
 /* --- actions ------------------------------------------------------------------- */
@@ -207,15 +153,8 @@ refuse_readonly(struct app *app)
 	return true;
 }
 
-/*
- * Besluiten and acties name their meeting by its date, and a date with
- * two meetings resolves to the AB-vergadering (db.c, meeting_by_date).
- * Saving such an entry of the other meeting would move it, so that is
- * refused. Returns true (with the message set) when meeting `mid` on
- * `date` cannot be named by its date.
- */
-static bool
-meeting_unreachable(struct app *app, long long mid, const char *date)
+bool
+edit_meeting_unreachable(struct app *app, long long mid, const char *date)
 {
 	long long found = db_meeting_by_date(app->db, date);
 	char shown[32];
@@ -245,7 +184,7 @@ entry_meeting_unreachable(struct app *app, struct edit_target t)
 		app_message(app, true, "%s", db_errmsg(app->db));
 		return true;
 	}
-	return rc == 1 && meeting_unreachable(app, mid, date);
+	return rc == 1 && edit_meeting_unreachable(app, mid, date);
 }
 
 /* Opens a form (new when id is 0); heading gets `context` appended. */
@@ -270,60 +209,57 @@ open_form(struct app *app, const struct entity *e, long long id, const char *con
 	return APP_REDRAW | APP_FORM;
 }
 
-/* A new besluit or actie for the meeting that is open. */
-static int
-add_to_meeting(struct app *app, const struct entity *e)
+int
+edit_new(struct app *app, const struct entity *e, const char *field, const char *value,
+	 const char *context)
 {
-	const struct list_row *row;
 	const char *prefill[ENTITY_MAX_FIELDS] = { 0 };
-	char ctx[64], date[32];
+	int j = field ? entity_field_index(e, field) : -1;
 
-	list_ensure(app->meetings, app->meetings->cur, 1);
-	if (!(row = list_row(app->meetings, app->meetings->cur))) {
-		app_message(app, true, "geen vergadering geselecteerd");
+	if (j >= 0)
+		prefill[j] = value;
+	return open_form(app, e, 0, prefill, context);
+}
+
+int
+edit_new_in_domain(struct app *app, const struct entity *e, int d)
+{
+	if (d < 0 || d >= app->domains.n) {
+		app_message(app, true, "er is nog geen domein om een %s aan toe te voegen", e->singular);
 		return APP_REDRAW;
 	}
-	if (meeting_unreachable(app, row->id, row->col[1]))
-		return APP_REDRAW;
-	prefill[entity_field_index(e, "vergadering")] = row->col[1];
-	date_format_short(row->col[1], date, sizeof(date));
-	snprintf(ctx, sizeof(ctx), "vergadering %s", date);
-	return open_form(app, e, 0, prefill, ctx);
+	return edit_new(app, e, "domein", app->domains.dom[d].naam, app->domains.dom[d].naam);
+}
+
+int
+edit_ask_kind(struct app *app, const char *question, const struct entity *const *kinds, int n)
+{
+	size_t used;
+
+	memset(app->ask_kinds, 0, sizeof(app->ask_kinds));
+	used = 0;
+	app->ask_keys[0] = '\0';
+	for (int i = 0; i < n && i < ASK_MAX_KINDS; i++) {
+		app->ask_kinds[i] = kinds[i];
+		used += (size_t)snprintf(app->ask_keys + used, sizeof(app->ask_keys) - used, "%c = %s, ",
+					 kinds[i]->singular[0], kinds[i]->singular);
+		if (used >= sizeof(app->ask_keys))
+			used = sizeof(app->ask_keys) - 1;
+	}
+	snprintf(app->ask_keys + used, sizeof(app->ask_keys) - used, "Esc = niets");
+	snprintf(app->ask_text, sizeof(app->ask_text), "%s", question);
+	app->ask = ASK_ADD_KIND;
+	return APP_REDRAW;
 }
 
 int
 edit_add(struct app *app)
 {
-	const char *prefill[ENTITY_MAX_FIELDS] = { 0 };
-	const struct entity *al = &entity_actielijnen;
-	int d;
+	struct view *v = app_current(app);
 
 	if (refuse_readonly(app))
 		return APP_REDRAW;
-	switch (app->view) {
-	case VIEW_OVERVIEW:
-	case VIEW_DOMAIN:
-		d = app->view == VIEW_DOMAIN ? app->dom : app->pane;
-		if (d < 0 || d >= app->ov.n) {
-			app_message(app, true, "er is nog geen domein om een actielijn aan toe te voegen");
-			return APP_REDRAW;
-		}
-		prefill[entity_field_index(al, "domein")] = app->ov.dom[d].naam;
-		return open_form(app, al, 0, prefill, app->ov.dom[d].naam);
-	case VIEW_PLANNING:
-		return open_form(app, &entity_planning, 0, NULL, NULL);
-	case VIEW_MEETINGS:
-		if (!app->zoom)
-			return open_form(app, &entity_vergaderingen, 0, NULL, NULL);
-		app->ask = ASK_ADD_KIND;
-		snprintf(app->ask_text, sizeof(app->ask_text), "Toevoegen aan deze vergadering:");
-		snprintf(app->ask_keys, sizeof(app->ask_keys), "b = besluit, a = actie, Esc = niets");
-		return APP_REDRAW;
-	case VIEW_ACTIONS:
-		return open_form(app, &entity_acties, 0, NULL, NULL);
-	default:
-		return 0;
-	}
+	return v->ops->add ? v->ops->add(v, app, NULL) : 0;
 }
 
 int
@@ -421,10 +357,12 @@ edit_answer(struct app *app, int key)
 		return APP_REDRAW;
 	}
 	if (k == ASK_ADD_KIND) {
-		if (key == 'b' || key == 'B')
-			return add_to_meeting(app, &entity_besluiten);
-		if (key == 'a' || key == 'A')
-			return add_to_meeting(app, &entity_acties);
+		struct view *v = app_current(app);
+
+		/* a kind by the first letter of its name, as the question shows */
+		for (int i = 0; i < ASK_MAX_KINDS && app->ask_kinds[i]; i++)
+			if (key == app->ask_kinds[i]->singular[0] || key == app->ask_kinds[i]->singular[0] - 32)
+				return v->ops->add ? v->ops->add(v, app, app->ask_kinds[i]) : APP_REDRAW;
 		app_message(app, false, "niets toegevoegd");
 		return APP_REDRAW;
 	}
@@ -446,9 +384,9 @@ edit_toggle(struct app *app)
 		return APP_REDRAW;
 	t = edit_selection(app);
 	if (t.e != e) {
+		/* an open meeting says it itself when its cursor is not on an action */
 		app_message(app, true, "spatie zet een actie open of gedaan: %s",
-			     app->view == VIEW_MEETINGS && app->zoom ? "kies een actie (geen besluit)"
-			     : "in Acties (8) of in een geopende vergadering");
+			    "in Acties (8) of in een geopende vergadering");
 		return APP_REDRAW;
 	}
 	if (entry_meeting_unreachable(app, t))

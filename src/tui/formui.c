@@ -631,7 +631,7 @@ formui_run(struct screen *scr, struct app *app, int poll_ms, int *sig)
 		if (fresh || w != bg.w || h != bg.h) {
 			if (grid_resize(&bg, w, h) < 0 || grid_resize(&g, w, h) < 0)
 				break;	/* out of memory: the form closes unsaved */
-			render_frame(app, &bg);	/* the dashboard behind the form */
+			app_frame(app, &bg);	/* the dashboard behind the form */
 			fresh = false;
 		}
 		memcpy(g.cells, bg.cells, (size_t)w * (size_t)h * sizeof(*g.cells));

@@ -1,7 +1,8 @@
 /*
- * The frame around the views: tabs, status line, help screen, the
- * too-small message, and drawing helpers the views share. Pure: draws
- * into a cell grid only.
+ * The second step of a frame: drawing what layout.c prepared. The frame
+ * around the views (tabs, status line, help screen, the too-small
+ * message) and drawing helpers the views share. Pure: reads the app and
+ * writes cells into a grid, nothing else.
  */
 
 #include <stdio.h>
@@ -9,12 +10,9 @@
 
 #include "tui/app.h"
 #include "core/date.h"
-#include "store/db.h"
 #include "core/text.h"
+#include "model/meetings.h"
 
-#define TAB_MIN 4	/* a tab never shrinks below "1 E…" */
-#define MAX_TABS 12
-#define TAB_FIXED 54	/* width of the tabs that are not domains */
 
 /* How each status of work looks, keyed by its value (the entity table
  * decides which statuses there are and in what order they are shown):
@@ -75,14 +73,27 @@ render_date(const char *iso, char out[16])
 }
 
 void
-render_list(struct app *app, struct grid *g, struct list *l, struct rect r, int sel_w,
-	    void (*draw_row)(struct app *app, struct grid *g, const struct list_row *row,
+render_action_line(const struct app *app, struct grid *g, int x, int y, int w, const char *text,
+		   const char *owner, const char *deadline, const char *status)
+{
+	bool open = action_open(status);
+	bool late = open && *deadline && strcmp(deadline, app->today) < 0;
+	char date[16], line[600];
+	int end = x + w;
+
+	render_date(deadline, date);
+	x += grid_text(g, x, y, 2, open ? ROLE_NORMAL : ROLE_AFGEROND, open ? "○ " : "✓ ");
+	grid_text(g, x, y, 12, late ? ROLE_OVERDUE : ROLE_BOLD, *date ? date : "—");
+	x += 12;
+	snprintf(line, sizeof(line), "%s%s%s%s", text, *owner ? " (" : "", owner, *owner ? ")" : "");
+	grid_text(g, x, y, end - x, open ? ROLE_NORMAL : ROLE_DIM, line);
+}
+
+void
+render_list(const struct app *app, struct grid *g, const struct list *l, struct rect r, int sel_w,
+	    void (*draw_row)(const struct app *app, struct grid *g, const struct list_row *row,
 			     struct rect line, void *ctx), void *ctx)
 {
-	app->page = r.h > 0 ? r.h : 1;
-	list_scroll(l, app->page);
-	if (list_ensure(l, l->top, r.h) < 0)
-		app_message(app, true, "%s", l->err);
 	for (int i = 0; i < r.h; i++) {
 		const struct list_row *row = list_row(l, l->top + i);
 		struct rect line = { r.x, r.y + i, r.w, 1 };
@@ -92,130 +103,50 @@ render_list(struct app *app, struct grid *g, struct list *l, struct rect r, int 
 		draw_row(app, g, row, line, ctx);
 		if (l->top + i == l->cur)
 			grid_paint(g, r.x, r.y + i, sel_w < 0 ? r.w : sel_w, ROLE_SEL);
-		app_zone(app, line, ZONE_ROW, l->top + i);
 	}
-	if (list_count(l) == 0)
+	if (list_counted(l) == 0)
 		grid_text(g, r.x + 1, r.y, r.w - 1, ROLE_DIM,
 			  l->has_p2 ? "(niets met dit filter; f wisselt het filter)" : "(leeg)");
 }
 
-/* The short name of a domain for its tab: its first word. */
+/* The tab bar layout.c arranged; the active tab stands out. */
 static void
-short_name(const char *naam, char *out, size_t outsz)
+render_tabs(const struct app *app, struct grid *g)
 {
-	size_t n = strcspn(naam, " ,;");
-
-	snprintf(out, outsz, "%.*s", (int)n, naam);
-}
-
-static void
-render_tabs(struct app *app, struct grid *g)
-{
-	char labels[MAX_TABS][80];
-	int acts[MAX_TABS], widths[MAX_TABS], ntabs = 0, active = 0, total = 0, x = 0, words = 0;
-	const struct overview *ov = &app->ov;
-
-	snprintf(labels[ntabs], sizeof(labels[0]), "0 Overzicht");
-	acts[ntabs++] = ACT_OVERVIEW;
-	for (int i = 0; i < ov->ndomains && i < 5; i++)
-		words += text_width(ov->dom[i].naam) + 3;
-	for (int i = 0; i < ov->ndomains && i < 5; i++) {
-		char s[64];
-
-		if (words + TAB_FIXED <= g->w)
-			snprintf(s, sizeof(s), "%s", ov->dom[i].naam);
-		else
-			short_name(ov->dom[i].naam, s, sizeof(s));
-		if (text_width(s) > 8 && g->w < 120)
-			snprintf(s, sizeof(s), "%s", ov->dom[i].code);
-		if (app->view == VIEW_DOMAIN && app->dom == i)
-			active = ntabs;
-		snprintf(labels[ntabs], sizeof(labels[0]), "%d %s", i + 1, s);
-		acts[ntabs++] = ACT_DOMAIN1 + i;
-	}
-	snprintf(labels[ntabs], sizeof(labels[0]), "6 Planning");
-	if (app->view == VIEW_PLANNING)
-		active = ntabs;
-	acts[ntabs++] = ACT_PLANNING;
-	snprintf(labels[ntabs], sizeof(labels[0]), "7 Vergaderingen");
-	if (app->view == VIEW_MEETINGS)
-		active = ntabs;
-	acts[ntabs++] = ACT_MEETINGS;
-	snprintf(labels[ntabs], sizeof(labels[0]), "8 Acties");
-	if (app->view == VIEW_ACTIONS)
-		active = ntabs;
-	acts[ntabs++] = ACT_ACTIONS;
-	if (app->view == VIEW_DOMAIN && app->dom >= ov->ndomains && app->dom < ov->n) {
-		char s[64];
-
-		short_name(ov->dom[app->dom].naam, s, sizeof(s));
-		snprintf(labels[ntabs], sizeof(labels[0]), "Thema %s", s);
-		active = ntabs;
-		acts[ntabs++] = ACT_NONE;
-	}
-
-	for (int i = 0; i < ntabs; i++)
-		total += widths[i] = text_width(labels[i]) + 2;
-	if (total > g->w)
-		for (int i = 0; i < ntabs; i++, total--)
-			widths[i]--;	/* one space between tabs is enough */
-	while (total > g->w) {
-		int longest = -1;
-
-		for (int i = 0; i < ntabs; i++)
-			if (i != active && widths[i] > TAB_MIN + 2 &&
-			    (longest < 0 || widths[i] > widths[longest]))
-				longest = i;
-		if (longest < 0)
-			break;
-		widths[longest]--;
-		total--;
-	}
 	grid_fill(g, (struct rect){ 0, 0, g->w, 1 }, L' ', ROLE_TAB);
-	for (int i = 0; i < ntabs && x < g->w; i++) {
-		enum role role = i == active && app->view != VIEW_OVERVIEW ? ROLE_TAB_ON :
-				 i == 0 && app->view == VIEW_OVERVIEW ? ROLE_TAB_ON : ROLE_TAB;
+	for (int i = 0; i < app->ntabs; i++) {
+		const struct tab *t = &app->tabs[i];
+		enum role role = t->active ? ROLE_TAB_ON : ROLE_TAB;
+		int w = t->r.w;
 
-		grid_fill(g, (struct rect){ x, 0, widths[i], 1 }, L' ', role);
-		grid_text(g, x + 1, 0, widths[i] - 1 - (widths[i] > text_width(labels[i]) + 1), role, labels[i]);
-		if (acts[i] != ACT_NONE)
-			app_zone(app, (struct rect){ x, 0, widths[i], 1 }, ZONE_TAB, acts[i]);
-		x += widths[i];
+		if (t->r.x >= g->w)
+			break;
+		grid_fill(g, t->r, L' ', role);
+		grid_text(g, t->r.x + 1, 0, w - 1 - (w > text_width(t->label) + 1), role, t->label);
 	}
 }
 
-/* "rij 12/40" for views with a list. */
+/* The view's place in the status line: "rij 12/40" for a list. */
 static void
-position(struct app *app, char *out, size_t outsz)
+position(const struct app *app, char *title, size_t titlesz, char *pos, size_t possz)
 {
-	struct list *l = app_views[app->view]->list ? app_views[app->view]->list(app) : NULL;
+	const struct view *v = &app->views[app->view];
+	const struct list *l = v->ops->list ? v->ops->list(v) : NULL;
 
-	out[0] = '\0';
-	if (app->view == VIEW_OVERVIEW) {
-		snprintf(out, outsz, "paneel %d/%d", app->pane + 1, app->ov.n);
-	} else if (app->view == VIEW_PLANNING && app->ms_sel >= 0) {
-		snprintf(out, outsz, "mijlpaal %d/%d", app->ms_sel + 1, app->milestones.n);
-	} else if (app->view == VIEW_MEETINGS && app->zoom && app->meeting_id >= 0) {
-		/* the open meeting: where the cursor is among its items */
-		int k = app->meeting_item, nd = app->meeting.ndecisions, na = app->meeting.nactions;
-
-		if (nd + na == 0)
-			snprintf(out, outsz, "geen besluiten of acties");
-		else if (k < nd)
-			snprintf(out, outsz, "besluit %d/%d", k + 1, nd);
-		else
-			snprintf(out, outsz, "actie %d/%d", k - nd + 1, na);
-	} else if (l) {
-		snprintf(out, outsz, "rij %lld/%lld", list_count(l) ? l->cur + 1 : 0, list_count(l));
-	}
+	title[0] = pos[0] = '\0';
+	if (v->ops->status)
+		v->ops->status(v, app, title, titlesz, pos, possz);
+	else if (l)
+		snprintf(pos, possz, "rij %lld/%lld", list_counted(l) ? l->cur + 1 : 0, list_counted(l));
+	if (!*title)
+		snprintf(title, titlesz, "%s", v->ops->name);
 }
 
 static void
-render_status(struct app *app, struct grid *g)
+render_status(const struct app *app, struct grid *g)
 {
 	int y = g->h - 1, x = 0, w = g->w;
-	char pos[64], name[300], keys[300] = "";
-	const struct view_ops *v = app_views[app->view];
+	char pos[64], title[260], name[300], keys[300] = "";
 
 	grid_fill(g, (struct rect){ 0, y, w, 1 }, L' ', ROLE_STATUSLINE);
 	if (app->prompt) {
@@ -233,11 +164,8 @@ render_status(struct app *app, struct grid *g)
 		grid_text_right(g, w - kw - 1, y, kw, ROLE_TAB_ON, app->ask_keys);
 		return;
 	}
-	if (app->view == VIEW_DOMAIN && app->dom < app->ov.n)
-		snprintf(name, sizeof(name), " %s ", app->ov.dom[app->dom].naam);
-	else
-		snprintf(name, sizeof(name), " %s ", v->name);
-	position(app, pos, sizeof(pos));
+	position(app, title, sizeof(title), pos, sizeof(pos));
+	snprintf(name, sizeof(name), " %s ", title);
 	x += grid_text(g, x, y, w / 3, ROLE_TAB_ON, name);
 	x += grid_text(g, x + 1, y, w - x - 1, ROLE_STATUSLINE, pos) + 1;
 	if (app->readonly && strncmp(app->msg, "alleen lezen", 12) != 0)
@@ -274,13 +202,23 @@ struct help_line {
 	const char *keys, *nl, *en;	/* keys NULL: nl is a heading */
 };
 
-/* The help's lines from the two key tables: the dashboard's, then (when
- * with_form) a heading and the keys of an edit form. Returns the count. */
+#define VIEW_KEYS_MAX 32	/* keys that show a view, all views together */
+#define HELP_MAX (VIEW_KEYS_MAX + ACT_COUNT + FK_COUNT + 4)
+
+/* The help's lines: the keys that show the views (from the registry) and
+ * the dashboard's key table, then (when with_form) a heading and the keys
+ * of an edit form. Returns the count. */
 static int
 help_lines(struct help_line *out, bool with_main, bool with_form)
 {
 	int n = 0;
 
+	for (int i = 0; with_main && i < view_count; i++)
+		for (int k = 0; k < view_registry[i]->nkeys && n < VIEW_KEYS_MAX; k++) {
+			const struct view_key *vk = &view_registry[i]->keys[k];
+
+			out[n++] = (struct help_line){ vk->key, vk->nl, vk->en };
+		}
 	for (int i = 0; with_main && i < keys_count(); i++)
 		out[n++] = (struct help_line){ keys_get(i)->keys, keys_get(i)->nl, keys_get(i)->en };
 	if (with_form) {
@@ -320,20 +258,30 @@ help_column(struct grid *g, struct rect r, const struct help_line *lines, int n,
 	}
 }
 
-static void
-render_help(struct app *app, struct grid *g, struct rect r)
+/* From this width the form's keys get a column of their own. */
+#define HELP_TWO_COLUMNS 150
+
+int
+render_help_lines(int width)
 {
-	struct help_line main_l[ACT_COUNT + FK_COUNT + 4], form_l[FK_COUNT + 4];
-	bool two = r.w >= 150;	/* then both tables fit side by side */	/* the form's keys get their own column */
+	struct help_line l[HELP_MAX];
+	bool two = width >= HELP_TWO_COLUMNS;
+	int n = help_lines(l, true, !two), nf = two ? help_lines(l, false, true) : 0;
+
+	return n > nf ? n : nf;
+}
+
+static void
+render_help(const struct app *app, struct grid *g, struct rect r)
+{
+	struct help_line main_l[HELP_MAX], form_l[FK_COUNT + 4];
+	bool two = r.w >= HELP_TWO_COLUMNS;
 	int rows = r.h - 4, n = help_lines(main_l, true, !two), nf = two ? help_lines(form_l, false, true) : 0;
 	int most = n > nf ? n : nf, lw = two ? r.w * 11 / 20 : r.w - 2;
 
 	grid_fill(g, r, L' ', ROLE_NORMAL);
 	render_heading(g, (struct rect){ r.x, r.y, r.w, 1 },
 		       "Toetsen / Keys — Esc of ? sluit deze hulp", true);
-	app->page = rows > 1 ? rows : 1;
-	if (app->help_top > most - rows)
-		app->help_top = most - rows > 0 ? most - rows : 0;
 	help_column(g, (struct rect){ r.x + 2, r.y + 2, lw, rows }, main_l, n, app->help_top);
 	if (two)
 		help_column(g, (struct rect){ r.x + 3 + lw, r.y + 2, r.w - lw - 4, rows }, form_l, nf,
@@ -344,13 +292,13 @@ render_help(struct app *app, struct grid *g, struct rect r)
 }
 
 void
-render_frame(struct app *app, struct grid *g)
+render_frame(const struct app *app, struct grid *g)
 {
 	struct rect body = { 0, 1, g->w, g->h - 2 };
+	const struct view *v = &app->views[app->view];
 
-	app->nzones = 0;
 	grid_fill(g, (struct rect){ 0, 0, g->w, g->h }, L' ', ROLE_NORMAL);
-	if (g->w < APP_MIN_W || g->h < APP_MIN_H) {
+	if (app->small) {
 		char msg[160];
 
 		snprintf(msg, sizeof(msg), "Venster te klein: minimaal %d×%d, nu %d×%d",
@@ -359,12 +307,10 @@ render_frame(struct app *app, struct grid *g)
 		grid_text(g, 0, g->h / 2 + 1, g->w, ROLE_DIM, "Maak het venster groter, of q stopt.");
 		return;
 	}
-	if (overview_load(app->db, &app->ov) < 0)
-		app_message(app, true, "%s", app->ov.err);
 	render_tabs(app, g);
 	if (app->help)
 		render_help(app, g, body);
 	else
-		app_views[app->view]->render(app, g, body);
+		v->ops->draw(v, app, g, body);
 	render_status(app, g);
 }

@@ -1,6 +1,7 @@
 /*
  * The dashboard's main loop: wait for a key (or the poll timeout), let
- * app.c act on it, draw a frame into the grid, let screen.c paint it.
+ * app.c act on it, lay out and draw a frame into the grid (app_frame),
+ * let screen.c paint it.
  * When an action opens an edit form (APP_FORM), formui.c runs it over
  * the dashboard until it closes.
  */
@@ -47,7 +48,7 @@ paint(void *ctx)
 		p->failed = true;
 		return;
 	}
-	render_frame(p->app, &p->g);
+	app_frame(p->app, &p->g);
 	screen_paint(p->scr, &p->g);
 }
 

@@ -3,10 +3,10 @@
  *
  *   bench_ui DB [REPS]
  *
- * Drives the real dashboard (app.c, the views, render_frame and the
+ * Drives the real dashboard (app.c, the views, app_frame and the
  * curses painter of screen.c) on an off-screen terminal: newterm() with
  * output to /dev/null, as the screen tests do, at 160x48. Every figure is
- * the time from the key to a painted frame (app_key + render_frame +
+ * the time from the key to a painted frame (app_key + app_frame +
  * screen_paint), so it includes the queries the frame needs.
  *
  * The first frame is timed in a fresh child process per repetition.
@@ -113,6 +113,20 @@ print_figure(const char *name, struct samples *s)
 	*s = (struct samples){ 0 };
 }
 
+/* The overview's queries, as a change by another process makes the next
+ * frame run them: the domains and the figures. */
+static void
+ov_load(struct bench *b, struct overview *ov)
+{
+	struct domains doms = { 0 };
+
+	ov->valid = false;
+	if (domains_load(b->db, &doms) < 0 || overview_load(b->db, &doms, ov) < 0) {
+		fprintf(stderr, "bench_ui: %s\n", db_errmsg(b->db));
+		exit(74);
+	}
+}
+
 static void
 fail(struct bench *b, const char *what)
 {
@@ -123,7 +137,7 @@ fail(struct bench *b, const char *what)
 static void
 frame(struct bench *b)
 {
-	render_frame(b->app, &b->g);
+	app_frame(b->app, &b->g);
 	screen_paint(b->scr, &b->g);
 }
 
@@ -251,6 +265,7 @@ main(int argc, char **argv)
 	struct samples counts = { 0 }, redraw = { 0 }, dom = { 0 }, all_search = { 0 }, views[NVIEWS] = { { 0 } };
 	struct samples per_query[sizeof(queries) / sizeof(queries[0])] = { { 0 } };
 	struct rusage ru;
+	struct overview ov = { 0 };
 	wchar_t unique[32];
 	int reps = argc > 2 ? atoi(argv[2]) : 20;
 	long long rows = 0;
@@ -275,10 +290,11 @@ main(int argc, char **argv)
 	for (int i = 0; i < reps; i++)
 		add(&first, first_frame_child(&b));
 	open_dashboard(&b);
-	if (b.app->ov.ndomains < 1)
+	if (b.app->domains.ndomains < 1)
 		fail(&b, "the overview shows no domains");
-	for (int d = 0; d < b.app->ov.n; d++)
-		rows += b.app->ov.dom[d].total;
+	ov_load(&b, &ov);
+	for (int d = 0; d < b.app->domains.n; d++)
+		rows += ov.dom[d].total;
 	if (!grid_shows(&b.g, "Overzicht"))
 		fail(&b, "the first frame has no tabs");
 
@@ -287,8 +303,7 @@ main(int argc, char **argv)
 	for (int i = 0; i < reps; i++) {
 		double t0 = now_ms();
 
-		b.app->ov.valid = false;
-		overview_load(b.db, &b.app->ov);
+		ov_load(&b, &ov);
 		add(&counts, now_ms() - t0);
 	}
 
@@ -302,25 +317,25 @@ main(int argc, char **argv)
 
 	/* Opening each domain's list (count + first window + detail). */
 	for (int i = 0; i < reps; i++)
-		add(&dom, key(&b, '1' + i % (b.app->ov.ndomains < 5 ? b.app->ov.ndomains : 5)));
+		add(&dom, key(&b, '1' + i % (b.app->domains.ndomains < 5 ? b.app->domains.ndomains : 5)));
 
 	/* Scrolling a domain's list one row at a time, and by pages. */
 	key(&b, '1');
 	key(&b, KC_HOME);
 	for (int i = 0; i < SCROLL_STEPS; i++)
 		add(&scroll, key(&b, KC_DOWN));
-	if (b.app->lines->cur != (SCROLL_STEPS < list_count(b.app->lines) ? SCROLL_STEPS : list_count(b.app->lines) - 1))
+	if (app_list(b.app)->cur != (SCROLL_STEPS < list_count(app_list(b.app)) ? SCROLL_STEPS : list_count(app_list(b.app)) - 1))
 		fail(&b, "Down did not move one row per step");
 	for (int i = 0; i < PAGE_STEPS; i++)
 		add(&page, key(&b, KC_PGDN));
 
 	/* End in each domain's list, from its top. */
 	for (int i = 0; i < reps; i++) {
-		key(&b, '1' + i % (b.app->ov.ndomains < 5 ? b.app->ov.ndomains : 5));
+		key(&b, '1' + i % (b.app->domains.ndomains < 5 ? b.app->domains.ndomains : 5));
 		add(&home, key(&b, KC_HOME));
 		add(&end, key(&b, KC_END));
-		if (b.app->lines->cur != list_count(b.app->lines) - 1 ||
-		    !list_row(b.app->lines, b.app->lines->cur)) {
+		if (app_list(b.app)->cur != list_count(app_list(b.app)) - 1 ||
+		    !list_row(app_list(b.app), app_list(b.app)->cur)) {
 			fail(&b, "End did not show the last row");
 			break;
 		}

@@ -1,24 +1,152 @@
 /*
- * A domain (or theme): its actielijnen as a paged list, the selected
- * one's details with the toelichting wrapped, and the domain's successes.
+ * A domain (or theme): its actielijnen as a paged list with sort orders
+ * and a status filter, the selected one's details with the toelichting
+ * wrapped, and the domain's successes. One view serves every domain: the
+ * one shown is the app's domain in focus (which the overview shares);
+ * keys 1-5 and a tab per domain show it.
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/app.h"
 #include "store/db.h"
 #include "core/text.h"
+#include "model/programme.h"
 
 #define WIDE 110		/* from this width list and detail sit side by side */
 #define MAX_SUCCESSES 50
+#define TAB_DOMAINS 5		/* domains with a tab (and a key) of their own */
+#define TAB_SLACK 2		/* room kept beside the other views' tabs */
+
+struct domain_state {
+	struct list *list;		/* the domain's actielijnen; NULL until shown */
+	int sort;			/* actielijnen_sort_label(sort) */
+	int filter;			/* 0 all, else model_status(filter - 1) */
+	bool zoom;			/* Enter: the detail fills the view */
+	struct actielijn_detail detail;	/* of the selected row */
+	long long detail_id;		/* row the detail was read for, -1 */
+	struct successes successes;	/* of the domain */
+	long long successes_dom;	/* domain they were read for, -1 */
+	char changed[120];		/* "laatst gewijzigd" of the selected row */
+	/* the last layout */
+	struct rect list_r;		/* the rows (h 0 when zoomed) */
+	struct rect detail_r;		/* detail and successes */
+	int succ_h;			/* lines of detail_r the successes take */
+	bool has_detail;		/* detail_r had room for the selected row */
+};
+
+static void *
+domain_open(struct app *app)
+{
+	struct domain_state *s = calloc(1, sizeof(*s));
+
+	(void)app;
+	if (s)
+		s->detail_id = s->successes_dom = -1;
+	return s;
+}
+
+static void
+domain_close(void *priv)
+{
+	struct domain_state *s = priv;
+
+	list_free(s->list);
+	actielijn_detail_free(&s->detail);
+	successes_free(&s->successes);
+	free(s);
+}
+
+/* The list, made when first needed; NULL when out of memory. */
+static struct list *
+domain_list(struct domain_state *s, struct app *app)
+{
+	if (!s->list)
+		s->list = actielijnen_of_domain(app->db);
+	return s->list;
+}
 
 static struct list *
-domain_list(struct app *app)
+domain_list_op(const struct view *v)
 {
-	if (!app->lines)
-		app->lines = actielijnen_of_domain(app->db);
-	return app->lines;
+	const struct domain_state *s = v->priv;
+
+	return s->list;
+}
+
+static void
+domain_invalidate(struct view *v, struct app *app)
+{
+	struct domain_state *s = v->priv;
+
+	(void)app;
+	if (s->list)
+		list_invalidate(s->list);
+	s->detail_id = s->successes_dom = -1;
+}
+
+/* Shows domain arg (a key's or a tab's: only the domains, not the
+ * themes, have one), or with arg -1 the app's domain in focus. The list
+ * keeps its filter; its cursor starts at the top in another domain. */
+static bool
+domain_show(struct view *v, struct app *app, int arg)
+{
+	struct domain_state *s = v->priv;
+	int d = arg < 0 ? app->domain : arg;
+	struct list *l;
+
+	if (arg >= app->domains.ndomains) {
+		app_message(app, true, "er is geen domein %d", arg + 1);
+		return false;
+	}
+	if (d < 0 || d >= app->domains.n)
+		return false;
+	s->zoom = false;
+	app->domain = d;
+	if ((l = domain_list(s, app)) && (l->p1 != app->domains.dom[d].id || l->count < 0))
+		actielijnen_show(l, app->domains.dom[d].id, s->filter ? model_status(s->filter - 1) : NULL);
+	return true;
+}
+
+/* One tab per domain (the first five drawn, with the full name when it
+ * all fits, else its first word, or its code when that is long on a
+ * narrow terminal), and an open theme as a last tab of its own. */
+static int
+domain_tabs(const struct view *v, const struct app *app, int width, int others, struct tab *out, int max)
+{
+	const struct domains *doms = &app->domains;
+	bool here = &app->views[app->view] == v;
+	int n = 0, words = 0;
+
+	for (int i = 0; i < doms->ndomains && i < TAB_DOMAINS; i++)
+		words += text_width(doms->dom[i].naam) + 3;
+	for (int i = 0; i < doms->ndomains && n < max; i++) {
+		char s[64];
+
+		memset(&out[n], 0, sizeof(out[n]));
+		if (words + others + TAB_SLACK <= width)
+			snprintf(s, sizeof(s), "%s", doms->dom[i].naam);
+		else
+			snprintf(s, sizeof(s), "%.*s", (int)strcspn(doms->dom[i].naam, " ,;"), doms->dom[i].naam);
+		if (text_width(s) > 8 && width < 120)
+			snprintf(s, sizeof(s), "%s", doms->dom[i].code);
+		snprintf(out[n].label, sizeof(out[n].label), "%d %s", i + 1, s);
+		out[n].arg = i;
+		out[n].active = here && app->domain == i;
+		out[n].hidden = i >= TAB_DOMAINS;
+		n++;
+	}
+	if (here && app->domain >= doms->ndomains && app->domain < doms->n && n < max) {
+		const char *naam = doms->dom[app->domain].naam;
+
+		memset(&out[n], 0, sizeof(out[n]));
+		snprintf(out[n].label, sizeof(out[n].label), "Thema %.*s", (int)strcspn(naam, " ,;"), naam);
+		out[n].active = out[n].trailing = out[n].inert = true;
+		n++;
+	}
+	return n;
 }
 
 /* "4 mrt 2024 – 31 dec 2024", or one side, or "". */
@@ -46,7 +174,7 @@ columns(int w, int *tw, int *kw, int *sw, int *pw)
 }
 
 static void
-draw_row(struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
+draw_row(const struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
 {
 	struct actielijn_row a = actielijn_row(row);
 	int tw, kw, sw, pw, x = r.x + 1;
@@ -88,160 +216,275 @@ draw_header(struct grid *g, struct rect r)
 		grid_text(g, x, r.y, pw, ROLE_BOLD, "Periode");
 }
 
-/* Reads the long text of the selected actielijn once per selection. */
+/* The detail pane in r: the domain's successes at the bottom (read once
+ * per domain), above them the selected row's details (read once per
+ * selection) when there is room. */
 static void
-load_detail(struct app *app, long long id)
+layout_detail(struct domain_state *s, struct app *app, struct rect r)
 {
-	if (app->detail_id == id && app->detail_view == VIEW_DOMAIN)
+	const struct domain *d = &app->domains.dom[app->domain];
+	const struct list_row *row = list_row(s->list, s->list->cur);
+
+	if (s->successes_dom != d->id) {
+		if (successes_of_domain(app->db, d->id, MAX_SUCCESSES, &s->successes) < 0)
+			app_message(app, true, "%s", db_errmsg(app->db));
+		s->successes_dom = d->id;
+	}
+	s->detail_r = r;
+	s->succ_h = s->successes.n + 1 < r.h / 3 ? s->successes.n + 1 : r.h / 3;
+	if (s->succ_h < 2)
+		s->succ_h = 2;
+	s->has_detail = row && r.h - s->succ_h - 1 >= 2;
+	if (!s->has_detail)
 		return;
-	if (actielijn_detail_load(app->db, id, &app->detail) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
-	app->detail_id = id;
-	app->detail_view = VIEW_DOMAIN;
+	if (s->detail_id != row->id) {
+		if (actielijn_detail_load(app->db, row->id, &s->detail) < 0)
+			app_message(app, true, "%s", db_errmsg(app->db));
+		s->detail_id = row->id;
+	}
+	snprintf(s->changed, sizeof(s->changed), "%s", app_last_changed(app, &entity_actielijnen, row->id));
 }
 
 static void
-draw_successes(struct app *app, struct grid *g, struct rect r)
+draw_successes(const struct domain_state *s, struct grid *g, struct rect r)
 {
-	const struct model_domain *d = &app->ov.dom[app->dom];
 	char line[400];
 	int y = r.y;
 
-	if (app->successes_dom != d->id) {
-		if (successes_of_domain(app->db, d->id, MAX_SUCCESSES, &app->successes) < 0)
-			app_message(app, true, "%s", db_errmsg(app->db));
-		app->successes_dom = d->id;
-	}
-	snprintf(line, sizeof(line), "Successen (%d)", app->successes.n);
+	snprintf(line, sizeof(line), "Successen (%d)", s->successes.n);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, false);
-	for (int i = 0; i < app->successes.n && y < r.y + r.h; i++, y++) {
-		snprintf(line, sizeof(line), "%d  %s", app->successes.v[i].jaar, app->successes.v[i].titel);
+	for (int i = 0; i < s->successes.n && y < r.y + r.h; i++, y++) {
+		snprintf(line, sizeof(line), "%d  %s", s->successes.v[i].jaar, s->successes.v[i].titel);
 		grid_text(g, r.x + 1, y, r.w - 2, ROLE_NORMAL, line);
 	}
-	if (app->successes.n == 0 && y < r.y + r.h)
+	if (s->successes.n == 0 && y < r.y + r.h)
 		grid_text(g, r.x + 1, y, r.w - 2, ROLE_DIM, "(nog geen successen)");
 }
 
 static void
-draw_detail(struct app *app, struct grid *g, struct rect r)
+draw_detail(const struct domain_state *s, struct grid *g)
 {
-	const struct list_row *row = list_row(app->lines, app->lines->cur);
-	int succ_h = app->successes.n + 1 < r.h / 3 ? app->successes.n + 1 : r.h / 3;
-	struct rect text;
+	const struct actielijn_detail *d = &s->detail;
+	struct rect r = s->detail_r, text;
 	char line[400], per[64];
-	const char *changed;
 	int y = r.y, used;
 
-	if (succ_h < 2)
-		succ_h = 2;
-	draw_successes(app, g, (struct rect){ r.x, r.y + r.h - succ_h, r.w, succ_h });
-	r.h -= succ_h + 1;
-	if (!row || r.h < 2)
+	draw_successes(s, g, (struct rect){ r.x, r.y + r.h - s->succ_h, r.w, s->succ_h });
+	r.h -= s->succ_h + 1;
+	if (!s->has_detail)
 		return;
-	load_detail(app, row->id);
-	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, app->detail.titel, true);
-	period(app->detail.start, app->detail.eind, per, sizeof(per));
+	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, d->titel, true);
+	period(d->start, d->eind, per, sizeof(per));
 	snprintf(line, sizeof(line), "Trekker: %s   Status: %s   %s",
-		 *app->detail.trekker ? app->detail.trekker : "—", model_status_label(app->detail.status), per);
+		 *d->trekker ? d->trekker : "—", model_status_label(d->status), per);
 	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
-	changed = app_last_changed(app, "actielijnen", row->id);
-	if (*changed && r.y + r.h - y > 2) {
-		snprintf(line, sizeof(line), "laatst gewijzigd: %s", changed);
+	if (*s->changed && r.y + r.h - y > 2) {
+		snprintf(line, sizeof(line), "laatst gewijzigd: %s", s->changed);
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
 	}
 	text = (struct rect){ r.x + 1, y, r.w - 2, r.y + r.h - y };
-	used = grid_wrap(g, text, ROLE_NORMAL, app->detail.toelichting, 0);
+	used = grid_wrap(g, text, ROLE_NORMAL, d->toelichting, 0);
 	if (used > text.h && text.h > 0)
 		grid_text(g, r.x + r.w - 3, text.y + text.h - 1, 2, ROLE_DIM, " …");
-	if (!*app->detail.toelichting && text.h > 0)
+	if (!*d->toelichting && text.h > 0)
 		grid_text(g, text.x, text.y, text.w, ROLE_DIM, "(geen toelichting)");
 }
 
 static const char *
-filter_label(const struct list *l)
+filter_label(const struct domain_state *s)
 {
-	return !l->has_p2 ? "alle" : model_status_label(l->p2);
+	return s->filter ? model_status_label(model_status(s->filter - 1)) : "alle";
 }
 
+/* Two heading lines, then the list beside (wide) or above the detail;
+ * zoomed, the detail alone. */
 static void
-domain_render(struct app *app, struct grid *g, struct rect body)
+domain_layout(struct view *v, struct app *app, struct rect body)
 {
-	struct list *l = domain_list(app);
-	const struct model_domain *d;
-	struct rect list_r, detail_r;
-	char line[600];
-	int y = body.y;
+	struct domain_state *s = v->priv;
+	struct list *l = domain_list(s, app);
+	struct rect detail_r;
+	int y = body.y + 2;
 
-	if (app->dom >= app->ov.n) {
-		grid_text(g, 1, body.y, body.w - 2, ROLE_DIM, "(dit domein bestaat niet meer)");
+	s->list_r = (struct rect){ 0, 0, 0, 0 };
+	if (app->domain >= app->domains.n || !l)
 		return;
-	}
-	d = &app->ov.dom[app->dom];
-	snprintf(line, sizeof(line), "%s%s%s", d->naam, *d->motto ? " — " : "", d->motto);
-	grid_text(g, 1, y, body.w - 2, ROLE_BOLD, line);
-	snprintf(line, sizeof(line), "%lld actielijnen · sortering: %s · filter: %s",
-		 list_count(l), actielijnen_sort_label(app->lines_sort), filter_label(l));
-	grid_text_right(g, 1, y + 1, body.w - 2, ROLE_DIM, line);
-	y += 2;
+	list_count(l);
 	body.h -= 2;
-	if (app->zoom) {
+	if (s->zoom) {
 		list_scroll(l, 1);
 		list_ensure(l, l->cur, 1);
-		draw_detail(app, g, (struct rect){ body.x, y, body.w, body.h });
+		layout_detail(s, app, (struct rect){ body.x, y, body.w, body.h });
 		return;
 	}
 	if (body.w >= WIDE) {
 		int lw = body.w * 3 / 5;
 
-		list_r = (struct rect){ body.x, y, lw, body.h };
+		s->list_r = (struct rect){ body.x, y, lw, body.h };
 		detail_r = (struct rect){ body.x + lw + 1, y, body.w - lw - 1, body.h };
-		grid_fill(g, (struct rect){ body.x + lw, y, 1, body.h }, L'│', ROLE_BORDER);
 	} else {
 		int dh = body.h * 2 / 5;
 
-		list_r = (struct rect){ body.x, y, body.w, body.h - dh };
+		s->list_r = (struct rect){ body.x, y, body.w, body.h - dh };
 		detail_r = (struct rect){ body.x, y + body.h - dh, body.w, dh };
 	}
-	draw_header(g, (struct rect){ list_r.x, list_r.y, list_r.w, 1 });
-	list_r.y++;
-	list_r.h--;
-	render_list(app, g, l, list_r, -1, draw_row, NULL);
-	draw_detail(app, g, detail_r);
+	layout_list(app, l, (struct rect){ s->list_r.x, s->list_r.y + 1, s->list_r.w, s->list_r.h - 1 });
+	layout_detail(s, app, detail_r);
 }
 
-static bool
-domain_act(struct app *app, enum action a)
+static void
+domain_draw(const struct view *v, const struct app *app, struct grid *g, struct rect body)
 {
-	struct list *l = domain_list(app);
+	const struct domain_state *s = v->priv;
+	const struct domain *d;
+	char line[600];
 
+	if (app->domain >= app->domains.n || !s->list) {
+		grid_text(g, 1, body.y, body.w - 2, ROLE_DIM, "(dit domein bestaat niet meer)");
+		return;
+	}
+	d = &app->domains.dom[app->domain];
+	snprintf(line, sizeof(line), "%s%s%s", d->naam, *d->motto ? " — " : "", d->motto);
+	grid_text(g, 1, body.y, body.w - 2, ROLE_BOLD, line);
+	snprintf(line, sizeof(line), "%lld actielijnen · sortering: %s · filter: %s",
+		 list_counted(s->list), actielijnen_sort_label(s->sort), filter_label(s));
+	grid_text_right(g, 1, body.y + 1, body.w - 2, ROLE_DIM, line);
+	if (!s->zoom) {
+		struct rect r = s->list_r;
+
+		if (body.w >= WIDE)
+			grid_fill(g, (struct rect){ r.x + r.w, r.y, 1, r.h }, L'│', ROLE_BORDER);
+		draw_header(g, (struct rect){ r.x, r.y, r.w, 1 });
+		render_list(app, g, s->list, (struct rect){ r.x, r.y + 1, r.w, r.h - 1 }, -1, draw_row, NULL);
+	}
+	draw_detail(s, g);
+}
+
+static void
+domain_status(const struct view *v, const struct app *app, char *title, size_t titlesz,
+	      char *pos, size_t possz)
+{
+	const struct domain_state *s = v->priv;
+
+	if (app->domain < app->domains.n)
+		snprintf(title, titlesz, "%s", app->domains.dom[app->domain].naam);
+	if (s->list)
+		snprintf(pos, possz, "rij %lld/%lld", list_counted(s->list) ? s->list->cur + 1 : 0,
+			 list_counted(s->list));
+}
+
+/* Enter zooms the detail (Esc back), s cycles the sort orders, f the
+ * status filter (all, each status, none, all). */
+static int
+domain_key(struct view *v, struct app *app, enum action a)
+{
+	struct domain_state *s = v->priv;
+	struct list *l = domain_list(s, app);
+
+	if (!l)
+		return 0;
 	switch (a) {
 	case ACT_OPEN:
-		app->zoom = !app->zoom;
-		return true;
+		s->zoom = !s->zoom;
+		return APP_REDRAW;
 	case ACT_BACK:
-		if (!app->zoom)
-			return false;
-		app->zoom = false;
-		return true;
+		if (!s->zoom)
+			return 0;
+		s->zoom = false;
+		return APP_REDRAW;
 	case ACT_SORT:
-		app->lines_sort = (app->lines_sort + 1) % actielijnen_sorts();
-		actielijnen_sort(l, app->lines_sort);
-		app_message(app, false, "sortering: %s", actielijnen_sort_label(app->lines_sort));
-		return true;
+		s->sort = (s->sort + 1) % actielijnen_sorts();
+		actielijnen_sort(l, s->sort);
+		app_message(app, false, "sortering: %s", actielijnen_sort_label(s->sort));
+		return APP_REDRAW;
 	case ACT_FILTER:
-		/* alle -> each status -> onbekend -> alle */
-		app->lines_filter = (app->lines_filter + 1) % (model_status_count() + 1);
-		actielijnen_show(l, l->p1, app->lines_filter ? model_status(app->lines_filter - 1) : NULL);
-		app_message(app, false, "filter: %s", filter_label(l));
-		return true;
+		s->filter = (s->filter + 1) % (model_status_count() + 1);
+		actielijnen_show(l, l->p1, s->filter ? model_status(s->filter - 1) : NULL);
+		app_message(app, false, "filter: %s", filter_label(s));
+		return APP_REDRAW;
 	default:
-		return false;
+		return 0;
 	}
 }
 
-const struct view_ops view_domain_ops = {
+/* Actielijnen and successes are shown in their domain, a domain (from
+ * the overview) as itself; a hit on an actielijn clears the filter that
+ * might hide it. */
+static const char *
+domain_show_entry(struct view *v, struct app *app, const struct search_hit *h)
+{
+	struct domain_state *s = v->priv;
+	bool line = h->e == &entity_actielijnen, domain = h->e == &entity_domeinen;
+	int d;
+
+	if (!line && !domain && h->e != &entity_successen)
+		return NULL;
+	if ((d = domains_find(&app->domains, domain ? h->id : h->ref)) < 0)
+		return NULL;
+	app->domain = d;
+	app_show(app, v->ops, -1);
+	if (line && s->list) {
+		if (s->list->has_p2) {
+			s->filter = 0;
+			actielijnen_show(s->list, app->domains.dom[d].id, NULL);
+		}
+		list_select_id(s->list, h->id);
+	}
+	return line ? "actielijn" : domain ? "domein" : "succes";
+}
+
+static struct edit_target
+domain_selected(struct view *v, struct app *app)
+{
+	struct domain_state *s = v->priv;
+
+	(void)app;
+	return edit_list_selected(&entity_actielijnen, s->list);
+}
+
+static void
+domain_select(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct domain_state *s = v->priv;
+
+	(void)app;
+	if (e == &entity_actielijnen && s->list)
+		list_select_id(s->list, id);
+}
+
+/* `a`: an actielijn in this domain. */
+static int
+domain_add(struct view *v, struct app *app, const struct entity *kind)
+{
+	(void)v;
+	(void)kind;
+	return edit_new_in_domain(app, &entity_actielijnen, app->domain);
+}
+
+static const struct view_key keys[] = {
+	{ "1", 0, "Domein 1", "Domain 1" },
+	{ "2", 1, "Domein 2", "Domain 2" },
+	{ "3", 2, "Domein 3", "Domain 3" },
+	{ "4", 3, "Domein 4", "Domain 4" },
+	{ "5", 4, "Domein 5", "Domain 5" },
+};
+
+const struct view_ops view_domain = {
 	.name = "Domein",
-	.list = domain_list,
-	.render = domain_render,
-	.act = domain_act,
+	.keys = keys,
+	.nkeys = (int)(sizeof(keys) / sizeof(keys[0])),
+	.open = domain_open,
+	.close = domain_close,
+	.show = domain_show,
+	.tabs = domain_tabs,
+	.layout = domain_layout,
+	.draw = domain_draw,
+	.status = domain_status,
+	.key = domain_key,
+	.list = domain_list_op,
+	.show_entry = domain_show_entry,
+	.selected = domain_selected,
+	.select = domain_select,
+	.add = domain_add,
+	.invalidate = domain_invalidate,
 };

@@ -1,7 +1,8 @@
 /*
- * Vergaderingen (meetings by date, with the selected meeting's decisions
- * and action items) and Acties (all action items, open first, overdue
- * ones marked).
+ * Vergaderingen: the AB meetings by date, with the selected meeting's
+ * decisions and action items. Enter opens a meeting: the cursor then walks
+ * its decisions and actions (they are what e, d, space and a act on) and
+ * Left/Right go to the previous/next meeting.
  */
 
 #include <stdio.h>
@@ -9,23 +10,119 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "core/date.h"
 #include "store/db.h"
+#include "model/meetings.h"
 
 #define WIDE 110
 #define MAX_DETAIL 200	/* decisions or actions of one meeting shown */
 
-/* --- Vergaderingen --------------------------------------------------------- */
+struct meetings_state {
+	struct list *list;		/* the meetings; NULL until shown */
+	int sort;			/* meetings_sort_label(sort) */
+	bool open;			/* Enter: the meeting has the cursor */
+	struct meeting_detail detail;	/* of the selected meeting */
+	long long detail_id;		/* meeting it was read for, -1 */
+	int item;			/* with the meeting open: the selected decision
+					   (0..) or action (after the decisions) */
+	int item_top;			/* first item shown */
+	char changed[120];		/* "laatst gewijzigd" of the meeting */
+	/* the last layout */
+	struct rect list_r;		/* the list (h 0 when open) */
+	struct rect detail_r;
+	bool wide;			/* list and detail side by side */
+};
 
-static struct list *
-meeting_list(struct app *app)
+static void *
+meetings_open(struct app *app)
 {
-	if (!app->meetings)
-		app->meetings = meetings_list(app->db);
-	return app->meetings;
+	struct meetings_state *s = calloc(1, sizeof(*s));
+
+	(void)app;
+	if (s)
+		s->detail_id = -1;
+	return s;
 }
 
 static void
-draw_meeting_row(struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
+meetings_close(void *priv)
+{
+	struct meetings_state *s = priv;
+
+	list_free(s->list);
+	meeting_detail_free(&s->detail);
+	free(s);
+}
+
+/* The list, made when first needed; NULL when out of memory. */
+static struct list *
+meeting_list(struct meetings_state *s, struct app *app)
+{
+	if (!s->list)
+		s->list = meetings_list(app->db);
+	return s->list;
+}
+
+static struct list *
+meetings_list_op(const struct view *v)
+{
+	const struct meetings_state *s = v->priv;
+
+	return s->list;
+}
+
+static void
+meetings_invalidate(struct view *v, struct app *app)
+{
+	struct meetings_state *s = v->priv;
+
+	(void)app;
+	if (s->list)
+		list_invalidate(s->list);
+	s->detail_id = -1;
+}
+
+static bool
+meetings_show(struct view *v, struct app *app, int arg)
+{
+	struct meetings_state *s = v->priv;
+
+	(void)arg;
+	s->open = false;
+	meeting_list(s, app);
+	return true;
+}
+
+/* Reads the selected meeting's decisions and actions when not current;
+ * keeps the selected item among them. */
+static void
+load_detail(struct meetings_state *s, struct app *app)
+{
+	struct list *l = meeting_list(s, app);
+	const struct list_row *row;
+
+	if (!l)
+		return;
+	list_ensure(l, l->cur, 1);
+	if (!(row = list_row(l, l->cur))) {
+		meeting_detail_free(&s->detail);
+		s->detail_id = -1;
+		return;
+	}
+	if (s->detail_id == row->id)
+		return;
+	if (meeting_detail_load(app->db, row->id, MAX_DETAIL, &s->detail) < 0)
+		app_message(app, true, "%s", db_errmsg(app->db));
+	s->detail_id = row->id;
+	if (s->item >= s->detail.ndecisions + s->detail.nactions)
+		s->item = s->detail.ndecisions + s->detail.nactions - 1;
+	if (s->item < 0)
+		s->item = 0;
+}
+
+static void
+draw_meeting_row(const struct app *app, struct grid *g, const struct list_row *row, struct rect r,
+		 void *ctx)
 {
 	struct meeting_row m = meeting_row(row);
 	char date[16], line[400];
@@ -43,326 +140,371 @@ draw_meeting_row(struct app *app, struct grid *g, const struct list_row *row, st
 	grid_text_right(g, r.x + r.w - 13, r.y, 12, ROLE_DIM, line);
 }
 
-/* Draws one action item line: deadline, text, owner; overdue stands out. */
-static void
-action_line(struct app *app, struct grid *g, int x, int y, int w, const char *text,
-	    const char *owner, const char *deadline, const char *status)
-{
-	bool open = action_open(status);
-	bool late = open && *deadline && strcmp(deadline, app->today) < 0;
-	char date[16], line[600];
-	int end = x + w;
-
-	render_date(deadline, date);
-	x += grid_text(g, x, y, 2, open ? ROLE_NORMAL : ROLE_AFGEROND, open ? "○ " : "✓ ");
-	grid_text(g, x, y, 12, late ? ROLE_OVERDUE : ROLE_BOLD, *date ? date : "—");
-	x += 12;
-	snprintf(line, sizeof(line), "%s%s%s%s", text, *owner ? " (" : "", owner, *owner ? ")" : "");
-	grid_text(g, x, y, end - x, open ? ROLE_NORMAL : ROLE_DIM, line);
-}
-
-void
-meetings_load_detail(struct app *app)
-{
-	struct list *l = meeting_list(app);
-	const struct list_row *row;
-
-	list_ensure(l, l->cur, 1);
-	row = list_row(l, l->cur);
-	if (!row) {
-		meeting_detail_free(&app->meeting);
-		app->meeting_id = -1;
-		return;
-	}
-	if (app->meeting_id == row->id)
-		return;
-	if (meeting_detail_load(app->db, row->id, MAX_DETAIL, &app->meeting) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
-	app->meeting_id = row->id;
-	if (app->meeting_item >= app->meeting.ndecisions + app->meeting.nactions)
-		app->meeting_item = app->meeting.ndecisions + app->meeting.nactions - 1;
-	if (app->meeting_item < 0)
-		app->meeting_item = 0;
-}
-
 /* Lines item k of the open meeting takes at width w (decisions wrap). */
 static int
-item_lines(struct app *app, int k, int w, int max)
+item_lines(const struct meetings_state *s, int k, int w, int max)
 {
 	char line[600];
 	const char *item;
 	int n;
 
-	if (k >= app->meeting.ndecisions)
+	if (k >= s->detail.ndecisions)
 		return 1;
-	item = app->meeting.decisions[k].agendapunt;
-	snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", app->meeting.decisions[k].besluit);
+	item = s->detail.decisions[k].agendapunt;
+	snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
 	n = grid_wrap(NULL, (struct rect){ 0, 0, w, 0 }, ROLE_NORMAL, line, 0);
 	return n < 1 ? 1 : n > max ? max : n;
 }
 
-/* With the meeting open (app->zoom), the selected item is highlighted
- * and kept in sight; otherwise the detail shows from the top. */
-static void
-meeting_detail(struct app *app, struct grid *g, struct rect r)
+/* Whether the detail in r shows the "laatst gewijzigd" line. */
+static bool
+shows_changed(const struct meetings_state *s, struct rect r)
 {
-	const struct list_row *lrow = list_row(app->meetings, app->meetings->cur);
-	struct meeting_row m;
-	int nitems, y = r.y, bottom = r.y + r.h, maxl = app->zoom ? 4 : 3, w = r.w - 2, avail, top;
-	bool focus = app->zoom;
+	return *s->changed && r.h > 1 && (s->open || r.h >= 12);
+}
+
+/* The detail in r: reads the meeting's items and, with the meeting open,
+ * scrolls so that the selected item fits (items [top, sel] plus the two
+ * headings in what is left under the heading). */
+static void
+layout_detail(struct meetings_state *s, struct app *app, struct rect r)
+{
+	const struct list_row *row = list_row(s->list, s->list->cur);
+	int nitems, avail, top, sel = s->item, maxl = 4, w = r.w - 2;
+
+	s->detail_r = r;
+	s->changed[0] = '\0';
+	if (!row)
+		return;
+	load_detail(s, app);
+	snprintf(s->changed, sizeof(s->changed), "%s", app_last_changed(app, &entity_vergaderingen, row->id));
+	if (!s->open)
+		return;
+	nitems = s->detail.ndecisions + s->detail.nactions;
+	avail = r.y + r.h - (r.y + 1 + shows_changed(s, r)) - 2;
+	top = s->item_top;
+	if (top > sel)
+		top = sel;
+	for (;;) {
+		int used = 0;
+
+		for (int k = top; k <= sel && k < nitems; k++)
+			used += item_lines(s, k, w, maxl);
+		if (used <= avail || top >= sel)
+			break;
+		top++;
+	}
+	s->item_top = top;
+}
+
+/* With the meeting open the selected item is highlighted (and in sight);
+ * otherwise the detail shows from the top. */
+static void
+draw_detail(const struct meetings_state *s, const struct app *app, struct grid *g)
+{
+	const struct list_row *lrow = list_row(s->list, s->list->cur);
+	struct rect r = s->detail_r;
+	bool focus = s->open;
+	int y = r.y, bottom = r.y + r.h, maxl = focus ? 4 : 3, w = r.w - 2, top = focus ? s->item_top : 0;
+	int nitems = s->detail.ndecisions + s->detail.nactions;
 	char line[600], date[16];
-	const char *changed;
+	struct meeting_row m;
 
 	if (!lrow)
 		return;
 	m = meeting_row(lrow);
-	meetings_load_detail(app);
-	nitems = app->meeting.ndecisions + app->meeting.nactions;
 	render_date(m.datum, date);
 	snprintf(line, sizeof(line), "%s %s%s%s", m.soort, date, *m.titel ? " — " : "", m.titel);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, true);
-	changed = app_last_changed(app, "vergaderingen", m.id);
-	if (*changed && y < bottom && (focus || r.h >= 12)) {
-		snprintf(line, sizeof(line), "laatst gewijzigd: %s", changed);
+	if (shows_changed(s, r)) {
+		snprintf(line, sizeof(line), "laatst gewijzigd: %s", s->changed);
 		grid_text(g, r.x + 1, y++, w, ROLE_DIM, line);
 	}
-	/* scroll so that the selected item fits: items [top, sel] plus the
-	 * two headings must fit in what is left */
-	avail = bottom - y - 2;
-	top = focus ? app->meeting_item_top : 0;
-	if (focus) {
-		int sel = app->meeting_item, used;
-
-		if (top > sel)
-			top = sel;
-		for (;;) {
-			used = 0;
-			for (int k = top; k <= sel && k < nitems; k++)
-				used += item_lines(app, k, w, maxl);
-			if (used <= avail || top >= sel)
-				break;
-			top++;
-		}
-		app->meeting_item_top = top;
-	}
-	snprintf(line, sizeof(line), "Besluiten (%d)%s", app->meeting.ndecisions,
-		 top > 0 && top <= app->meeting.ndecisions ? " …" : "");
+	snprintf(line, sizeof(line), "Besluiten (%d)%s", s->detail.ndecisions,
+		 top > 0 && top <= s->detail.ndecisions ? " …" : "");
 	if (y < bottom)
 		grid_text(g, r.x + 1, y++, w, ROLE_BOLD, line);
-	for (int k = top; k < app->meeting.ndecisions && y < bottom - (focus ? 0 : 2); k++) {
-		const char *item = app->meeting.decisions[k].agendapunt;
-		int lines = item_lines(app, k, w, maxl), limit = focus ? bottom : bottom - 2;
+	for (int k = top; k < s->detail.ndecisions && y < bottom - (focus ? 0 : 2); k++) {
+		const char *item = s->detail.decisions[k].agendapunt;
+		int lines = item_lines(s, k, w, maxl), limit = focus ? bottom : bottom - 2;
 
 		if (lines > limit - y)
 			lines = limit - y;
-		snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "",
-			 app->meeting.decisions[k].besluit);
+		snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
 		grid_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
-		if (focus && k == app->meeting_item)
+		if (focus && k == s->item)
 			for (int i = 0; i < lines; i++)
 				grid_paint(g, r.x, y + i, r.w, ROLE_SEL);
 		y += lines;
 	}
-	snprintf(line, sizeof(line), "Acties (%d)", app->meeting.nactions);
+	snprintf(line, sizeof(line), "Acties (%d)", s->detail.nactions);
 	if (y < bottom)
 		grid_text(g, r.x + 1, y++, w, ROLE_BOLD, line);
-	for (int i = top > app->meeting.ndecisions ? top - app->meeting.ndecisions : 0;
-	     i < app->meeting.nactions && y < bottom; i++, y++) {
-		const struct action_item *a = &app->meeting.actions[i];
+	for (int i = top > s->detail.ndecisions ? top - s->detail.ndecisions : 0;
+	     i < s->detail.nactions && y < bottom; i++, y++) {
+		const struct action_item *a = &s->detail.actions[i];
 
-		action_line(app, g, r.x + 1, y, w, a->actie, a->eigenaar, a->deadline, a->status);
-		if (focus && app->meeting.ndecisions + i == app->meeting_item)
+		render_action_line(app, g, r.x + 1, y, w, a->actie, a->eigenaar, a->deadline, a->status);
+		if (focus && s->detail.ndecisions + i == s->item)
 			grid_paint(g, r.x, y, r.w, ROLE_SEL);
 	}
 	if (focus && nitems == 0 && y < bottom)
 		grid_text(g, r.x + 1, y, w, ROLE_DIM, "(nog niets: a voegt een besluit of actie toe)");
 }
 
+/* The list beside (wide) or above the detail; an open meeting alone. */
 static void
-meetings_render(struct app *app, struct grid *g, struct rect body)
+meetings_layout(struct view *v, struct app *app, struct rect body)
 {
-	struct list *l = meeting_list(app);
-	struct rect lr, dr;
+	struct meetings_state *s = v->priv;
+	struct list *l = meeting_list(s, app);
+	struct rect dr;
 
-	if (app->zoom) {
+	s->list_r = (struct rect){ 0, 0, 0, 0 };
+	if (!l)
+		return;
+	if (s->open) {
 		list_scroll(l, 1);
 		list_ensure(l, l->cur, 1);
-		meeting_detail(app, g, body);
+		layout_detail(s, app, body);
 		return;
 	}
-	if (body.w >= WIDE) {
+	s->wide = body.w >= WIDE;
+	if (s->wide) {
 		int lw = body.w * 2 / 5;
 
-		lr = (struct rect){ body.x, body.y, lw, body.h };
+		s->list_r = (struct rect){ body.x, body.y, lw, body.h };
 		dr = (struct rect){ body.x + lw + 1, body.y, body.w - lw - 1, body.h };
-		grid_fill(g, (struct rect){ body.x + lw, body.y, 1, body.h }, L'│', ROLE_BORDER);
 	} else {
 		int lh = body.h * 2 / 5;
 
-		lr = (struct rect){ body.x, body.y, body.w, lh };
+		s->list_r = (struct rect){ body.x, body.y, body.w, lh };
 		dr = (struct rect){ body.x, body.y + lh, body.w, body.h - lh };
 	}
-	render_heading(g, (struct rect){ lr.x, lr.y, lr.w, 1 }, "Vergaderingen (b = besluiten, a = acties)", false);
-	lr.y++;
-	lr.h--;
-	render_list(app, g, l, lr, -1, draw_meeting_row, NULL);
-	meeting_detail(app, g, dr);
+	layout_list(app, l, (struct rect){ s->list_r.x, s->list_r.y + 1, s->list_r.w, s->list_r.h - 1 });
+	layout_detail(s, app, dr);
+}
+
+static void
+meetings_draw(const struct view *v, const struct app *app, struct grid *g, struct rect body)
+{
+	const struct meetings_state *s = v->priv;
+	struct rect lr = s->list_r;
+
+	(void)body;
+	if (!s->list)
+		return;
+	if (!s->open) {
+		if (s->wide)
+			grid_fill(g, (struct rect){ lr.x + lr.w, lr.y, 1, lr.h }, L'│', ROLE_BORDER);
+		render_heading(g, (struct rect){ lr.x, lr.y, lr.w, 1 }, "Vergaderingen (b = besluiten, a = acties)",
+			       false);
+		render_list(app, g, s->list, (struct rect){ lr.x, lr.y + 1, lr.w, lr.h - 1 }, -1,
+			    draw_meeting_row, NULL);
+	}
+	draw_detail(s, app, g);
+}
+
+/* With the meeting open: where the cursor is among its items. */
+static void
+meetings_status(const struct view *v, const struct app *app, char *title, size_t titlesz,
+		char *pos, size_t possz)
+{
+	const struct meetings_state *s = v->priv;
+	int k = s->item, nd = s->detail.ndecisions, na = s->detail.nactions;
+
+	(void)app;
+	(void)title;
+	(void)titlesz;
+	if (s->open && s->detail_id >= 0) {
+		if (nd + na == 0)
+			snprintf(pos, possz, "geen besluiten of acties");
+		else if (k < nd)
+			snprintf(pos, possz, "besluit %d/%d", k + 1, nd);
+		else
+			snprintf(pos, possz, "actie %d/%d", k - nd + 1, na);
+	} else if (s->list) {
+		snprintf(pos, possz, "rij %lld/%lld", list_counted(s->list) ? s->list->cur + 1 : 0,
+			 list_counted(s->list));
+	}
+}
+
+/* The decision or action under the cursor of an open meeting. */
+static struct edit_target
+item_selected(struct meetings_state *s, struct app *app)
+{
+	int k = s->item;
+
+	load_detail(s, app);
+	if (k >= 0 && k < s->detail.ndecisions)
+		return (struct edit_target){ &entity_besluiten, s->detail.decisions[k].id };
+	k -= s->detail.ndecisions;
+	if (k >= 0 && k < s->detail.nactions)
+		return (struct edit_target){ &entity_acties, s->detail.actions[k].id };
+	return (struct edit_target){ NULL, 0 };
 }
 
 /* Keys while the meeting is open: the cursor walks its decisions and
- * actions; Left/Right go to the previous/next meeting. */
-static bool
-meeting_focus_act(struct app *app, enum action a)
+ * actions; Left/Right go to the previous/next meeting; space on what is
+ * not an action says to pick one. */
+static int
+item_key(struct meetings_state *s, struct app *app, enum action a)
 {
-	struct list *l = meeting_list(app);
+	struct list *l = s->list;
 	int n, page = app->page > 1 ? app->page : 1;
 
-	meetings_load_detail(app);
-	n = app->meeting.ndecisions + app->meeting.nactions;
+	if (a == ACT_TOGGLE) {	/* an action, or read-only: the engine's toggle says it */
+		if (app->readonly || item_selected(s, app).e == &entity_acties)
+			return 0;
+		app_message(app, true, "spatie zet een actie open of gedaan: kies een actie (geen besluit)");
+		return APP_REDRAW;
+	}
+	load_detail(s, app);
+	n = s->detail.ndecisions + s->detail.nactions;
 	switch (a) {
-	case ACT_UP: app->meeting_item--; break;
-	case ACT_DOWN: app->meeting_item++; break;
-	case ACT_PAGE_UP: app->meeting_item -= page; break;
-	case ACT_PAGE_DOWN: app->meeting_item += page; break;
-	case ACT_HOME: app->meeting_item = 0; break;
-	case ACT_END: app->meeting_item = n - 1; break;
+	case ACT_UP: s->item--; break;
+	case ACT_DOWN: s->item++; break;
+	case ACT_PAGE_UP: s->item -= page; break;
+	case ACT_PAGE_DOWN: s->item += page; break;
+	case ACT_HOME: s->item = 0; break;
+	case ACT_END: s->item = n - 1; break;
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		list_move(l, a == ACT_LEFT ? -1 : 1, page);
-		app->meeting_item = app->meeting_item_top = 0;
-		return true;
+		s->item = s->item_top = 0;
+		return APP_REDRAW;
 	default:
-		return false;
+		return 0;
 	}
-	if (app->meeting_item >= n)
-		app->meeting_item = n - 1;
-	if (app->meeting_item < 0)
-		app->meeting_item = 0;
-	return true;
+	if (s->item >= n)
+		s->item = n - 1;
+	if (s->item < 0)
+		s->item = 0;
+	return APP_REDRAW;
 }
 
-static bool
-meetings_act(struct app *app, enum action a)
+static int
+meetings_key(struct view *v, struct app *app, enum action a)
 {
-	struct list *l = meeting_list(app);
+	struct meetings_state *s = v->priv;
+	int r;
 
-	if (app->zoom && meeting_focus_act(app, a))
-		return true;
+	if (!meeting_list(s, app))
+		return 0;
+	if (s->open && (r = item_key(s, app, a)) != 0)
+		return r;
 	switch (a) {
 	case ACT_OPEN:
-		app->zoom = !app->zoom;
-		app->meeting_item = app->meeting_item_top = 0;
-		return true;
+		s->open = !s->open;
+		s->item = s->item_top = 0;
+		return APP_REDRAW;
 	case ACT_BACK:
-		if (!app->zoom)
-			return false;
-		app->zoom = false;
-		return true;
+		if (!s->open)
+			return 0;
+		s->open = false;
+		return APP_REDRAW;
 	case ACT_SORT:
-		app->meetings_sort = (app->meetings_sort + 1) % meetings_sorts();
-		meetings_sort(l, app->meetings_sort);
-		app_message(app, false, "sortering: %s", meetings_sort_label(app->meetings_sort));
-		return true;
+		s->sort = (s->sort + 1) % meetings_sorts();
+		meetings_sort(s->list, s->sort);
+		app_message(app, false, "sortering: %s", meetings_sort_label(s->sort));
+		return APP_REDRAW;
 	case ACT_FILTER:
 		app_message(app, false, "vergaderingen hebben geen status om op te filteren");
-		return true;
+		return APP_REDRAW;
 	default:
-		return false;
+		return 0;
 	}
 }
 
-const struct view_ops view_meetings_ops = {
-	.name = "Vergaderingen",
-	.list = meeting_list,
-	.render = meetings_render,
-	.act = meetings_act,
+/* A meeting, or a decision in its meeting. */
+static const char *
+meetings_show_entry(struct view *v, struct app *app, const struct search_hit *h)
+{
+	struct meetings_state *s = v->priv;
+
+	if (h->e != &entity_vergaderingen && h->e != &entity_besluiten)
+		return NULL;
+	app_show(app, v->ops, 0);
+	if (s->list)
+		list_select_id(s->list, h->ref);
+	return h->e == &entity_besluiten ? "besluit" : "vergadering";
+}
+
+static struct edit_target
+meetings_selected(struct view *v, struct app *app)
+{
+	struct meetings_state *s = v->priv;
+
+	if (s->open)
+		return item_selected(s, app);
+	return edit_list_selected(&entity_vergaderingen, s->list);
+}
+
+static void
+meetings_select(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct meetings_state *s = v->priv;
+
+	if (e == &entity_vergaderingen && s->list) {
+		list_select_id(s->list, id);
+	} else if (s->open && (e == &entity_besluiten || e == &entity_acties)) {
+		load_detail(s, app);
+		for (int i = 0; e == &entity_besluiten && i < s->detail.ndecisions; i++)
+			if (s->detail.decisions[i].id == id)
+				s->item = i;
+		for (int i = 0; e == &entity_acties && i < s->detail.nactions; i++)
+			if (s->detail.actions[i].id == id)
+				s->item = s->detail.ndecisions + i;
+	}
+}
+
+/* `a`: a meeting; in an open meeting the question whether a besluit or
+ * an actie, which then gets the meeting filled in. */
+static int
+meetings_add(struct view *v, struct app *app, const struct entity *kind)
+{
+	static const struct entity *const kinds[] = { &entity_besluiten, &entity_acties };
+	struct meetings_state *s = v->priv;
+	const struct list_row *row;
+	struct meeting_row m;
+	char ctx[64], date[32];
+
+	if (!s->open)
+		return edit_new(app, &entity_vergaderingen, NULL, NULL, NULL);
+	if (!kind)
+		return edit_ask_kind(app, "Toevoegen aan deze vergadering:", kinds, 2);
+	list_ensure(s->list, s->list->cur, 1);
+	if (!(row = list_row(s->list, s->list->cur))) {
+		app_message(app, true, "geen vergadering geselecteerd");
+		return APP_REDRAW;
+	}
+	m = meeting_row(row);
+	if (edit_meeting_unreachable(app, m.id, m.datum))
+		return APP_REDRAW;
+	date_format_short(m.datum, date, sizeof(date));
+	snprintf(ctx, sizeof(ctx), "vergadering %s", date);
+	return edit_new(app, kind, "vergadering", m.datum, ctx);
+}
+
+static const struct view_key keys[] = {
+	{ "7", 0, "Vergaderingen", "Meetings" },
 };
 
-/* --- Acties ------------------------------------------------------------------- */
-
-static struct list *
-action_list(struct app *app)
-{
-	if (!app->acts)
-		app->acts = actions_list(app->db);
-	return app->acts;
-}
-
-static void
-draw_action_row(struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
-{
-	struct action_row a = action_row(row);
-	char date[16];
-	int mw = r.w >= 100 ? 13 : 0, x;
-
-	(void)ctx;
-	action_line(app, g, r.x + 1, r.y, r.w - 2 - mw, a.actie, a.eigenaar, a.deadline, a.status);
-	if (mw) {
-		render_date(a.vergadering, date);
-		x = r.x + r.w - mw;
-		grid_fill(g, (struct rect){ x - 1, r.y, mw + 1, 1 }, L' ', ROLE_NORMAL);
-		grid_text(g, x, r.y, mw - 1, ROLE_DIM, date);
-	}
-}
-
-static void
-actions_render(struct app *app, struct grid *g, struct rect body)
-{
-	struct list *l = action_list(app);
-	const struct list_row *row;
-	char line[300];
-	int dh = body.h >= 20 ? 5 : 3;
-	struct rect lr = { body.x, body.y + 1, body.w, body.h - 1 - dh };
-
-	snprintf(line, sizeof(line), "Acties: %lld · sortering: %s · filter: %s", list_count(l),
-		 actions_sort_label(app->acts_sort), actions_filter_label(app->acts_filter));
-	render_heading(g, (struct rect){ body.x, body.y, body.w, 1 }, line, false);
-	if (body.w >= 100)
-		grid_text(g, body.x + body.w - 13, body.y, 12, ROLE_TITLE, "Vergadering");
-	render_list(app, g, l, lr, -1, draw_action_row, NULL);
-	row = list_row(l, l->cur);
-	render_hline(g, body.x, body.y + body.h - dh, body.w);
-	if (row && *app_last_changed(app, "acties", row->id)) {
-		snprintf(line, sizeof(line), " laatst gewijzigd: %s ", app_last_changed(app, "acties", row->id));
-		grid_text_right(g, body.x + 2, body.y + body.h - dh, body.w - 4, ROLE_DIM, line);
-	}
-	if (row) {
-		struct action_row a = action_row(row);
-		char date[16];
-
-		render_date(a.vergadering, date);
-		snprintf(line, sizeof(line), "Eigenaar: %s   Vergadering: %s   Domein: %s",
-			 *a.eigenaar ? a.eigenaar : "—", *date ? date : "—", *a.domein ? a.domein : "—");
-		grid_text(g, body.x + 1, body.y + body.h - dh + 1, body.w - 2, ROLE_DIM, line);
-		grid_wrap(g, (struct rect){ body.x + 1, body.y + body.h - dh + 2, body.w - 2, dh - 2 },
-			  ROLE_NORMAL, a.actie, 0);
-	}
-}
-
-static bool
-actions_act(struct app *app, enum action a)
-{
-	struct list *l = action_list(app);
-
-	switch (a) {
-	case ACT_SORT:
-		app->acts_sort = (app->acts_sort + 1) % actions_sorts();
-		actions_sort(l, app->acts_sort);
-		app_message(app, false, "sortering: %s", actions_sort_label(app->acts_sort));
-		return true;
-	case ACT_FILTER:
-		app->acts_filter = (app->acts_filter + 1) % actions_filters();
-		actions_filter(l, app->acts_filter, app->today);
-		app_message(app, false, "filter: %s", actions_filter_label(app->acts_filter));
-		return true;
-	default:
-		return false;
-	}
-}
-
-const struct view_ops view_actions_ops = {
-	.name = "Acties",
-	.list = action_list,
-	.render = actions_render,
-	.act = actions_act,
+const struct view_ops view_meetings = {
+	.name = "Vergaderingen",
+	.keys = keys,
+	.nkeys = 1,
+	.open = meetings_open,
+	.close = meetings_close,
+	.show = meetings_show,
+	.layout = meetings_layout,
+	.draw = meetings_draw,
+	.status = meetings_status,
+	.key = meetings_key,
+	.list = meetings_list_op,
+	.show_entry = meetings_show_entry,
+	.selected = meetings_selected,
+	.select = meetings_select,
+	.add = meetings_add,
+	.invalidate = meetings_invalidate,
 };

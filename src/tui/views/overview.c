@@ -1,21 +1,60 @@
 /*
  * Overzicht: one pane per domain (name, motto, status bar, successes,
- * next planning item, open action items) and a pane with the themes and
- * the programme's next dates.
+ * next planning item, open action items; on a large terminal its
+ * actielijnen) and a pane with the themes and the programme's next dates.
+ * The selected pane is the app's domain in focus, which the domain view
+ * shares.
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/app.h"
 #include "store/db.h"
 #include "core/text.h"
+#include "model/programme.h"
 
+struct overview_state {
+	struct overview ov;				/* the figures per domain */
+	struct line_titles lines[MODEL_MAX_DOMAINS];	/* actielijnen listed in each pane */
+	int lines_limit[MODEL_MAX_DOMAINS];		/* rows they were read for, 0 = stale */
+	int cols;					/* panes per row in the last layout */
+	int npanes;					/* the domains', then the themes' */
+	struct rect pane[MODEL_MAX_DOMAINS + 1];
+};
+
+static void *
+overview_open(struct app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(struct overview_state));
+}
+
+static void
+overview_close(void *priv)
+{
+	struct overview_state *s = priv;
+
+	for (int i = 0; i < MODEL_MAX_DOMAINS; i++)
+		line_titles_free(&s->lines[i]);
+	free(s);
+}
+
+static void
+overview_invalidate(struct view *v, struct app *app)
+{
+	struct overview_state *s = v->priv;
+
+	(void)app;
+	s->ov.valid = false;
+	memset(s->lines_limit, 0, sizeof(s->lines_limit));
+}
 
 /* The status bar: segments proportional to the counts, every non-empty
  * status at least one cell wide. */
 static void
-draw_bar(struct app *app, struct grid *g, int x, int y, int w, const struct model_domain *d)
+draw_bar(const struct app *app, struct grid *g, int x, int y, int w, const struct domain_figures *d)
 {
 	int cells[MODEL_MAX_STATUS] = { 0 }, used = 0, ns = model_status_count();
 
@@ -47,32 +86,46 @@ draw_bar(struct app *app, struct grid *g, int x, int y, int w, const struct mode
 	}
 }
 
-/* The first `rows` actielijnen of pane idx by title, read once per data
- * version (a million rows cost one short index walk). */
-static const struct line_titles *
-pane_lines(struct app *app, int idx, int rows)
+/* The row of pane r below its fixed lines (heading, motto, bar, counts,
+ * next date, open actions): where a large terminal lists actielijnen. */
+static int
+pane_rest(const struct domain *dom, const struct domain_figures *d, struct rect r)
 {
-	if (app->ov_lines_limit[idx] < rows) {
-		if (actielijnen_first(app->db, app->ov.dom[idx].id, rows, &app->ov_lines[idx]) < 0)
-			app_message(app, true, "%s", db_errmsg(app->db));
-		app->ov_lines_limit[idx] = rows;
-	}
-	return &app->ov_lines[idx];
+	int y = r.y + 1, lines = (*dom->motto ? 1 : 0) + 3 + d->nacts, bottom = r.y + r.h;
+
+	if (y < bottom)
+		y = y + lines < bottom ? y + lines : bottom;
+	return y;
+}
+
+/* Reads the first actielijnen of pane idx when the room below its fixed
+ * lines asks for more than were read (once per data version: a million
+ * rows cost one short index walk). */
+static void
+layout_lines(struct overview_state *s, struct app *app, struct rect r, int idx)
+{
+	int y = pane_rest(&app->domains.dom[idx], &s->ov.dom[idx], r), rows = r.y + r.h - y - 2;
+
+	if (r.y + r.h - y < 4 || s->ov.dom[idx].total == 0 || s->lines_limit[idx] >= rows)
+		return;
+	if (actielijnen_first(app->db, app->domains.dom[idx].id, rows, &s->lines[idx]) < 0)
+		app_message(app, true, "%s", db_errmsg(app->db));
+	s->lines_limit[idx] = rows;
 }
 
 /* Uses the room a large terminal leaves in a pane: the actielijnen, each
  * with its status colour. */
 static void
-draw_lines(struct app *app, struct grid *g, struct rect r, int idx, int y)
+draw_lines(const struct overview_state *s, const struct app *app, struct grid *g, struct rect r,
+	   int idx, int y)
 {
-	const struct line_titles *t;
+	const struct line_titles *t = &s->lines[idx];
 	int bottom = r.y + r.h;
 
-	if (bottom - y < 4 || app->ov.dom[idx].total == 0)
+	if (bottom - y < 4 || s->ov.dom[idx].total == 0)
 		return;
 	y++;
 	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, "Actielijnen");
-	t = pane_lines(app, idx, bottom - y);
 	for (int i = 0; i < t->n && y < bottom; i++, y++) {
 		grid_text(g, r.x + 1, y, 2, render_status_role(t->v[i].status), app->mono ? "·" : "●");
 		grid_text(g, r.x + 3, y, r.w - 4, ROLE_NORMAL, t->v[i].titel);
@@ -80,15 +133,16 @@ draw_lines(struct app *app, struct grid *g, struct rect r, int idx, int y)
 }
 
 static void
-draw_domain(struct app *app, struct grid *g, struct rect r, int idx)
+draw_domain(const struct overview_state *s, const struct app *app, struct grid *g, struct rect r, int idx)
 {
-	const struct model_domain *d = &app->ov.dom[idx];
+	const struct domain *dom = &app->domains.dom[idx];
+	const struct domain_figures *d = &s->ov.dom[idx];
 	char line[400], date[16], count[32];
 	int y = r.y, bottom = r.y + r.h, cw;
 
-	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, d->naam, app->pane == idx);
-	if (y < bottom && *d->motto)
-		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, d->motto);
+	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, dom->naam, app->domain == idx);
+	if (y < bottom && *dom->motto)
+		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, dom->motto);
 	if (y < bottom) {
 		snprintf(count, sizeof(count), " %lld", d->total);
 		cw = text_width(count);
@@ -131,27 +185,25 @@ draw_domain(struct app *app, struct grid *g, struct rect r, int idx)
 			 *a->owner ? ")" : "");
 		grid_text(g, x, y, r.x + r.w - 1 - x, ROLE_NORMAL, line);
 	}
-	draw_lines(app, g, r, idx, y);
-	app_zone(app, r, ZONE_PANE, idx);
+	draw_lines(s, app, g, r, idx, y);
 }
 
 static void
-draw_themes(struct app *app, struct grid *g, struct rect r)
+draw_themes(const struct overview_state *s, const struct app *app, struct grid *g, struct rect r)
 {
-	const struct overview *ov = &app->ov;
+	const struct domains *doms = &app->domains;
+	const struct overview *ov = &s->ov;
 	char line[400], date[16];
 	int y = r.y, bottom = r.y + r.h;
 
-	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, "Thema's en agenda", app->pane >= ov->ndomains);
-	for (int i = ov->ndomains; i < ov->n && y < bottom; i++, y++) {
-		const struct model_domain *d = &ov->dom[i];
-		bool sel = app->pane == i;
+	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, "Thema's en agenda", app->domain >= doms->ndomains);
+	for (int i = doms->ndomains; i < doms->n && y < bottom; i++, y++) {
+		bool sel = app->domain == i;
 
-		snprintf(line, sizeof(line), "%s %s (%lld)", sel ? "▸" : " ", d->naam, d->total);
+		snprintf(line, sizeof(line), "%s %s (%lld)", sel ? "▸" : " ", doms->dom[i].naam, ov->dom[i].total);
 		grid_text(g, r.x + 1, y, r.w - 2, sel ? ROLE_SEL : ROLE_NORMAL, line);
 		if (sel)
 			grid_paint(g, r.x + 1, y, r.w - 2, ROLE_SEL);
-		app_zone(app, (struct rect){ r.x, y, r.w, 1 }, ZONE_PANE, i);
 	}
 	if (y < bottom) {
 		render_date(ov->meeting_date, date);
@@ -171,7 +223,7 @@ draw_themes(struct app *app, struct grid *g, struct rect r)
 }
 
 static void
-draw_legend(struct app *app, struct grid *g, int x, int y, int w)
+draw_legend(const struct app *app, struct grid *g, int x, int y, int w)
 {
 	int end = x + w;
 
@@ -187,39 +239,87 @@ draw_legend(struct app *app, struct grid *g, int x, int y, int w)
 	}
 }
 
+/* The panes in columns (three from 120 wide), the domains first, then
+ * the themes; reads the figures, and records a click zone per domain
+ * pane and per theme line. */
 static void
-overview_render(struct app *app, struct grid *g, struct rect body)
+overview_layout(struct view *v, struct app *app, struct rect body)
 {
-	const struct overview *ov = &app->ov;
-	int npanes = ov->ndomains + 1;
-	int cols = body.w >= 120 ? 3 : 2;
-	int rows = (npanes + cols - 1) / cols;
-	int ph = (body.h - 1) / (rows ? rows : 1);
+	struct overview_state *s = v->priv;
+	const struct domains *doms = &app->domains;
+	int rows, ph;
 
-	app->ov_cols = cols;
-	if (app->pane >= ov->n)
-		app->pane = ov->n ? ov->n - 1 : 0;
-	for (int i = 0; i < npanes; i++) {
-		int c = i % cols, row = i / cols;
-		int x0 = body.x + body.w * c / cols, x1 = body.x + body.w * (c + 1) / cols;
-		struct rect r = { x0, body.y + row * ph, x1 - x0 - (c < cols - 1 ? 1 : 0), ph - 1 };
+	if (overview_load(app->db, doms, &s->ov) < 0)
+		app_message(app, true, "%s", s->ov.err);
+	s->npanes = doms->ndomains + 1;
+	s->cols = body.w >= 120 ? 3 : 2;
+	rows = (s->npanes + s->cols - 1) / s->cols;
+	ph = (body.h - 1) / (rows ? rows : 1);
+	if (app->domain >= doms->n)
+		app->domain = doms->n ? doms->n - 1 : 0;
+	for (int i = 0; i < s->npanes; i++) {
+		int c = i % s->cols, row = i / s->cols;
+		int x0 = body.x + body.w * c / s->cols, x1 = body.x + body.w * (c + 1) / s->cols;
+		struct rect r = { x0, body.y + row * ph, x1 - x0 - (c < s->cols - 1 ? 1 : 0), ph - 1 };
 
-		if (i < ov->ndomains)
-			draw_domain(app, g, r, i);
-		else
-			draw_themes(app, g, r);
+		s->pane[i] = r;
+		if (i < doms->ndomains) {
+			layout_lines(s, app, r, i);
+			app_zone(app, r, ZONE_ITEM, i);
+			continue;
+		}
+		for (int t = doms->ndomains, y = r.y + 1; t < doms->n && y < r.y + r.h; t++, y++)
+			app_zone(app, (struct rect){ r.x, y, r.w, 1 }, ZONE_ITEM, t);
 	}
-	if (ov->n == 0)
+}
+
+static void
+overview_draw(const struct view *v, const struct app *app, struct grid *g, struct rect body)
+{
+	const struct overview_state *s = v->priv;
+
+	for (int i = 0; i < s->npanes; i++) {
+		if (i < app->domains.ndomains)
+			draw_domain(s, app, g, s->pane[i], i);
+		else
+			draw_themes(s, app, g, s->pane[i]);
+	}
+	if (app->domains.n == 0)
 		grid_text(g, 1, body.y + 1, body.w - 2, ROLE_DIM,
 			  "De database is leeg: `snw init` of `snw import` vult haar.");
 	draw_legend(app, g, body.x + 1, body.y + body.h - 1, body.w - 2);
 }
 
-static bool
-overview_act(struct app *app, enum action a)
+static void
+overview_status(const struct view *v, const struct app *app, char *title, size_t titlesz,
+		char *pos, size_t possz)
 {
-	int nd = app->ov.ndomains, n = app->ov.n, cols = app->ov_cols ? app->ov_cols : 2;
-	int p = app->pane;
+	(void)v;
+	(void)title;
+	(void)titlesz;
+	snprintf(pos, possz, "paneel %d/%d", app->domain + 1, app->domains.n);
+}
+
+/* Enter opens the selected domain or theme where it is shown. */
+static int
+open_pane(struct app *app)
+{
+	if (app->domain >= 0 && app->domain < app->domains.n) {
+		long long id = app->domains.dom[app->domain].id;
+
+		app_open_entry(app, &(struct search_hit){ &entity_domeinen, id, id });
+	}
+	return APP_REDRAW;
+}
+
+/* Arrows walk the panes: across the columns of domains, down the
+ * themes; Enter opens one. */
+static int
+overview_key(struct view *v, struct app *app, enum action a)
+{
+	const struct overview_state *s = v->priv;
+	int nd = app->domains.ndomains, n = app->domains.n, cols = s->cols ? s->cols : 2;
+	int p = app->domain;
 
 	switch (a) {
 	case ACT_LEFT: p--; break;
@@ -230,20 +330,78 @@ overview_act(struct app *app, enum action a)
 	case ACT_END: p = n - 1; break;
 	case ACT_PAGE_UP: p = 0; break;
 	case ACT_PAGE_DOWN: p = n - 1; break;
-	case ACT_OPEN:
-		app_show(app, VIEW_DOMAIN, app->pane);
-		return true;
-	default:
-		return false;
+	case ACT_OPEN: return open_pane(app);
+	default: return 0;
 	}
 	if (p >= 0 && p < n)
-		app->pane = p;
-	return true;
+		app->domain = p;
+	return APP_REDRAW;
 }
 
-const struct view_ops view_overview_ops = {
+/* The wheel walks the panes round; a click selects one, a second click
+ * opens it. */
+static int
+overview_mouse(struct view *v, struct app *app, long long item, int wheel)
+{
+	int n = app->domains.n;
+
+	(void)v;
+	if (wheel) {
+		app->domain = (app->domain + wheel + n) % (n ? n : 1);
+		return APP_REDRAW;
+	}
+	if (app->domain == item)
+		return open_pane(app);
+	app->domain = (int)item;
+	return APP_REDRAW;
+}
+
+static struct edit_target
+overview_selected(struct view *v, struct app *app)
+{
+	(void)v;
+	if (app->domain >= 0 && app->domain < app->domains.n)
+		return (struct edit_target){ &entity_domeinen, app->domains.dom[app->domain].id };
+	return (struct edit_target){ NULL, 0 };
+}
+
+/* After a change to a domain: its pane is selected. */
+static void
+overview_select(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	int d;
+
+	(void)v;
+	if (e == &entity_domeinen && (d = domains_find(&app->domains, id)) >= 0)
+		app->domain = d;
+}
+
+/* `a`: an actielijn in the selected pane's domain. */
+static int
+overview_add(struct view *v, struct app *app, const struct entity *kind)
+{
+	(void)v;
+	(void)kind;
+	return edit_new_in_domain(app, &entity_actielijnen, app->domain);
+}
+
+static const struct view_key keys[] = {
+	{ "0", 0, "Overzicht van alle domeinen", "Overview of all domains" },
+};
+
+const struct view_ops view_overview = {
 	.name = "Overzicht",
-	.list = NULL,
-	.render = overview_render,
-	.act = overview_act,
+	.keys = keys,
+	.nkeys = 1,
+	.open = overview_open,
+	.close = overview_close,
+	.layout = overview_layout,
+	.draw = overview_draw,
+	.status = overview_status,
+	.key = overview_key,
+	.mouse = overview_mouse,
+	.selected = overview_selected,
+	.select = overview_select,
+	.add = overview_add,
+	.invalidate = overview_invalidate,
 };

@@ -14,13 +14,102 @@
 #include "tui/app.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "model/programme.h"
 
 #define MAX_MILESTONES 200
 #define MAX_UNDATED 40
+#define FIRST_YEAR 2024		/* the year the chart opens on */
 
 static const char *const months[12] = {
 	"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 };
+
+struct planning_state {
+	struct list *list;		/* actielijnen of the year; NULL until shown */
+	int year;			/* the year the chart shows */
+	int filter;			/* 0 all, else model_status(filter - 1) */
+	struct milestones ms;		/* planning items of the year */
+	struct undated undated;		/* what has no date at all */
+	int loaded;			/* year ms and undated hold, 0 = none */
+	int ms_sel;			/* selected milestone (Up from the first bar),
+					   -1: the cursor is in the Gantt list */
+	int ms_top;			/* first milestone shown */
+	/* the last layout */
+	int msrows;			/* milestone rows above the chart */
+	struct rect list_r;		/* the bars */
+};
+
+static void *
+planning_open(struct app *app)
+{
+	struct planning_state *s = calloc(1, sizeof(*s));
+
+	(void)app;
+	if (s) {
+		s->year = FIRST_YEAR;
+		s->ms_sel = -1;
+	}
+	return s;
+}
+
+static void
+planning_close(void *priv)
+{
+	struct planning_state *s = priv;
+
+	list_free(s->list);
+	milestones_free(&s->ms);
+	undated_free(&s->undated);
+	free(s);
+}
+
+/* The list, made when first needed; NULL when out of memory. */
+static struct list *
+planning_list(struct planning_state *s, struct app *app)
+{
+	if (!s->list && (s->list = actielijnen_gantt(app->db)))
+		actielijnen_year(s->list, s->year, NULL);
+	return s->list;
+}
+
+static struct list *
+planning_list_op(const struct view *v)
+{
+	const struct planning_state *s = v->priv;
+
+	return s->list;
+}
+
+/* Reads the milestones and undated items of the year when not current. */
+static void
+load_year(struct planning_state *s, struct app *app)
+{
+	if (s->loaded == s->year)
+		return;
+	if (milestones_of_year(app->db, s->year, MAX_MILESTONES, &s->ms) < 0 ||
+	    undated_load(app->db, MAX_UNDATED, &s->undated) < 0)
+		app_message(app, true, "%s", db_errmsg(app->db));
+	s->loaded = s->year;
+}
+
+static void
+planning_invalidate(struct view *v, struct app *app)
+{
+	struct planning_state *s = v->priv;
+
+	(void)app;
+	if (s->list)
+		list_invalidate(s->list);
+	s->loaded = 0;
+}
+
+static bool
+planning_show(struct view *v, struct app *app, int arg)
+{
+	(void)arg;
+	planning_list(v->priv, app);
+	return true;
+}
 
 /* Geometry of the chart for one frame. */
 struct chart {
@@ -30,18 +119,8 @@ struct chart {
 	long day0, ndays;	/* first day of the year, days in it */
 	int year;
 	long long prev_domain;	/* domain of the row drawn last */
+	const struct milestones *ms;	/* marked on their actielijnen */
 };
-
-static struct list *
-planning_list(struct app *app)
-{
-	if (!app->gantt) {
-		app->gantt = actielijnen_gantt(app->db);
-		if (app->gantt)
-			actielijnen_year(app->gantt, app->year, NULL);
-	}
-	return app->gantt;
-}
 
 /* Column of an ISO date on the timeline (may lie outside 0..w-1). */
 static int
@@ -75,7 +154,7 @@ chart_setup(struct chart *c, struct rect body, int year)
 }
 
 static void
-draw_axis(struct app *app, struct grid *g, const struct chart *c, int y)
+draw_axis(const struct app *app, struct grid *g, const struct chart *c, int y)
 {
 	char iso[32], label[16];
 	int tcol;
@@ -144,7 +223,7 @@ mark(struct grid *g, const struct chart *c, int y, const char *iso)
 }
 
 static void
-today_line(struct app *app, struct grid *g, const struct chart *c, int y0, int h)
+today_line(const struct app *app, struct grid *g, const struct chart *c, int y0, int h)
 {
 	int col = date_col(c, app->today);
 
@@ -162,176 +241,281 @@ today_line(struct app *app, struct grid *g, const struct chart *c, int y0, int h
 
 
 static void
-gantt_row(struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
+gantt_row(const struct app *app, struct grid *g, const struct list_row *row, struct rect r, void *ctx)
 {
 	struct chart *c = ctx;
 	struct actielijn_row a = actielijn_row(row);
 
 	if (a.domein_id != c->prev_domain) {
-		int d = overview_find(&app->ov, a.domein_id);
+		int d = domains_find(&app->domains, a.domein_id);
 
-		grid_text(g, c->gx, r.y, c->gw - 1, ROLE_BOLD, d >= 0 ? app->ov.dom[d].naam : "?");
+		grid_text(g, c->gx, r.y, c->gw - 1, ROLE_BOLD, d >= 0 ? app->domains.dom[d].naam : "?");
 		c->prev_domain = a.domein_id;
 	}
 	grid_text(g, c->tx, r.y, c->tw - 1, ROLE_NORMAL, a.titel);
 	draw_bar(g, c, r.y, a.start, a.eind, a.status);
-	for (int i = 0; i < app->milestones.n; i++)
-		if (app->milestones.v[i].actielijn_id == row->id)
-			mark(g, c, r.y, app->milestones.v[i].datum);
+	for (int i = 0; i < c->ms->n; i++)
+		if (c->ms->v[i].actielijn_id == row->id)
+			mark(g, c, r.y, c->ms->v[i].datum);
 }
 
-void
-planning_load_year(struct app *app)
+/* Rows the undated items take under the chart. */
+static int
+undated_rows(const struct planning_state *s)
 {
-	if (app->gantt_loaded == app->year)
+	return s->undated.n ? 2 : 0;
+}
+
+/* The year's data; the milestones above the chart (a third of the room
+ * at most) with a selected one scrolled into sight; the bars below. */
+static void
+planning_layout(struct view *v, struct app *app, struct rect body)
+{
+	struct planning_state *s = v->priv;
+	struct list *l = planning_list(s, app);
+	int y = body.y + 2;
+
+	if (!l)
 		return;
-	if (milestones_of_year(app->db, app->year, MAX_MILESTONES, &app->milestones) < 0 ||
-	    undated_load(app->db, MAX_UNDATED, &app->undated) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
-	app->gantt_loaded = app->year;
+	load_year(s, app);
+	list_count(l);
+	s->msrows = s->ms.n;
+	if (s->msrows > (body.h - 4 - undated_rows(s)) / 3)
+		s->msrows = (body.h - 4 - undated_rows(s)) / 3;
+	if (s->ms_sel >= s->ms.n)
+		s->ms_sel = s->ms.n - 1;
+	if (s->ms_sel >= 0) {
+		if (s->ms_top > s->ms_sel)
+			s->ms_top = s->ms_sel;
+		if (s->ms_sel >= s->ms_top + s->msrows)
+			s->ms_top = s->ms_sel - s->msrows + 1;
+	} else {
+		s->ms_top = 0;
+	}
+	if (s->msrows > 0)
+		y += s->msrows + 1;
+	s->list_r = (struct rect){ body.x, y, body.w, body.y + body.h - undated_rows(s) - y };
+	layout_list(app, l, s->list_r);
+}
+
+/* The milestone rows: date and title, ◆ on the timeline; unless one is
+ * selected, the last row sums up the rest. */
+static void
+draw_milestones(const struct planning_state *s, struct grid *g, const struct chart *c, int y)
+{
+	static const struct milestone none = { 0, "", "", 0 };
+	char line[400], date[16];
+
+	for (int i = 0; i < s->msrows; i++, y++) {
+		int k = s->ms_top + i;
+		bool last = s->ms_sel < 0 && i == s->msrows - 1 && s->msrows < s->ms.n;
+		const struct milestone *m = k < s->ms.n ? &s->ms.v[k] : &none;
+
+		if (i == 0) {
+			snprintf(line, sizeof(line), s->ms_sel >= 0 ? "Mijlpalen %d/%d" : "Mijlpalen",
+				 s->ms_sel + 1, s->ms.n);
+			grid_text(g, c->gx, y, c->gw - 1, ROLE_BOLD, line);
+		}
+		render_date(m->datum, date);
+		if (last)
+			snprintf(line, sizeof(line), "+%d meer", s->ms.n - i);
+		else
+			snprintf(line, sizeof(line), "%s %s", date, m->titel);
+		grid_text(g, c->tx, y, c->tw - 1, last ? ROLE_DIM : ROLE_NORMAL, line);
+		for (int j = last ? i : 0; j < (last ? s->ms.n : 0); j++)
+			mark(g, c, y, s->ms.v[j].datum);
+		if (!last)
+			mark(g, c, y, m->datum);
+		if (k == s->ms_sel)
+			grid_paint(g, c->tx, y, c->tw, ROLE_SEL);
+	}
 }
 
 static void
-planning_render(struct app *app, struct grid *g, struct rect body)
+planning_draw(const struct view *v, const struct app *app, struct grid *g, struct rect body)
 {
-	struct list *l = planning_list(app);
+	const struct planning_state *s = v->priv;
 	struct chart chart, *c = &chart;
-	char line[400], date[16];
-	int y = body.y, msrows, undated_h = app->undated.n ? 2 : 0, chart_top;
+	char line[400];
+	int y = body.y, undated_h = undated_rows(s), chart_top;
 
-	planning_load_year(app);
-	undated_h = app->undated.n ? 2 : 0;
-	chart_setup(c, body, app->year);
+	if (!s->list)
+		return;
+	chart_setup(c, body, s->year);
+	c->ms = &s->ms;
 	snprintf(line, sizeof(line), "Planning %d · %lld actielijnen · filter: %s · ←/→ jaar",
-		 app->year, list_count(l), l->has_p2 ? model_status_label(l->p2) : "alle");
+		 s->year, list_counted(s->list), s->filter ? model_status_label(model_status(s->filter - 1)) : "alle");
 	grid_text(g, c->gx, y, c->gw + c->tw - 1, ROLE_BOLD, line);
 	draw_axis(app, g, c, y);
 	y += 2;
 	chart_top = y;
-	msrows = app->milestones.n;
-	if (msrows > (body.h - 4 - undated_h) / 3)
-		msrows = (body.h - 4 - undated_h) / 3;
-	/* a selected milestone (edit, delete) scrolls into sight; otherwise
-	 * the last row sums up the rest */
-	if (app->ms_sel >= app->milestones.n)
-		app->ms_sel = app->milestones.n - 1;
-	if (app->ms_sel >= 0) {
-		if (app->ms_top > app->ms_sel)
-			app->ms_top = app->ms_sel;
-		if (app->ms_sel >= app->ms_top + msrows)
-			app->ms_top = app->ms_sel - msrows + 1;
-	} else {
-		app->ms_top = 0;
-	}
-	for (int i = 0; i < msrows; i++, y++) {
-		int k = app->ms_top + i;
-		bool last = app->ms_sel < 0 && i == msrows - 1 && msrows < app->milestones.n;
-
-		if (i == 0) {
-			snprintf(line, sizeof(line), app->ms_sel >= 0 ? "Mijlpalen %d/%d" : "Mijlpalen",
-				 app->ms_sel + 1, app->milestones.n);
-			grid_text(g, c->gx, y, c->gw - 1, ROLE_BOLD, line);
-		}
-		static const struct milestone none = { 0, "", "", 0 };
-		const struct milestone *ms = k < app->milestones.n ? &app->milestones.v[k] : &none;
-
-		render_date(ms->datum, date);
-		if (last)
-			snprintf(line, sizeof(line), "+%d meer", app->milestones.n - i);
-		else
-			snprintf(line, sizeof(line), "%s %s", date, ms->titel);
-		grid_text(g, c->tx, y, c->tw - 1, last ? ROLE_DIM : ROLE_NORMAL, line);
-		for (int m = last ? i : 0; m < (last ? app->milestones.n : 0); m++)
-			mark(g, c, y, app->milestones.v[m].datum);
-		if (!last)
-			mark(g, c, y, ms->datum);
-		if (k == app->ms_sel)
-			grid_paint(g, c->tx, y, c->tw, ROLE_SEL);
-	}
-	if (msrows > 0)
+	draw_milestones(s, g, c, y);
+	y += s->msrows > 0 ? s->msrows : 0;
+	if (s->msrows > 0)
 		render_hline(g, body.x, y++, body.w);
 	c->prev_domain = -1;
-	render_list(app, g, l, (struct rect){ body.x, y, body.w, body.y + body.h - undated_h - y },
-		    app->ms_sel >= 0 ? 0 : c->x0 - body.x, gantt_row, c);
+	render_list(app, g, s->list, s->list_r, s->ms_sel >= 0 ? 0 : c->x0 - body.x, gantt_row, c);
 	today_line(app, g, c, chart_top, body.y + body.h - undated_h - chart_top);
 	if (undated_h) {
 		int x = body.x + 1, uy = body.y + body.h - 2;
 
 		render_hline(g, body.x, uy, body.w);
-		snprintf(line, sizeof(line), "Zonder datum (%d%s): ", app->undated.n,
-			 app->undated.n >= MAX_UNDATED ? "+" : "");
+		snprintf(line, sizeof(line), "Zonder datum (%d%s): ", s->undated.n,
+			 s->undated.n >= MAX_UNDATED ? "+" : "");
 		x += grid_text(g, x, uy + 1, body.w - 2, ROLE_BOLD, line);
-		for (int i = 0; i < app->undated.n && x < body.x + body.w - 2; i++) {
-			snprintf(line, sizeof(line), "%s%s", i ? " · " : "", app->undated.titel[i]);
+		for (int i = 0; i < s->undated.n && x < body.x + body.w - 2; i++) {
+			snprintf(line, sizeof(line), "%s%s", i ? " · " : "", s->undated.titel[i]);
 			x += grid_text(g, x, uy + 1, body.x + body.w - 1 - x, ROLE_NORMAL, line);
 		}
 	}
 }
 
+static void
+planning_status(const struct view *v, const struct app *app, char *title, size_t titlesz,
+		char *pos, size_t possz)
+{
+	const struct planning_state *s = v->priv;
+
+	(void)app;
+	(void)title;
+	(void)titlesz;
+	if (s->ms_sel >= 0)
+		snprintf(pos, possz, "mijlpaal %d/%d", s->ms_sel + 1, s->ms.n);
+	else if (s->list)
+		snprintf(pos, possz, "rij %lld/%lld", list_counted(s->list) ? s->list->cur + 1 : 0,
+			 list_counted(s->list));
+}
+
 /* Up from the first bar selects the milestones above the chart (the
  * last one first); Down past the last goes back to the bars. */
 static bool
-milestone_nav(struct app *app, enum action a, struct list *l)
+milestone_nav(struct planning_state *s, struct app *app, enum action a, struct list *l)
 {
-	planning_load_year(app);
-	if (app->ms_sel < 0) {
-		if (a != ACT_UP || app->milestones.n == 0 || (list_count(l) > 0 && l->cur > 0))
+	load_year(s, app);
+	if (s->ms_sel < 0) {
+		if (a != ACT_UP || s->ms.n == 0 || (list_count(l) > 0 && l->cur > 0))
 			return false;
-		app->ms_sel = app->milestones.n - 1;
+		s->ms_sel = s->ms.n - 1;
 		return true;
 	}
 	switch (a) {
 	case ACT_UP:
-		if (app->ms_sel > 0)
-			app->ms_sel--;
+		if (s->ms_sel > 0)
+			s->ms_sel--;
 		return true;
 	case ACT_DOWN:
-		if (++app->ms_sel >= app->milestones.n) {
-			app->ms_sel = -1;
+		if (++s->ms_sel >= s->ms.n) {
+			s->ms_sel = -1;
 			l->cur = 0;
 		}
 		return true;
 	case ACT_HOME:
-		app->ms_sel = 0;
+		s->ms_sel = 0;
 		return true;
 	default:
-		app->ms_sel = -1;	/* any other move goes back to the bars */
+		s->ms_sel = -1;	/* any other move goes back to the bars */
 		return false;
 	}
 }
 
-static bool
-planning_act(struct app *app, enum action a)
+/* The arrows also walk the milestones; Left/Right change the year, f
+ * filters by status. */
+static int
+planning_key(struct view *v, struct app *app, enum action a)
 {
-	struct list *l = planning_list(app);
+	struct planning_state *s = v->priv;
+	struct list *l = planning_list(s, app);
 
+	if (!l)
+		return 0;
 	if ((a == ACT_UP || a == ACT_DOWN || a == ACT_HOME || a == ACT_END ||
-	     a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && milestone_nav(app, a, l))
-		return true;
+	     a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && milestone_nav(s, app, a, l))
+		return APP_REDRAW;
 	switch (a) {
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		app->ms_sel = -1;
-		app->year += a == ACT_LEFT ? -1 : 1;
-		actielijnen_year(l, app->year, l->has_p2 ? l->p2 : NULL);
-		app->gantt_loaded = 0;
-		return true;
+		s->ms_sel = -1;
+		s->year += a == ACT_LEFT ? -1 : 1;
+		actielijnen_year(l, s->year, s->filter ? model_status(s->filter - 1) : NULL);
+		s->loaded = 0;
+		return APP_REDRAW;
 	case ACT_FILTER:
-		app->gantt_filter = (app->gantt_filter + 1) % (model_status_count() + 1);
-		actielijnen_year(l, app->year, app->gantt_filter ? model_status(app->gantt_filter - 1) : NULL);
-		app_message(app, false, "filter: %s", l->has_p2 ? model_status_label(l->p2) : "alle");
-		return true;
+		s->filter = (s->filter + 1) % (model_status_count() + 1);
+		actielijnen_year(l, s->year, s->filter ? model_status(s->filter - 1) : NULL);
+		app_message(app, false, "filter: %s", s->filter ? model_status_label(model_status(s->filter - 1)) : "alle");
+		return APP_REDRAW;
 	case ACT_SORT:
 		app_message(app, false, "de planning staat per domein, op titel");
-		return true;
+		return APP_REDRAW;
 	default:
-		return false;
+		return 0;
 	}
 }
 
-const struct view_ops view_planning_ops = {
+static const char *
+planning_show_entry(struct view *v, struct app *app, const struct search_hit *h)
+{
+	if (h->e != &entity_planning)
+		return NULL;
+	app_show(app, v->ops, 0);
+	return "planning";
+}
+
+/* A selected milestone, else the bar under the cursor. */
+static struct edit_target
+planning_selected(struct view *v, struct app *app)
+{
+	struct planning_state *s = v->priv;
+
+	load_year(s, app);
+	if (s->ms_sel >= 0 && s->ms_sel < s->ms.n)
+		return (struct edit_target){ &entity_planning, s->ms.v[s->ms_sel].id };
+	return edit_list_selected(&entity_actielijnen, s->list);
+}
+
+static void
+planning_select(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct planning_state *s = v->priv;
+
+	if (e == &entity_actielijnen && s->list) {
+		list_select_id(s->list, id);
+	} else if (e == &entity_planning) {
+		load_year(s, app);
+		for (int i = 0; i < s->ms.n; i++)
+			if (s->ms.v[i].id == id)
+				s->ms_sel = i;
+	}
+}
+
+/* `a`: a planning item. */
+static int
+planning_add(struct view *v, struct app *app, const struct entity *kind)
+{
+	(void)v;
+	(void)kind;
+	return edit_new(app, &entity_planning, NULL, NULL, NULL);
+}
+
+static const struct view_key keys[] = {
+	{ "6", 0, "Planning (Gantt)", "Planning (Gantt chart)" },
+};
+
+const struct view_ops view_planning = {
 	.name = "Planning",
-	.list = planning_list,
-	.render = planning_render,
-	.act = planning_act,
+	.keys = keys,
+	.nkeys = 1,
+	.open = planning_open,
+	.close = planning_close,
+	.show = planning_show,
+	.layout = planning_layout,
+	.draw = planning_draw,
+	.status = planning_status,
+	.key = planning_key,
+	.list = planning_list_op,
+	.show_entry = planning_show_entry,
+	.selected = planning_selected,
+	.select = planning_select,
+	.add = planning_add,
+	.invalidate = planning_invalidate,
 };
