@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "store/db.h"
 #include "cli/report.h"
+#include "model/report.h"
 #include "core/text.h"
 
 struct out {
@@ -19,6 +20,9 @@ struct out {
 	FILE *fp;
 	int width;
 	char today[11];
+	const char *domain;	/* the one domain asked for, or NULL */
+	int n;			/* rows of the section being written */
+	long long dom;		/* domain of the open actions being written */
 };
 
 /* Writes text wrapped at o->width, the first line after `lead` and the
@@ -81,102 +85,86 @@ show_date(const char *iso, char *buf, size_t bufsz, const char *none)
 	return buf;
 }
 
+/* One success: year, title, and its explanation under it. */
 static int
-report_successes(struct out *o, long long dom)
+put_success(void *ctx, const struct success_row *s)
 {
-	struct db_stmt *st = db_prepare(o->db,
-		"SELECT jaar, titel, toelichting FROM successen WHERE domein_id = ?1 ORDER BY jaar, id");
-	int n = 0, rc;
+	struct out *o = ctx;
 	char lead[64];
 
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, dom);
-	while ((rc = db_step(st)) == 1) {
-		if (n++ == 0)
-			fprintf(o->fp, "\n  Successen\n");
-		snprintf(lead, sizeof(lead), "  - %lld: ", db_col_int(st, 0));
-		put_wrapped(o, lead, 10, db_col_text(st, 1));
-		if (*db_col_text(st, 2))
-			put_wrapped(o, "          ", 10, db_col_text(st, 2));
-	}
-	db_finalize(st);
-	return rc;
+	if (o->n++ == 0)
+		fprintf(o->fp, "\n  Successen\n");
+	snprintf(lead, sizeof(lead), "  - %lld: ", s->jaar);
+	put_wrapped(o, lead, 10, s->titel);
+	if (*s->toelichting)
+		put_wrapped(o, "          ", 10, s->toelichting);
+	return 0;
 }
 
+/* One actielijn: title, status line, explanation, its planning items. */
 static int
-report_actielijnen(struct out *o, long long dom)
+put_actielijn(void *ctx, const struct line_row *a)
 {
-	struct db_stmt *st = db_prepare(o->db,
-		"SELECT id, titel, ifnull(status, ''), ifnull(trekker, ''), ifnull(start, ''),"
-		" ifnull(eind, ''), ifnull(toelichting, '') FROM actielijnen WHERE domein_id = ?1 ORDER BY id");
-	struct db_stmt *plan = db_prepare(o->db,
-		"SELECT ifnull(datum, ''), titel FROM planning WHERE actielijn_id = ?1"
-		" ORDER BY datum IS NULL, datum, id");
+	struct out *o = ctx;
 	char from[32], to[32], line[512];
-	int n = 0, rc = -1;
 
-	if (!st || !plan)
-		goto out;
-	db_bind_int(st, 1, dom);
-	while ((rc = db_step(st)) == 1) {
-		if (n++ == 0)
-			fprintf(o->fp, "\n  Actielijnen 2024\n");
-		put_wrapped(o, "  - ", 4, db_col_text(st, 1));
-		snprintf(line, sizeof(line), "status: %s · trekker: %s · planning: %s – %s",
-			 *db_col_text(st, 2) ? db_col_text(st, 2) : "onbekend",
-			 *db_col_text(st, 3) ? db_col_text(st, 3) : "onbekend",
-			 show_date(db_col_text(st, 4), from, sizeof(from), "?"),
-			 show_date(db_col_text(st, 5), to, sizeof(to), "?"));
-		put_wrapped(o, "    ", 4, line);
-		if (*db_col_text(st, 6))
-			put_wrapped(o, "    ", 4, db_col_text(st, 6));
-		db_reset(plan);
-		db_bind_int(plan, 1, db_col_int(st, 0));
-		while ((rc = db_step(plan)) == 1) {
-			snprintf(line, sizeof(line), "    > %s: ",
-				 show_date(db_col_text(plan, 0), from, sizeof(from), "zonder datum"));
-			put_wrapped(o, line, 6, db_col_text(plan, 1));
-		}
-		if (rc < 0)
-			break;
+	if (o->n++ == 0)
+		fprintf(o->fp, "\n  Actielijnen 2024\n");
+	put_wrapped(o, "  - ", 4, a->titel);
+	snprintf(line, sizeof(line), "status: %s · trekker: %s · planning: %s – %s",
+		 *a->status ? a->status : "onbekend", *a->trekker ? a->trekker : "onbekend",
+		 show_date(a->start, from, sizeof(from), "?"), show_date(a->eind, to, sizeof(to), "?"));
+	put_wrapped(o, "    ", 4, line);
+	if (*a->toelichting)
+		put_wrapped(o, "    ", 4, a->toelichting);
+	for (int i = 0; i < a->nplanning; i++) {
+		snprintf(line, sizeof(line), "    > %s: ",
+			 show_date(a->planning[i].datum, from, sizeof(from), "zonder datum"));
+		put_wrapped(o, line, 6, a->planning[i].titel);
 	}
-out:
-	db_finalize(st);
-	db_finalize(plan);
-	return rc;
+	return 0;
+}
+
+/* One open action item; overdue ones are marked. */
+static int
+put_action(void *ctx, const struct open_action *a)
+{
+	struct out *o = ctx;
+	char meeting[32], due[32], lead[160];
+	bool late = *a->deadline && strcmp(a->deadline, o->today) < 0;
+
+	if (o->n++ == 0)
+		fprintf(o->fp, o->dom ? "\n  Open acties\n" : "\nOpen acties zonder domein\n");
+	put_wrapped(o, "  - ", 4, a->actie);
+	snprintf(lead, sizeof(lead), "eigenaar: %s · AB %s · deadline: %s%s",
+		 *a->eigenaar ? a->eigenaar : "onbekend",
+		 show_date(a->vergadering, meeting, sizeof(meeting), "?"),
+		 show_date(a->deadline, due, sizeof(due), "geen"), late ? " · TE LAAT" : "");
+	put_wrapped(o, "    ", 4, lead);
+	return 0;
 }
 
 /* Open action items of one domain, or of none when dom is 0. */
 static int
 report_acties(struct out *o, long long dom)
 {
-	struct db_stmt *st = db_prepare(o->db,
-		"SELECT a.actie, ifnull(a.eigenaar, ''), ifnull(a.deadline, ''), ifnull(v.datum, '')"
-		" FROM acties a LEFT JOIN vergaderingen v ON v.id = a.vergadering_id"
-		" WHERE ifnull(a.domein_id, 0) = ?1 AND ifnull(a.status, 'open') <> 'gedaan'"
-		" ORDER BY a.deadline IS NULL, a.deadline, v.datum, a.id");
-	char meeting[32], due[32], lead[160];
-	int n = 0, rc;
+	o->dom = dom;
+	o->n = 0;
+	return open_actions_each(o->db, dom, put_action, o);
+}
 
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, dom);
-	while ((rc = db_step(st)) == 1) {
-		const char *deadline = db_col_text(st, 2);
-		bool late = *deadline && strcmp(deadline, o->today) < 0;
+/* True when d is called name (its code or its name, in any case). */
+static bool
+is_named(const char *name, const struct domain_row *d)
+{
+	return text_casecmp(name, d->code) == 0 || text_casecmp(name, d->naam) == 0;
+}
 
-		if (n++ == 0)
-			fprintf(o->fp, dom ? "\n  Open acties\n" : "\nOpen acties zonder domein\n");
-		put_wrapped(o, "  - ", 4, db_col_text(st, 0));
-		snprintf(lead, sizeof(lead), "eigenaar: %s · AB %s · deadline: %s%s",
-			 *db_col_text(st, 1) ? db_col_text(st, 1) : "onbekend",
-			 show_date(db_col_text(st, 3), meeting, sizeof(meeting), "?"),
-			 show_date(deadline, due, sizeof(due), "geen"), late ? " · TE LAAT" : "");
-		put_wrapped(o, "    ", 4, lead);
-	}
-	db_finalize(st);
-	return rc;
+/* For domain_known: stops the walk (1) at the domain called *ctx. */
+static int
+stop_at_named(void *ctx, const struct domain_row *d)
+{
+	return is_named(*(const char **)ctx, d);
 }
 
 /* 1 when domain is the code or name of a domain or theme, 0 when it is
@@ -184,23 +172,37 @@ report_acties(struct out *o, long long dom)
 static int
 domain_known(struct db *db, const char *domain)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT code, naam FROM domeinen");
-	int rc = 0, found = 0;
+	return domains_each(db, stop_at_named, &domain);
+}
 
-	if (!st)
-		return -1;
-	while (!found && (rc = db_step(st)) == 1)
-		found = text_casecmp(domain, db_col_text(st, 0)) == 0 ||
-			text_casecmp(domain, db_col_text(st, 1)) == 0;
-	db_finalize(st);
-	return found ? 1 : rc < 0 ? -1 : 0;
+/* One domain or theme (unless `domain` names another): its heading and
+ * motto, successes, actielijnen and open action items. */
+static int
+put_domain(void *ctx, const struct domain_row *d)
+{
+	struct out *o = ctx;
+	char head[512];
+
+	if (o->domain && !is_named(o->domain, d))
+		return 0;
+	snprintf(head, sizeof(head), "%s (%s, %s)", d->naam, d->code, d->soort);
+	fputc('\n', o->fp);
+	put_wrapped(o, "", 0, head);
+	if (*d->motto)
+		put_wrapped(o, "  Motto: ", 9, d->motto);
+	o->n = 0;
+	if (successes_each(o->db, d->id, put_success, o) < 0)
+		return 1;
+	o->n = 0;
+	if (actielijnen_each(o->db, d->id, put_actielijn, o) < 0)
+		return 1;
+	return report_acties(o, d->id) < 0 ? 1 : 0;
 }
 
 int
 report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, size_t errsz)
 {
-	struct out o = { db, fp, width > 0 ? width : 78, "" };
-	struct db_stmt *st;
+	struct out o = { .db = db, .fp = fp, .width = width > 0 ? width : 78, .domain = domain };
 	char today[32];
 	int rc;
 
@@ -217,40 +219,14 @@ report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, 
 		return -1;
 	}
 	date_today(o.today);
-	st = db_prepare(db, "SELECT id, code, naam, ifnull(motto, ''), soort,"
-			" (SELECT count(*) FROM actielijnen a WHERE a.domein_id = d.id)"
-			" FROM domeinen d ORDER BY soort <> 'domein', volgorde IS NULL, volgorde, id");
-	if (!st) {
-		snprintf(err, errsz, "%s", db_errmsg(db));
-		return -1;
-	}
 	date_format_short(o.today, today, sizeof(today));
 	fprintf(fp, "Samen Nieuw-West — stand van zaken op %s\n", today);
-	db_exec(db, "BEGIN");	/* one consistent picture */
-	while ((rc = db_step(st)) == 1) {
-		char head[512];
-
-		if (domain && text_casecmp(domain, db_col_text(st, 1)) != 0 &&
-		    text_casecmp(domain, db_col_text(st, 2)) != 0)
-			continue;
-		snprintf(head, sizeof(head), "%s (%s, %s)", db_col_text(st, 2), db_col_text(st, 1),
-			 db_col_text(st, 4));
-		fputc('\n', fp);
-		put_wrapped(&o, "", 0, head);
-		if (*db_col_text(st, 3))
-			put_wrapped(&o, "  Motto: ", 9, db_col_text(st, 3));
-		if (report_successes(&o, db_col_int(st, 0)) < 0 ||
-		    report_actielijnen(&o, db_col_int(st, 0)) < 0 ||
-		    report_acties(&o, db_col_int(st, 0)) < 0) {
-			rc = -1;
-			break;
-		}
-	}
-	db_finalize(st);
+	model_snapshot(db);	/* one consistent picture */
+	rc = domains_each(db, put_domain, &o);
 	if (rc == 0 && !domain)
 		rc = report_acties(&o, 0);
-	db_exec(db, "COMMIT");
-	if (rc < 0) {
+	model_snapshot_end(db);
+	if (rc != 0) {
 		snprintf(err, errsz, "%s", db_errmsg(db));
 		return -1;
 	}
