@@ -51,7 +51,8 @@ struct tab {
 };
 
 struct view_ops {
-	const char *name;	/* in its tab and the status line: "Planning" */
+	const char *name;	/* in its tab and the status line: "Planning"
+				   (through _(), so mark a new one N_()) */
 	const struct view_key *keys;	/* the keys that show it */
 	int nkeys;
 

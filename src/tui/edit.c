@@ -12,6 +12,7 @@
 
 #include "tui/app.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "tui/edit.h"
 #include "model/history.h"
@@ -225,7 +226,7 @@ int
 edit_new_in_domain(struct app *app, const struct entity *e, int d)
 {
 	if (d < 0 || d >= app->domains.n) {
-		app_message(app, true, "er is nog geen domein om een %s aan toe te voegen", e->singular);
+		app_message(app, true, _("er is nog geen domein om een %s aan toe te voegen"), e->singular);
 		return APP_REDRAW;
 	}
 	return edit_new(app, e, "domein", app->domains.dom[d].naam, app->domains.dom[d].naam);
@@ -246,7 +247,7 @@ edit_ask_kind(struct app *app, const char *question, const struct entity *const 
 		if (used >= sizeof(app->ask_keys))
 			used = sizeof(app->ask_keys) - 1;
 	}
-	snprintf(app->ask_keys + used, sizeof(app->ask_keys) - used, "Esc = niets");
+	snprintf(app->ask_keys + used, sizeof(app->ask_keys) - used, "%s", _("Esc = niets"));
 	snprintf(app->ask_text, sizeof(app->ask_text), "%s", question);
 	app->ask = ASK_ADD_KIND;
 	return APP_REDRAW;

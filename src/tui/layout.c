@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define TAB_MIN 4	/* a tab never shrinks below "1 E…" */
@@ -40,7 +41,7 @@ default_tab(const struct app *app, int i, struct tab *out)
 
 	memset(out, 0, sizeof(*out));
 	snprintf(out->label, sizeof(out->label), "%s%s%s", ops->nkeys ? ops->keys[0].key : "",
-		 ops->nkeys ? " " : "", ops->name);
+		 ops->nkeys ? " " : "", _(ops->name));
 	out->arg = ops->nkeys ? ops->keys[0].arg : 0;
 	out->active = app->view == i;
 	return 1;

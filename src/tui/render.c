@@ -10,6 +10,7 @@
 
 #include "tui/app.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "model/meetings.h"
 
@@ -139,7 +140,7 @@ position(const struct app *app, char *title, size_t titlesz, char *pos, size_t p
 	else if (l)
 		snprintf(pos, possz, "rij %lld/%lld", list_counted(l) ? l->cur + 1 : 0, list_counted(l));
 	if (!*title)
-		snprintf(title, titlesz, "%s", v->ops->name);
+		snprintf(title, titlesz, "%s", _(v->ops->name));
 }
 
 static void
