@@ -12,7 +12,8 @@
 	X(domain) \
 	X(planning) \
 	X(meetings) \
-	X(actions)
+	X(actions) \
+	/* a new view: X(name) \ above this line */
 
 #define DECLARE(name) extern const struct view_ops view_##name;
 VIEWS(DECLARE)
