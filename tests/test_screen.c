@@ -485,6 +485,42 @@ Test(screen, every_status_of_work_has_a_look_of_its_own)
 	cr_assert_eq(render_status_role(model_status(n - 1)), ROLE_ONBEKEND);
 }
 
+/* Successen (9): every domain's successes, the newest year first, with
+ * the selected one's explanation; e and a reach them. Its tab shows only
+ * while it is open, and Tab passes through it after Acties. */
+Test(screen, successes_of_every_domain)
+{
+	struct fixture f;
+
+	setup(&f, 80, 24);
+	put(f.db, "successen", (const char *const[]){ "VEILIG", "2023", "Buurtteams gestart", "Met 🌍 bewoners uit Osdorp." });
+	put(f.db, "successen", (const char *const[]){ "EID", "2024", "Coöperatie opgericht", "" });
+	frame(&f);
+	cr_assert_eq(row_with("9 Successen"), -1, "no tab while it is closed");
+	keys(&f, "9");
+	expect("9 Successen");
+	expect("Successen: 2");
+	cr_assert_lt(row_with("Coöperatie opgericht"), row_with("Buurtteams gestart"), "2024 before 2023");
+	expect("(geen toelichting)");
+	keys(&f, "j");
+	expect("Met 🌍 bewoners uit Osdorp.");
+	expect("rij 2/2");
+	cr_assert(app_key(f.app, 'e') & APP_FORM);
+	cr_assert_eq(f.app->form->e, &entity_successen);
+	cr_assert_str_eq(f.app->form->val[f.app->form->e->title], "Buurtteams gestart");
+	edit_form_free(f.app->form);
+	f.app->form = NULL;
+	cr_assert(app_key(f.app, 'a') & APP_FORM);
+	cr_assert_eq(f.app->form->id, 0);
+	edit_form_free(f.app->form);
+	f.app->form = NULL;
+	keys(&f, "8\t");
+	expect("Successen: 2");
+	keys(&f, "\t");
+	expect("paneel 1/3");
+	teardown(&f);
+}
+
 Test(screen, mouse_selects_tab_pane_and_row)
 {
 	struct fixture f;

@@ -78,6 +78,18 @@ struct successes {
 int successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out);
 void successes_free(struct successes *s);
 
+/* All successes, newest year first, then by title: a paged list. */
+struct list *successes_all(struct db *db);
+
+/* A row of that list; strings belong to the list's window. */
+struct success_item {
+	long long id;
+	long long jaar;
+	const char *titel, *toelichting;
+	const char *domein;		/* its domain's code */
+};
+struct success_item success_item(const struct list_row *r);
+
 /* The first `limit` actielijnen of a domain by title, with their status
  * (an overview pane on a large terminal). */
 struct line_titles {

@@ -168,6 +168,33 @@ successes_of_domain(struct db *db, long long domein_id, int limit, struct succes
 	return 0;
 }
 
+static const struct list_spec success_spec = {
+	.cols = "s.id, s.jaar, s.titel, ifnull(s.toelichting, ''),"
+		" ifnull((SELECT code FROM domeinen d WHERE d.id = s.domein_id), '')",
+	.ncols = 5,
+	.from = "successen s",
+	.where = "1",
+	.id = "s.id",
+	.k1 = "-s.jaar",
+	.k1_int = true,
+	.k2 = "s.titel",
+};
+
+struct list *
+successes_all(struct db *db)
+{
+	return list_new(db, &success_spec);
+}
+
+struct success_item
+success_item(const struct list_row *r)
+{
+	return (struct success_item){
+		.id = r->id, .jaar = strtoll(r->col[1], NULL, 10), .titel = r->col[2],
+		.toelichting = r->col[3], .domein = r->col[4],
+	};
+}
+
 void
 successes_free(struct successes *s)
 {

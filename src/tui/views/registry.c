@@ -13,6 +13,7 @@
 	X(planning) \
 	X(meetings) \
 	X(actions) \
+	X(successes) \
 	/* a new view: X(name) \ above this line */
 
 #define DECLARE(name) extern const struct view_ops view_##name;
