@@ -1,3 +1,4 @@
+/* `snw report`: the programme director's plain-text status report. */
 #ifndef SNW_REPORT_H
 #define SNW_REPORT_H
 

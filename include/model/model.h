@@ -2,11 +2,12 @@
 #define SNW_MODEL_H
 
 /*
- * Read models of the dashboard: everything the views show, read through
- * the statement wrapper of db.h. Long lists are paged with keyset queries
- * (a window of rows around what is visible), so a million actielijnen
- * never sit in memory; the overview's counts are cached per
- * db_data_version() and only recounted after a change.
+ * The dashboard's shared read models: the statuses of work in their
+ * display order (from the entity tables), the domains and themes, the
+ * overview's figures (cached per db_data_version(), recounted only after
+ * a change) and search over all text. The lists and details each view
+ * reads are in model/programme.h and model/meetings.h; the engine they
+ * read through in model/list.h.
  */
 
 #include <stdbool.h>

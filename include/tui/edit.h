@@ -2,9 +2,10 @@
 #define SNW_EDIT_H
 
 /*
- * Editing without curses. What `a`, `e`, `d`, space, `u` and Ctrl-R do in
- * each view; the contents of an edit form (values, allowed choices,
- * validation through the importer's rule set, field_normalize); saving
+ * Editing without curses. What `a`, `e`, `d`, space, `u` and Ctrl-R do
+ * (each view says what is selected and what `a` adds: view.h); the
+ * contents of an edit form (values, allowed choices, validation through
+ * the importer's rule set, field_normalize); saving
  * with the conflict check of db_update; and the session's undo stack of
  * change groups. formui.c only shows a form and turns keys into calls
  * here, so tests drive all of it without a terminal. The form's contents
