@@ -157,8 +157,8 @@ static const struct list_spec action_spec = {
 		" ifnull((SELECT naam FROM domeinen d WHERE d.id = c.domein_id), '')",
 	.ncols = 7,
 	.from = "acties c",
-	.where = "?2 IS NULL OR (?2 = 'open' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "')"
-		 " OR (?2 = 'gedaan' AND c.status = '" STATUS_GEDAAN "')"
+	.where = "?2 IS NULL OR (?2 = '" STATUS_OPEN "' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "')"
+		 " OR (?2 = '" STATUS_GEDAAN "' AND c.status = '" STATUS_GEDAAN "')"
 		 " OR (?2 = 'te laat' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "'"
 		 "     AND cast(replace(c.deadline, '-', '') AS INTEGER) < ?1)",
 	.id = "c.id",
@@ -179,7 +179,7 @@ static const struct {
 #define NACTION_SORTS ((int)(sizeof(action_sorts) / sizeof(action_sorts[0])))
 
 /* The filters: what the user reads is what the SQL above matches on. */
-static const char *const action_filters[] = { NULL, "open", "gedaan", "te laat" };
+static const char *const action_filters[] = { NULL, STATUS_OPEN, STATUS_GEDAAN, "te laat" };
 #define NACTION_FILTERS ((int)(sizeof(action_filters) / sizeof(action_filters[0])))
 
 struct action_row
