@@ -93,8 +93,11 @@ picker_refilter(struct picker *p, struct edit_form *f, const char *filter)
 		 * when it found them all, typing on narrows them in memory */
 		refs_find(f->db, p->kind, filter, p->domain, PICKER_SHOW_MAX, &p->all);
 		free(p->asked);
-		p->asked = p->all.more ? NULL : want;
-		want = NULL;
+		p->asked = NULL;
+		if (!p->all.more) {	/* it found them all: keep what it was asked */
+			p->asked = want;
+			want = NULL;
+		}
 	}
 	match(p, filter);
 	free(want);
