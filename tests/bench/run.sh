@@ -4,13 +4,18 @@
 # slow figure; it fails only when something does not work).
 #
 #   1. Import: `snw import` against the sqlite3 shell's `.import` of the
-#      same generated Excel-NL file into a plain seven-column table,
-#      alternating runs, best of each; ratio = sqlite3 time / snw time
-#      (>= 1.0: snw is at least as fast). For reference, also .import into
-#      a WAL database, with and without a unique index on the natural key:
-#      sqlite3 under the guarantees snw keeps. Instructions (callgrind) at
-#      100,000 rows for both: the whole import process of each, after an
-#      untimed set-up (snw init --empty + the domains; CREATE TABLE).
+#      same generated Excel-NL file, alternating runs, best of each; ratio =
+#      sqlite3 time / snw time. Two targets, as decided for the project:
+#        - under the same guarantees (a WAL database, so readers go on
+#          during the import, and a unique index on the natural key, so an
+#          import again cannot double the rows): snw at least 1.2 times as
+#          fast (ratio >= 1.2);
+#        - against the plain .import (rollback journal, no key, no checks,
+#          a seven-column table): at least half as fast (ratio >= 0.5).
+#      For reference, also .import into WAL without the index. Instructions
+#      (callgrind) at 100,000 rows for snw and both targets: the whole
+#      import process of each, after an untimed set-up (snw init --empty +
+#      the domains; CREATE TABLE).
 #   2. Dashboard at 1,000,000 actielijnen (tests/bench/bench_ui.c): the
 #      real drawing path on an off-screen ncurses screen.
 #   3. The table goes into README.md between <!-- bench:start --> and
@@ -165,14 +170,17 @@ if [ "$CALLGRIND" != 0 ]; then
 	snw_setup "$T/cg-snw.db"
 	valgrind -q --tool=callgrind --callgrind-out-file="$T/callgrind.snw" \
 		"$SNW" --db "$T/cg-snw.db" import "$f" >/dev/null
-	echo "bench: callgrind, sqlite3 .import of 100,000 rows"
-	sqlite_setup "$T/cg-sqlite.db"
 	sqlite_script "$f" >"$T/import.sql"
-	valgrind -q --tool=callgrind --callgrind-out-file="$T/callgrind.sqlite" \
-		sqlite3 "$T/cg-sqlite.db" <"$T/import.sql"
+	for mode in sqlite key; do
+		echo "bench: callgrind, sqlite3 .import ($mode) of 100,000 rows"
+		sqlite_setup "$T/cg-$mode.db" "$mode"
+		valgrind -q --tool=callgrind --callgrind-out-file="$T/callgrind.$mode" \
+			sqlite3 "$T/cg-$mode.db" <"$T/import.sql"
+	done
 	ir() { awk '/^(summary|totals):/ { print $2; exit }' "$1"; }
 	IR_SNW=$(ir "$T/callgrind.snw")
 	IR_SQLITE=$(ir "$T/callgrind.sqlite")
+	IR_KEY=$(ir "$T/callgrind.key")
 	if [ -n "${BENCH_DIR:-}" ]; then
 		echo "bench: profiles kept in $T/callgrind.snw and $T/callgrind.sqlite (callgrind_annotate --inclusive=yes)"
 	fi
@@ -202,27 +210,24 @@ WHEN=$(date '+%Y-%m-%d %H:%M %Z')
 row() { printf '| %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" >>"$T/rows"; }
 
 for n in $SIZES; do
-	s=$(best "$T/snw.$n") q=$(best "$T/sqlite.$n") r=$(ratio "$(best "$T/sqlite.$n")" "$(best "$T/snw.$n")")
+	s=$(best "$T/snw.$n") k=$(best "$T/key.$n") r=$(ratio "$(best "$T/key.$n")" "$(best "$T/snw.$n")")
 	rss=$(sort -k4 -n "$T/snw.$n" | tail -1 | awk '{ printf "%.0f", $4 / 1024 }')
-	row "import $(th "$n") rows: sqlite3 / snw (best of $RUNS)" "${q} s / ${s} s = **${r}** (snw peak RSS ${rss} MB)" "≥ 1.0" "$(ok "$r" '>=' 1.0)"
+	row "import $(th "$n") rows, same guarantees (WAL, unique key): sqlite3 / snw (best of $RUNS)" "${k} s / ${s} s = **${r}** (snw peak RSS ${rss} MB)" "≥ 1.2" "$(ok "$r" '>=' 1.2)"
+	q=$(best "$T/sqlite.$n") r=$(ratio "$(best "$T/sqlite.$n")" "$(best "$T/snw.$n")")
+	row "import $(th "$n") rows, plain .import (no WAL, no key, no checks): sqlite3 / snw" "${q} s / ${s} s = **${r}**" "≥ 0.5" "$(ok "$r" '>=' 0.5)"
 done
-# References under snw's own guarantees (no target; after the table).
+# A reference between the two (no target; after the table).
 : >"$T/refs"
 for n in $SIZES; do
-	s=$(best "$T/snw.$n")
-	for mode in wal key; do
-		q=$(best "$T/$mode.$n")
-		case $mode in
-		wal) what="into a WAL database (readers go on during the import), no index" ;;
-		key) what="into a WAL database with a unique index on (domein, titel)" ;;
-		esac
-		printf -- '- import %s rows, sqlite3 .import %s: %s s; sqlite3 / snw = %s\n' \
-			"$(th "$n")" "$what" "$q" "$(ratio "$q" "$s")" >>"$T/refs"
-	done
+	s=$(best "$T/snw.$n") q=$(best "$T/wal.$n")
+	printf -- '- import %s rows, sqlite3 .import into a WAL database (readers go on during the import), no index: %s s; sqlite3 / snw = %s\n' \
+		"$(th "$n")" "$q" "$(ratio "$q" "$s")" >>"$T/refs"
 done
 if [ "$CALLGRIND" != 0 ]; then
+	r=$(ratio "$IR_KEY" "$IR_SNW")
+	row "import 100,000 rows, instructions, same guarantees: sqlite3 / snw" "$(th "$IR_KEY") / $(th "$IR_SNW") = **${r}**" "≥ 1.2" "$(ok "$r" '>=' 1.2)"
 	r=$(ratio "$IR_SQLITE" "$IR_SNW")
-	row "import 100,000 rows, instructions: sqlite3 / snw" "$(th "$IR_SQLITE") / $(th "$IR_SNW") = **${r}**" "≥ 1.0" "$(ok "$r" '>=' 1.0)"
+	row "import 100,000 rows, instructions, plain .import: sqlite3 / snw" "$(th "$IR_SQLITE") / $(th "$IR_SNW") = **${r}**" "≥ 0.5" "$(ok "$r" '>=' 0.5)"
 fi
 uirow() {	# name label target_ms
 	set -- "$1" "$2" "$3" $(fig "$1")
@@ -261,7 +266,7 @@ more view_actions "switching to action items"
 	cat "$T/rows"
 	echo
 	if [ -s "$T/refs" ]; then
-		echo "For reference, sqlite3's .import of the same file under the guarantees snw keeps (best of $RUNS, no target):"
+		echo "For reference, sqlite3's .import of the same file with only one of the two guarantees (best of $RUNS, no target):"
 		echo
 		cat "$T/refs"
 		echo
