@@ -159,7 +159,7 @@ e2e: $(BUILD)/snw
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BUILD)/snw $(DESTDIR)$(BINDIR)/snw
-	install -m 644 data/*.csv $(DESTDIR)$(DATADIR)/
+	install -m 644 data/*.csv data/peildatum $(DESTDIR)$(DATADIR)/
 	install -m 644 man/snw.1 $(DESTDIR)$(MANDIR)/man1/snw.1
 	for l in $(PO_LANGS); do \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \

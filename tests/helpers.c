@@ -8,9 +8,9 @@ struct db *
 test_db_with_domains(void)
 {
 	struct db *db;
-	const char *dom[] = { "EID", "Eigenaarschap, Inclusie en Democratie",
+	const char *dom[ENTITY_MAX_FIELDS] = { "EID", "Eigenaarschap, Inclusie en Democratie",
 			      "Van, voor, met en door bewoners", "domein", "1" };
-	const char *vei[] = { "VEILIG", "Veiligheid", "Je veilig en verbonden voelen", "domein", "2" };
+	const char *vei[ENTITY_MAX_FIELDS] = { "VEILIG", "Veiligheid", "Je veilig en verbonden voelen", "domein", "2" };
 	enum db_change ch;
 	char err[256];
 

@@ -38,11 +38,11 @@ put(struct db *d, const char *table, const char *const *vals)
 static void
 fill(struct db *d)
 {
-	put(d, "actielijnen", (const char *const[]){ EID, "Wijkallianties", "Samen met bewoners.", "Emre", "lopend", "2024-01-01", "2024-12-31" });
-	put(d, "vergaderingen", (const char *const[]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
-	put(d, "besluiten", (const char *const[]){ "2024-01-25", "Begroting", "Het AB stelt de begroting vast." });
-	put(d, "acties", (const char *const[]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "" });
-	put(d, "acties", (const char *const[]){ "2024-01-25", "Verslag maken", "Secretaris", "", "gedaan", "" });
+	put(d, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ EID, "Wijkallianties", "Samen met bewoners.", "Emre", "lopend", "2024-01-01", "2024-12-31" });
+	put(d, "vergaderingen", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
+	put(d, "besluiten", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Begroting", "Het AB stelt de begroting vast." });
+	put(d, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "" });
+	put(d, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Verslag maken", "Secretaris", "", "gedaan", "" });
 }
 
 static void
@@ -382,8 +382,8 @@ Test(app_edit, read_only_changes_nothing_and_says_why)
 Test(app_edit, undo_of_a_step_someone_else_changed_since_says_so)
 {
 	struct edit_form *f;
-	const char *const other[] = { EID, "Wijkallianties", "Samen met bewoners.", "Emre", "gestopt", "2024-01-01", "2024-12-31" };
-	char *cur[8] = { 0 }, err[256];
+	const char *const other[ENTITY_MAX_FIELDS] = { EID, "Wijkallianties", "Samen met bewoners.", "Emre", "gestopt", "2024-01-01", "2024-12-31" };
+	char *cur[ENTITY_MAX_FIELDS] = { 0 }, err[256];
 	long long id = test_int(db, "SELECT id FROM actielijnen");
 
 	keys("1e");
@@ -392,7 +392,7 @@ Test(app_edit, undo_of_a_step_someone_else_changed_since_says_so)
 	cr_assert_eq(edit_save(app, f), EDIT_SAVED);
 	close_form();
 	/* "someone else" changes the same field */
-	const char *const mid[] = { EID, "Wijkallianties", "Samen met bewoners.", "Emre", "afgerond", "2024-01-01", "2024-12-31" };
+	const char *const mid[ENTITY_MAX_FIELDS] = { EID, "Wijkallianties", "Samen met bewoners.", "Emre", "afgerond", "2024-01-01", "2024-12-31" };
 	cr_assert_eq(db_update(db, E("actielijnen"), id, mid, other, cur, err, sizeof(err)), 0, "%s", err);
 	keys("u");
 	cr_assert(app->msg_error);
@@ -413,7 +413,7 @@ Test(app_edit, a_conflict_shows_theirs_and_lets_the_user_choose)
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
 	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
-	put(a, "domeinen", (const char *const[]){ "EID", EID, "", "domein", "1" });
+	put(a, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" });
 	fill(a);
 	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
 	other = app_new(a, false);
@@ -426,7 +426,7 @@ Test(app_edit, a_conflict_shows_theirs_and_lets_the_user_choose)
 	tr = field(f->e, "trekker");
 	st = field(f->e, "status");
 	edit_form_set(f, tr, "Saïda");
-	put(b, "actielijnen", (const char *const[]){ EID, "Wijkallianties", "Samen met bewoners.", "Jan", "gepauzeerd", "2024-01-01", "2024-12-31" });
+	put(b, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ EID, "Wijkallianties", "Samen met bewoners.", "Jan", "gepauzeerd", "2024-01-01", "2024-12-31" });
 	cr_assert_eq(edit_save(other, f), EDIT_CONFLICT);
 	cr_assert(f->conflict);
 	cr_assert_str_eq(f->theirs[tr], "Jan");
@@ -444,7 +444,7 @@ Test(app_edit, a_conflict_shows_theirs_and_lets_the_user_choose)
 	app_key(other, 'e');
 	f = other->form;
 	edit_form_set(f, tr, "Fatima");
-	put(b, "actielijnen", (const char *const[]){ EID, "Wijkallianties", "Samen met bewoners.", "Kees", "lopend", "2024-01-01", "2024-12-31" });
+	put(b, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ EID, "Wijkallianties", "Samen met bewoners.", "Kees", "lopend", "2024-01-01", "2024-12-31" });
 	cr_assert_eq(edit_save(other, f), EDIT_CONFLICT);
 	edit_keep_theirs(other, f);
 	cr_assert_str_eq(test_text(b, "SELECT trekker FROM actielijnen"), "Kees");
@@ -470,13 +470,13 @@ Test(app_edit, another_process_s_change_shows_on_poll)
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
 	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
-	put(a, "domeinen", (const char *const[]){ "EID", EID, "", "domein", "1" });
+	put(a, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" });
 	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
 	viewer = app_new(a, true);
 	app_key(viewer, '1');
 	cr_assert_eq(list_count(app_list(viewer)), 0);
 	cr_assert_eq(app_key(viewer, KC_TIMEOUT), 0, "nothing changed");
-	put(b, "actielijnen", (const char *const[]){ EID, "Van elders", "", "", "", "", "" });
+	put(b, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ EID, "Van elders", "", "", "", "", "" });
 	cr_assert_eq(app_key(viewer, KC_TIMEOUT), APP_REDRAW);
 	cr_assert_eq(list_count(app_list(viewer)), 1);
 	app_free(viewer);
@@ -531,8 +531,8 @@ Test(app_edit, planning_items_are_selected_above_the_bars)
 {
 	struct edit_target t;
 
-	put(db, "planning", (const char *const[]){ "2024-04-01", "Brede alliantiebijeenkomst", "", "", "" });
-	put(db, "planning", (const char *const[]){ "2024-06-01", "Evaluatie", EID, "Wijkallianties", "" });
+	put(db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-04-01", "Brede alliantiebijeenkomst", "", "", "" });
+	put(db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-06-01", "Evaluatie", EID, "Wijkallianties", "" });
 	keys("6");
 	t = edit_selection(app);
 	cr_assert_eq(t.e, E("actielijnen"), "the cursor starts on the bars");
@@ -569,7 +569,7 @@ Test(app_edit, entries_of_a_meeting_its_date_does_not_name_are_not_moved)
 	long long brede, act;
 
 	/* a second meeting on the AB meeting's date: its date names the AB one */
-	put(db, "vergaderingen", (const char *const[]){ "2024-01-25", "brede alliantiebijeenkomst", "Brede bijeenkomst", "" });
+	put(db, "vergaderingen", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "brede alliantiebijeenkomst", "Brede bijeenkomst", "" });
 	brede = test_int(db, "SELECT id FROM vergaderingen WHERE soort <> 'AB-vergadering'");
 	act = test_int(db, "SELECT id FROM acties WHERE actie = 'Verslag maken'");
 	cr_assert_eq(db_exec(db, "UPDATE acties SET vergadering_id = (SELECT id FROM vergaderingen"

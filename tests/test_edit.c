@@ -43,10 +43,10 @@ E(const char *name)
 static long long
 add_meeting(void)
 {
-	const char *m[] = { "2023-07-04", "AB-vergadering", "Bijeenkomst AB 4 juli", "" };
-	const char *b[] = { "2023-07-04", "3. Vertrouwensprotocol", "Vertrouwensprotocol is vastgesteld." };
-	const char *a1[] = { "2023-07-04", "Randvoorwaarden steviger formuleren", "Sjoukje Alta", "", "", "" };
-	const char *a2[] = { "2023-07-04", "Advies Bureau Integriteit agenderen", "Burgemeester", "", "open", "" };
+	const char *m[ENTITY_MAX_FIELDS] = { "2023-07-04", "AB-vergadering", "Bijeenkomst AB 4 juli", "" };
+	const char *b[ENTITY_MAX_FIELDS] = { "2023-07-04", "3. Vertrouwensprotocol", "Vertrouwensprotocol is vastgesteld." };
+	const char *a1[ENTITY_MAX_FIELDS] = { "2023-07-04", "Randvoorwaarden steviger formuleren", "Sjoukje Alta", "", "", "" };
+	const char *a2[ENTITY_MAX_FIELDS] = { "2023-07-04", "Advies Bureau Integriteit agenderen", "Burgemeester", "", "open", "" };
 	char err[256];
 	long long id, x;
 
@@ -59,7 +59,7 @@ add_meeting(void)
 
 Test(edit, insert_records_who_when_what)
 {
-	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
 	char err[256], last[128];
 	long long id;
 
@@ -73,7 +73,7 @@ Test(edit, insert_records_who_when_what)
 
 Test(edit, insert_with_existing_key_is_refused)
 {
-	const char *v[] = { EID, "Buurtbanen", "", "", "", "", "" };
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "", "", "" };
 	char err[256];
 	long long id;
 
@@ -85,9 +85,9 @@ Test(edit, insert_with_existing_key_is_refused)
 
 Test(edit, update_records_old_and_new_per_field)
 {
-	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
-	const char *w[] = { EID, "Buurtbanen", "", "Ünver", "lopend", "2024-01-01", "" };
-	char *cur[8], err[256];
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "Ünver", "lopend", "2024-01-01", "" };
+	char *cur[ENTITY_MAX_FIELDS], err[256];
 	long long id;
 
 	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
@@ -129,9 +129,9 @@ Test(edit, delete_meeting_takes_decisions_and_actions_and_undo_brings_them_back)
 
 Test(edit, undo_of_an_edit_restores_the_old_values)
 {
-	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
-	const char *w[] = { "Veiligheid", "Buurtbanen!", "x", "", "lopend", "", "" };
-	char *cur[8], err[256];
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[ENTITY_MAX_FIELDS] = { "Veiligheid", "Buurtbanen!", "x", "", "lopend", "", "" };
+	char *cur[ENTITY_MAX_FIELDS], err[256];
 	long long id, f, l;
 	struct change_group undone;
 
@@ -146,10 +146,10 @@ Test(edit, undo_of_an_edit_restores_the_old_values)
 
 Test(edit, undo_refuses_when_someone_else_changed_the_entry)
 {
-	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
-	const char *w[] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
-	const char *x[] = { EID, "Buurtbanen", "", "", "afgerond", "", "" };
-	char *cur[8], err[256];
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
+	const char *x[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "afgerond", "", "" };
+	char *cur[ENTITY_MAX_FIELDS], err[256];
 	long long id, f, l;
 	struct change_group undone;
 
@@ -165,17 +165,17 @@ Test(edit, undo_refuses_when_someone_else_changed_the_entry)
 Test(edit, conflict_between_two_connections_never_overwrites)
 {
 	const char *dir = test_tmpdir();
-	char path[256], err[512], *cur[8] = { NULL };
+	char path[256], err[512], *cur[ENTITY_MAX_FIELDS] = { NULL };
 	struct db *a, *b;
-	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
-	const char *mine[] = { EID, "Buurtbanen", "", "procesmanager", "gepland", "", "" };
-	const char *theirs[] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *mine[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "procesmanager", "gepland", "", "" };
+	const char *theirs[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
 	enum db_change ch;
 	long long id;
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
 	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[]){ "EID", EID, "", "domein", "1" },
+	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" },
 			       &ch, NULL, err, sizeof(err)), 0);
 	cr_assert_eq(db_insert(a, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
 	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
@@ -263,12 +263,19 @@ Test(edit, import_records_added_entries_as_runs)
 	test_import_free(&r);
 }
 
+/* The columns migration 5 -> 6 adds, dropped again. */
+#define SCHEMA_5_COLUMNS \
+	"ALTER TABLE domeinen DROP COLUMN bron; ALTER TABLE vergaderingen DROP COLUMN bron;" \
+	"ALTER TABLE successen DROP COLUMN bron; ALTER TABLE actielijnen DROP COLUMN groep;" \
+	"ALTER TABLE actielijnen DROP COLUMN bron; ALTER TABLE planning DROP COLUMN bron;" \
+	"ALTER TABLE besluiten DROP COLUMN bron; ALTER TABLE acties DROP COLUMN bron;"
+
 /* Turns a current database into one of schema version 1. */
 #define SCHEMA_1 \
 	"DROP TRIGGER actielijn_telling_insert; DROP TRIGGER actielijn_telling_delete;" \
 	"DROP TRIGGER actielijn_telling_update; DROP TABLE actielijn_telling;" \
 	"CREATE INDEX actielijnen_status ON actielijnen(domein_id, status);" \
-	"DROP TABLE historie; DROP TABLE gegevens; PRAGMA user_version = 1"
+	"DROP TABLE historie; DROP TABLE gegevens;" SCHEMA_5_COLUMNS "PRAGMA user_version = 1"
 
 /* A new database file has 16 KB pages (see db_create); an existing one
  * keeps what it has. */
@@ -293,12 +300,12 @@ Test(edit, migration_from_schema_1_keeps_the_data)
 	const char *dir = test_tmpdir();
 	char path[256], err[512];
 	struct db *a;
-	const char *v[] = { EID, "Buurtbanen", "", "", "", "", "" };
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "", "", "" };
 	enum db_change ch;
 
 	snprintf(path, sizeof(path), "%s/old.db", dir);
 	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[]){ "EID", EID, "", "domein", "1" },
+	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" },
 			       &ch, NULL, err, sizeof(err)), 0);
 	cr_assert_eq(db_upsert(a, E("actielijnen"), v, &ch, NULL, err, sizeof(err)), 0);
 	/* Make it look like a database of schema 1, before the history and
@@ -333,7 +340,7 @@ Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
 {
 	const char *dir = test_tmpdir();
 	char path[256], err[512], *sql, *out;
-	const char *dup[] = { "EID", "", "", "", "", "", "" };
+	const char *dup[ENTITY_MAX_FIELDS] = { "EID", "", "", "", "", "", "" };
 	sqlite3 *raw;
 	struct db *a;
 	long long id;
@@ -376,9 +383,9 @@ Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
 
 Test(edit, status_counts_follow_every_write)
 {
-	const char *v[] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
-	const char *w[] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
-	char *cur[8], err[256];
+	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
+	const char *w[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
+	char *cur[ENTITY_MAX_FIELDS], err[256];
 	long long id;
 
 	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);

@@ -44,17 +44,17 @@ sample_db(void)
 	struct db *db;
 
 	cr_assert_eq(db_open_memory(&db), 0);
-	put(db, "domeinen", (const char *const[]){ "EID", "Eigenaarschap, Inclusie en Democratie", "Van, voor, met en door bewoners", "domein", "1" });
-	put(db, "domeinen", (const char *const[]){ "VEILIG", "Veiligheid", "Je veilig voelen", "domein", "2" });
-	put(db, "domeinen", (const char *const[]){ "CWB", "Community Wealth Building", "", "thema", "6" });
-	put(db, "actielijnen", (const char *const[]){ "EID", "Wijkallianties", "Samen met bewoners 🌍 bouwen aan de wijk.", "Emre Ünver", "lopend", "2024-01-01", "2024-12-31" });
-	put(db, "actielijnen", (const char *const[]){ "EID", "Coöperatie 🌍 Nieuw-West", "Een coöperatie van bewoners.", "Saïda", "gepland", "2024-03-01", "" });
-	put(db, "actielijnen", (const char *const[]){ "EID", "Zonder datum", "", "", "", "", "" });
-	put(db, "actielijnen", (const char *const[]){ "VEILIG", "Online veiligheid", "", "Yıldız Şahin", "lopend", "2024-01-01", "" });
-	put(db, "vergaderingen", (const char *const[]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
-	put(db, "besluiten", (const char *const[]){ "2024-01-25", "Begroting", "Het AB stelt de begroting 2024 vast." });
-	put(db, "acties", (const char *const[]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "EID" });
-	put(db, "planning", (const char *const[]){ "2024-06-01", "Evaluatie wijkallianties", "EID", "Wijkallianties", "" });
+	put(db, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Eigenaarschap, Inclusie en Democratie", "Van, voor, met en door bewoners", "domein", "1" });
+	put(db, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Veiligheid", "Je veilig voelen", "domein", "2" });
+	put(db, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "CWB", "Community Wealth Building", "", "thema", "6" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Wijkallianties", "Samen met bewoners 🌍 bouwen aan de wijk.", "Emre Ünver", "lopend", "2024-01-01", "2024-12-31" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Coöperatie 🌍 Nieuw-West", "Een coöperatie van bewoners.", "Saïda", "gepland", "2024-03-01", "" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Zonder datum", "", "", "", "", "" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Online veiligheid", "", "Yıldız Şahin", "lopend", "2024-01-01", "" });
+	put(db, "vergaderingen", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
+	put(db, "besluiten", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Begroting", "Het AB stelt de begroting 2024 vast." });
+	put(db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "EID" });
+	put(db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-06-01", "Evaluatie wijkallianties", "EID", "Wijkallianties", "" });
 	return db;
 }
 
@@ -423,10 +423,14 @@ Test(form, tab_walks_across_pages_when_the_window_is_low)
 	expect(&t, "Start");
 	key(&t, KC_TAB);
 	key(&t, KC_TAB);
+	cr_assert_eq(formui_current(t.u), field(e, "groep"));
+	key(&t, KC_TAB);
+	cr_assert_eq(formui_current(t.u), field(e, "bron"), "the source is the last field");
+	key(&t, KC_TAB);
 	cr_assert_eq(formui_current(t.u), e->title, "past the last field: back to the first");
 	expect(&t, "pagina 1/2");
 	key(&t, KC_BTAB);
-	cr_assert_eq(formui_current(t.u), field(e, "eind"));
+	cr_assert_eq(formui_current(t.u), field(e, "bron"));
 	key(&t, KC_PGUP);
 	expect(&t, "pagina 1/2");
 	cr_assert(!key(&t, KC_ESC));
@@ -902,7 +906,7 @@ Test(form, a_pick_list_too_long_to_keep_still_finds_by_typing)
 	cr_assert_eq(db_begin(t.db), 0);
 	for (int i = 0; i < 6000; i++) {
 		snprintf(title, sizeof(title), "Buurtproject %04d %s", i, i % 2 ? "Noord" : "Zuid");
-		put(t.db, "actielijnen", (const char *const[]){ "VEILIG", title, "", "", "", "", "" });
+		put(t.db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", title, "", "", "", "", "" });
 	}
 	cr_assert_eq(db_commit(t.db), 0);
 	app_invalidate(t.app);

@@ -230,7 +230,7 @@ add_hostile(struct db *d)
 	enum db_change ch;
 
 	for (size_t i = 0; i < NHOSTILE; i++) {
-		const char *v[] = { "EID", hostile[i], "", hostile[NHOSTILE - 1 - i], "", "", "" };
+		const char *v[ENTITY_MAX_FIELDS] = { "EID", hostile[i], "", hostile[NHOSTILE - 1 - i], "", "", "" };
 
 		cr_assert_eq(db_upsert(d, entities[3], v, &ch, NULL, err, sizeof(err)), 0, "%s", err);
 	}

@@ -129,7 +129,7 @@ Test(harden_store, orphaned_wal_of_a_deleted_database_is_not_taken)
 	char path[256], wal[300], err[512];
 	struct db *b, *o;
 	enum db_change ch;
-	const char *dom[] = { "OUD", "Oud domein", "", "domein", "1" };
+	const char *dom[ENTITY_MAX_FIELDS] = { "OUD", "Oud domein", "", "domein", "1" };
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
 	snprintf(wal, sizeof(wal), "%s-wal", path);

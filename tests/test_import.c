@@ -327,7 +327,7 @@ Test(import, large_file_matches_keys_like_the_index_does)
 	struct import_result r = IMPORT("actielijnen.csv", "domein,titel,status\nEID,Regel 8,gepland\n");
 	char err[256];
 	long long id;
-	const char *dup[] = { "EID", "Regel 12", "", "", "", "", "" };
+	const char *dup[ENTITY_MAX_FIELDS] = { "EID", "Regel 12", "", "", "", "", "" };
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	test_import_free(&r);

@@ -46,19 +46,19 @@ sample_db(void)
 	struct db *db;
 
 	cr_assert_eq(db_open_memory(&db), 0);
-	put(db, "domeinen", (const char *const[]){ "EID", "Eigenaarschap, Inclusie en Democratie", "Van, voor, met en door bewoners", "domein", "1" });
-	put(db, "domeinen", (const char *const[]){ "VEILIG", "Veiligheid", "Je veilig voelen", "domein", "2" });
-	put(db, "domeinen", (const char *const[]){ "CWB", "Community Wealth Building", "", "thema", "6" });
-	put(db, "actielijnen", (const char *const[]){ "EID", "Wijkallianties", "Samen met bewoners 🌍 bouwen aan de wijk.", "Emre Ünver", "lopend", "2024-01-01", "2024-12-31" });
-	put(db, "actielijnen", (const char *const[]){ "EID", "Coöperatie 🌍 Nieuw-West", "Een coöperatie van bewoners.", "Saïda", "gepland", "2024-03-01", "" });
-	put(db, "actielijnen", (const char *const[]){ "EID", "Zonder datum", "", "", "", "", "" });
-	put(db, "actielijnen", (const char *const[]){ "VEILIG", "Evil\x1b[31mred", "bel\x07 en \x1b]0;titel\x07", "", "gestopt", "2024-05-01", "2024-06-30" });
-	put(db, "vergaderingen", (const char *const[]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
-	put(db, "besluiten", (const char *const[]){ "2024-01-25", "Begroting", "Het AB stelt de begroting 2024 vast." });
-	put(db, "acties", (const char *const[]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "EID" });
-	put(db, "acties", (const char *const[]){ "2024-01-25", "Verslag maken", "Secretaris", "2024-12-01", "gedaan", "" });
-	put(db, "planning", (const char *const[]){ "2024-04-01", "Brede alliantiebijeenkomst", "", "", "" });
-	put(db, "planning", (const char *const[]){ "2024-06-01", "Evaluatie wijkallianties", "EID", "Wijkallianties", "" });
+	put(db, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Eigenaarschap, Inclusie en Democratie", "Van, voor, met en door bewoners", "domein", "1" });
+	put(db, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Veiligheid", "Je veilig voelen", "domein", "2" });
+	put(db, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "CWB", "Community Wealth Building", "", "thema", "6" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Wijkallianties", "Samen met bewoners 🌍 bouwen aan de wijk.", "Emre Ünver", "lopend", "2024-01-01", "2024-12-31" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Coöperatie 🌍 Nieuw-West", "Een coöperatie van bewoners.", "Saïda", "gepland", "2024-03-01", "" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Zonder datum", "", "", "", "", "" });
+	put(db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Evil\x1b[31mred", "bel\x07 en \x1b]0;titel\x07", "", "gestopt", "2024-05-01", "2024-06-30" });
+	put(db, "vergaderingen", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "AB-vergadering", "Alliantiebestuur januari", "Stadsdeelhuis" });
+	put(db, "besluiten", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Begroting", "Het AB stelt de begroting 2024 vast." });
+	put(db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Agenda rondsturen", "Programmabureau", "2024-02-01", "open", "EID" });
+	put(db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Verslag maken", "Secretaris", "2024-12-01", "gedaan", "" });
+	put(db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-04-01", "Brede alliantiebijeenkomst", "", "", "" });
+	put(db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-06-01", "Evaluatie wijkallianties", "EID", "Wijkallianties", "" });
 	return db;
 }
 
@@ -493,8 +493,8 @@ Test(screen, successes_of_every_domain)
 	struct fixture f;
 
 	setup(&f, 80, 24);
-	put(f.db, "successen", (const char *const[]){ "VEILIG", "2023", "Buurtteams gestart", "Met 🌍 bewoners uit Osdorp." });
-	put(f.db, "successen", (const char *const[]){ "EID", "2024", "Coöperatie opgericht", "" });
+	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "2023", "Buurtteams gestart", "Met 🌍 bewoners uit Osdorp." });
+	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "2024", "Coöperatie opgericht", "" });
 	frame(&f);
 	cr_assert_eq(row_with("9 Successen"), -1, "no tab while it is closed");
 	keys(&f, "9");

@@ -42,6 +42,8 @@ struct import_opts {
 	bool fill_new;		/* filling a new (or half-made) database: marks it
 				   complete in the same transaction (db_mark_complete);
 				   imports nothing when it is complete already */
+	const char *peildatum;	/* fill_new: the date the data describes (ISO), recorded
+				   with it (db_state_peildatum); NULL when unknown */
 	FILE *out;		/* summary */
 	FILE *err;		/* errors and warnings */
 	int max_messages;	/* errors shown per file before "and N more"; 0 = 200 */

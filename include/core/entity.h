@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define ENTITY_MAX_FIELDS 8
+#define ENTITY_MAX_FIELDS 10	/* the most fields an entity has (actielijnen: 9) */
 #define FIELD_ERR_MAX 256
 
 enum field_type {

@@ -93,12 +93,27 @@ struct overview {
 	char meeting_date[11], meeting_title[240];	/* next AB meeting ... */
 	char ms_date[11], ms_title[240];		/* ... and milestone, */
 	bool meeting_past, ms_past;	/* or the last ones when none is ahead */
+	char peildatum[11];		/* model_peildatum, "" when unknown */
 	char err[160];
 };
 
 /* Counts the overview's figures for doms unless they are current for its
  * version and today. Returns 0, or -1 with ov->err set. */
 int overview_load(struct db *db, const struct domains *doms, struct overview *ov);
+
+/* --- the peildatum ---------------------------------------------------------- */
+
+/*
+ * How current the data is: the date it was last changed, into iso
+ * (YYYY-MM-DD, "" for a database that never held anything). That is the
+ * newer of the peildatum the loaded data states (the shipped data's, in
+ * gegevens: db_state_peildatum) and the local date of the newest change
+ * in the history after that load; a database without a stated peildatum
+ * (one filled by import, or older than the statement) counts its whole
+ * history. The dashboard and the report both show this. Returns 0, or
+ * -1 when the database failed (db_errmsg; iso is then "").
+ */
+int model_peildatum(struct db *db, char iso[11]);
 
 /* --- search ---------------------------------------------------------------- */
 

@@ -57,6 +57,16 @@ int db_create(const char *path, struct db **out, char *err, size_t errsz);
  * the transaction that fills it. */
 int db_mark_complete(struct db *db);
 
+/*
+ * Records iso (YYYY-MM-DD) as the peildatum of the data this transaction
+ * loads: the date the data describes (the shipped data states it in
+ * data/peildatum). Call in the transaction that fills a new database,
+ * after its rows: it is written with the newest history id, so that the
+ * load's own history rows are not taken for later changes
+ * (model_peildatum). Returns 0 or -1 (db_errmsg).
+ */
+int db_state_peildatum(struct db *db, const char *iso);
+
 /* 1 when the database is complete: marked so, or holding anything at all
  * (rows or history); 0 when it is half-made: empty and never marked, what
  * an interrupted first run of an older snw left behind; -1 on error. */

@@ -1301,8 +1301,9 @@ import_files(struct db *db, char *const *files, int nfiles,
 		return 0;
 	}
 	/* The mark goes in with the data, in one transaction: a database
-	 * that has it is whole (db_complete). */
-	if (opts->fill_new && db_mark_complete(db) < 0) {
+	 * that has it is whole (db_complete). So does the data's peildatum. */
+	if (opts->fill_new && ((opts->peildatum && db_state_peildatum(db, opts->peildatum) < 0) ||
+			       db_mark_complete(db) < 0)) {
 		fprintf(opts->err, "snw: %s\nnothing was imported\n", db_errmsg(db));
 		db_rollback(db);
 		db_cache_size(db, cache);

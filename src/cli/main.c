@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/csvio.h"
+#include "core/date.h"
 #include "core/fault.h"
 #include "core/i18n.h"
 #include "store/db.h"
@@ -194,6 +195,42 @@ parent_of(const char *path, char *dir, size_t dirsz)
 		snprintf(dir, dirsz, "%.*s", slash == path ? 1 : (int)(slash - path), path);
 }
 
+/*
+ * The date the shipped data describes, from the one-line file `peildatum`
+ * beside the CSV files (the data's makers state it: data/NOTES.md), into
+ * iso; "" when there is no such file (data installed by an older snw).
+ * Returns 0, or EXIT_DATAERR / EXIT_NOINPUT after saying what is wrong:
+ * a broken shipped file is not silently taken for "unknown".
+ */
+static int
+read_peildatum(const char *dir, char iso[11])
+{
+	char path[PATH_MAX + 16], line[128] = "", shown[64], *v;
+	size_t n;
+	FILE *fp;
+
+	iso[0] = '\0';
+	snprintf(path, sizeof(path), "%s/peildatum", dir);
+	if (!(fp = fopen(path, "r"))) {
+		if (errno == ENOENT)
+			return 0;
+		say(_("%s kan niet gelezen worden: %s"), path, strerror(errno));
+		return EXIT_NOINPUT;
+	}
+	n = fread(line, 1, sizeof(line) - 1, fp);
+	line[n] = '\0';
+	fclose(fp);
+	v = text_trim(line);
+	if (strpbrk(v, "\r\n") || !date_parse(v, DATE_POINT, iso)) {
+		iso[0] = '\0';
+		text_sanitize(shown, sizeof(shown), v, false);
+		say(_("%s:1: '%s' is geen datum (verwacht: één regel met de datum die de meegeleverde gegevens beschrijven, zoals 2024-01-25)"),
+		    path, shown);
+		return EXIT_DATAERR;
+	}
+	return 0;
+}
+
 /* Fills a new or half-made database with the shipped data, marking it
  * complete in the same transaction; with_data false marks it complete
  * empty (init --empty). Nothing happens when it is complete already
@@ -201,10 +238,10 @@ parent_of(const char *path, char *dir, size_t dirsz)
 static int
 fill_db(struct db *db, bool with_data, bool quiet)
 {
-	char dir[PATH_MAX], paths[ENTITY_MAX_FIELDS][PATH_MAX + 32];
+	char dir[PATH_MAX], paths[ENTITY_MAX_FIELDS][PATH_MAX + 32], peildatum[11];
 	char *files[ENTITY_MAX_FIELDS];
 	struct import_opts opts = { .quiet = quiet, .fill_new = true, .out = stdout, .err = stderr };
-	int complete;
+	int complete, status;
 
 	if (!with_data) {
 		if (db_begin(db) < 0)
@@ -225,6 +262,9 @@ fill_db(struct db *db, bool with_data, bool quiet)
 		snprintf(paths[i], sizeof(paths[i]), "%s/%s.csv", dir, entities[i]->name);
 		files[i] = paths[i];
 	}
+	if ((status = read_peildatum(dir, peildatum)) != 0)
+		return status;
+	opts.peildatum = *peildatum ? peildatum : NULL;
 	return import_files(db, files, entity_count, &opts, NULL);
 failed:
 	say("%s", db_errmsg(db));

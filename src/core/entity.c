@@ -16,6 +16,13 @@
 #define NAME_MAX_CHARS 200	/* names of people and places */
 #define LONG_MAX_CHARS 8000	/* an explanation, decision or action text */
 
+/* Where an entry comes from ("AB 21-12-2023, agendapunt 4"): every
+ * entity has it, last, on one line, as long as a title may be (a source
+ * that names two places is about 120 characters). Optional: an entry
+ * without a known source is still an entry. */
+#define BRON_FIELD \
+	{ "bron", "Bron", "source|bronvermelding|herkomst", FT_TEXT, false, false, TITLE_MAX, NULL, NULL }
+
 static const struct enum_value soort_domein[] = {
 	{ SOORT_DOMEIN, "domain|opgavedomein", 0 },
 	{ SOORT_THEMA, "theme|topic", 0 },
@@ -53,6 +60,7 @@ static const struct field domein_fields[] = {
 	{ "motto", "Motto", "slogan|tagline", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
 	{ "soort", "Soort", "kind|type", FT_ENUM, false, false, 0, soort_domein, "domein" },
 	{ "volgorde", "Volgorde", "order|position|rank", FT_INT, false, false, 0, NULL, NULL },
+	BRON_FIELD,
 };
 
 static const struct field vergadering_fields[] = {
@@ -60,6 +68,7 @@ static const struct field vergadering_fields[] = {
 	{ "soort", "Soort", "kind|type", FT_ENUM, false, true, 0, soort_vergadering, "AB-vergadering" },
 	{ "titel", "Titel", "title|name", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
 	{ "locatie", "Locatie", "location|place|plaats", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+	BRON_FIELD,
 };
 
 static const struct field succes_fields[] = {
@@ -67,6 +76,7 @@ static const struct field succes_fields[] = {
 	{ "jaar", "Jaar", "year", FT_INT, true, true, 0, NULL, NULL },
 	{ "titel", "Titel", "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
 	{ "toelichting", "Toelichting", "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
+	BRON_FIELD,
 };
 
 static const struct field actielijn_fields[] = {
@@ -77,6 +87,9 @@ static const struct field actielijn_fields[] = {
 	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_werk, NULL },
 	{ "start", "Start", "begin|start date|startdatum", FT_DATE_START, false, false, 0, NULL, NULL },
 	{ "eind", "Eind", "end|end date|einddatum|einde", FT_DATE_END, false, false, 0, NULL, NULL },
+	/* the heading on the slides the actielijn stands under */
+	{ "groep", "Groep", "group|groepering|cluster", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	BRON_FIELD,
 };
 
 static const struct field planning_fields[] = {
@@ -85,12 +98,14 @@ static const struct field planning_fields[] = {
 	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
 	{ "actielijn", "Actielijn", "action line|actionline|line of action", FT_ACTIELIJN, false, false, TITLE_MAX, NULL, NULL },
 	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_werk, NULL },
+	BRON_FIELD,
 };
 
 static const struct field besluit_fields[] = {
 	{ "vergadering", "Vergadering", "meeting|meeting date", FT_MEETING, true, true, 0, NULL, NULL },
 	{ "agendapunt", "Agendapunt", "agenda item|item|topic", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
 	{ "besluit", "Besluit", "decision|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
+	BRON_FIELD,
 };
 
 static const struct field actie_fields[] = {
@@ -100,6 +115,7 @@ static const struct field actie_fields[] = {
 	{ "deadline", "Deadline", "due|due date|uiterlijk", FT_DATE_END, false, false, 0, NULL, NULL },
 	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_actie, NULL },
 	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
+	BRON_FIELD,
 };
 
 /* Fields are listed in the CSV contract's column order; `title` names the

@@ -1,8 +1,8 @@
 /*
  * The dashboard's shared read models: the statuses of work in their
  * display order, the domains and themes, the overview's figures (a
- * handful of grouped queries, run again only when the database changed)
- * and search over all text.
+ * handful of grouped queries, run again only when the database changed),
+ * the data's peildatum and search over all text.
  */
 
 #include <stdio.h>
@@ -254,7 +254,8 @@ overview_load(struct db *db, const struct domains *doms, struct overview *ov)
 	ov->valid = false;
 	memset(ov->dom, 0, sizeof(ov->dom));
 	copy(ov->today, sizeof(ov->today), today);
-	if (load_counts(db, doms, ov) < 0 || load_dates(db, ov) < 0)
+	if (load_counts(db, doms, ov) < 0 || load_dates(db, ov) < 0 ||
+	    model_peildatum(db, ov->peildatum) < 0)
 		goto failed;
 	for (int i = 0; i < doms->n; i++)
 		if (load_next(db, ov, doms->dom[i].id, &ov->dom[i]) < 0 ||
@@ -267,6 +268,27 @@ overview_load(struct db *db, const struct domains *doms, struct overview *ov)
 failed:
 	copy(ov->err, sizeof(ov->err), db_errmsg(db));
 	return -1;
+}
+
+/* --- the peildatum -------------------------------------------------------------- */
+
+/* The stated peildatum and the local date of the newest change after the
+ * history it covers (all history when none was stated), the later of the
+ * two. Ids only grow, so the newest change is the last row: one step
+ * down the primary key, whatever the size of the history. */
+int
+model_peildatum(struct db *db, char iso[11])
+{
+	struct rowset rs = { 0 };
+	int rc = rowset_load(db, &rs, 1,
+		"SELECT max(ifnull((SELECT waarde FROM gegevens WHERE sleutel = 'peildatum'), ''),"
+		"  ifnull((SELECT date(tijd, 'localtime') FROM historie WHERE id > ifnull((SELECT"
+		"    CAST(waarde AS INTEGER) FROM gegevens WHERE sleutel = 'peildatum_historie'), 0)"
+		"    ORDER BY id DESC LIMIT 1), ''))", 0, NULL, 1);
+
+	copy(iso, 11, rc == 0 ? rowset_get(&rs, 0, 0) : "");
+	rowset_free(&rs);
+	return rc;
 }
 
 /* --- search ------------------------------------------------------------------ */

@@ -199,6 +199,21 @@ static const char *const migrations[] = {
 	"    OR EXISTS (SELECT 1 FROM successen) OR EXISTS (SELECT 1 FROM actielijnen)"
 	"    OR EXISTS (SELECT 1 FROM planning) OR EXISTS (SELECT 1 FROM besluiten)"
 	"    OR EXISTS (SELECT 1 FROM acties) OR EXISTS (SELECT 1 FROM historie);",
+
+	/* 5 -> 6: where every entry comes from (bron: "AB 21-12-2023,
+	 * agendapunt 4"), last on every table, and the heading on the slides
+	 * an actielijn stands under (groep), before it. Added columns only:
+	 * every row stays, with both empty, and no index or trigger is
+	 * touched. The data's peildatum, when the data states one, is a row
+	 * of gegevens (db_state_peildatum): no schema for it. */
+	"ALTER TABLE domeinen ADD COLUMN bron TEXT;"
+	"ALTER TABLE vergaderingen ADD COLUMN bron TEXT;"
+	"ALTER TABLE successen ADD COLUMN bron TEXT;"
+	"ALTER TABLE actielijnen ADD COLUMN groep TEXT;"
+	"ALTER TABLE actielijnen ADD COLUMN bron TEXT;"
+	"ALTER TABLE planning ADD COLUMN bron TEXT;"
+	"ALTER TABLE besluiten ADD COLUMN bron TEXT;"
+	"ALTER TABLE acties ADD COLUMN bron TEXT;",
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -1111,6 +1126,27 @@ db_mark_complete(struct db *db)
 {
 	return db_exec(db, "INSERT OR REPLACE INTO gegevens VALUES"
 			   " ('compleet', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+}
+
+/* The peildatum goes in as a bound value, the history it covers as the
+ * newest id at this point: the load's own rows, its pending run of added
+ * entries flushed first, are all at or below it. */
+int
+db_state_peildatum(struct db *db, const char *iso)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (flush_run(db) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO gegevens VALUES ('peildatum', ?1),"
+			       " ('peildatum_historie', (SELECT ifnull(max(id), 0) FROM historie))",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(db, "gegevens");
+	sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : fail(db, "gegevens");
 }
 
 int

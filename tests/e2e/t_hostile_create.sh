@@ -73,10 +73,16 @@ complete "$db" "two first runs at once"
 
 # A half-made file from an older snw: the schema, no rows, no history,
 # no mark. At the default location it holds nothing: snw fills it.
+# Schema 4: no gegevens, and none of the columns of schema 6.
+schema4="DROP TABLE gegevens; PRAGMA user_version = 4"
+for t in domeinen vergaderingen successen actielijnen planning besluiten acties; do
+	schema4="ALTER TABLE $t DROP COLUMN bron; $schema4"
+done
+schema4="ALTER TABLE actielijnen DROP COLUMN groep; $schema4"
 half() {
 	rm -f "$1" "$1-wal" "$1-shm"
 	"$bin" --db "$1" init --empty >/dev/null
-	sqlite3 "$1" "DROP TABLE gegevens; PRAGMA user_version = 4"
+	sqlite3 "$1" "$schema4"
 }
 half "$db"
 expect_status 0 "$bin" report
@@ -98,7 +104,7 @@ expect_status 0 "$bin" --db old.db report
 [ "$(sqlite3 old.db 'SELECT count(*) FROM domeinen')" = 0 ] || die "init --empty filled it"
 # An older database with data gets the mark on its upgrade.
 cp x.db withdata.db
-sqlite3 withdata.db "DROP TABLE gegevens; PRAGMA user_version = 4"
+sqlite3 withdata.db "$schema4"
 expect_status 0 "$bin" --db withdata.db report
 complete withdata.db "an upgraded database with data"
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "core/text.h"
 #include "model/programme.h"
@@ -290,6 +291,20 @@ overview_draw(const struct view *v, const struct app *app, struct grid *g, struc
 	draw_legend(app, g, body.x + 1, body.y + body.h - 1, body.w - 2);
 }
 
+/* The status line says how current the data is (model_peildatum): the
+ * one place on the overview that has room for it at 80x24, and it stays
+ * in sight while the panes change. */
+static void
+peildatum_status(const struct overview_state *s, const struct app *app, char *pos, size_t possz)
+{
+	char date[16];
+
+	if (!s->ov.valid || !*s->ov.peildatum)
+		return;
+	render_date(s->ov.peildatum, date);
+	snprintf(pos, possz, _("paneel %d/%d · gegevens van %s"), app->domain + 1, app->domains.n, date);
+}
+
 static void
 overview_status(const struct view *v, const struct app *app, char *title, size_t titlesz,
 		char *pos, size_t possz)
@@ -298,6 +313,7 @@ overview_status(const struct view *v, const struct app *app, char *title, size_t
 	(void)title;
 	(void)titlesz;
 	snprintf(pos, possz, "paneel %d/%d", app->domain + 1, app->domains.n);
+	peildatum_status(v->priv, app, pos, possz);
 }
 
 /* Enter opens the selected domain or theme where it is shown. */
