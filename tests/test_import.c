@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "helpers.h"
+#include "model/history.h"
 
 static struct db *db;
 static const char *dir;
@@ -300,6 +301,64 @@ Test(import, a_file_without_a_column_leaves_that_column_alone)
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	cr_assert_eq(test_int(db, "SELECT trekker IS NULL FROM actielijnen"), 1);
 	test_import_free(&r);
+}
+
+/* bron is a column like any other: optional on import, kept by a file
+ * without it, changed (and recorded) by one with it, and held to the
+ * length of a title. */
+Test(import, bron_is_kept_by_a_file_without_it_and_changed_by_one_with_it)
+{
+	struct import_result r = IMPORT("acties.csv",
+		"vergadering,actie,eigenaar,bron\n"
+		",Frank stuurt uitnodiging door.,Frank,\"AB 21-12-2023, agendapunt 1\"\n");
+	char *log;
+	size_t len;
+	FILE *fp;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	test_import_free(&r);
+	r = IMPORT("acties.csv", "vergadering,actie,eigenaar\n,Frank stuurt uitnodiging door.,Frank en Rutger\n");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_eq(r.counts[6].updated, 1);
+	cr_assert_str_eq(test_text(db, "SELECT eigenaar || ' | ' || bron FROM acties"),
+			 "Frank en Rutger | AB 21-12-2023, agendapunt 1");
+	test_import_free(&r);
+	r = IMPORT("acties.csv", "actie;bron\nFrank stuurt uitnodiging door.;AB 21-12-2023, agendapunt 4\n");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_eq(test_text(db, "SELECT bron FROM acties"), "AB 21-12-2023, agendapunt 4");
+	test_import_free(&r);
+	fp = open_memstream(&log, &len);
+	cr_assert_eq(history_print(db, 1, fp), 0);
+	fclose(fp);
+	cr_assert(strstr(log, "bron: AB 21-12-2023, agendapunt 1 -> AB 21-12-2023, agendapunt 4"), "%s", log);
+	free(log);
+	/* One line, at most 300 characters, like a title. */
+	r = IMPORT("successen.csv", "domein,jaar,titel,bron\nEID,2023,Buurtbanen,\"AB 21-12-2023,\nagendapunt 4\"\n");
+	cr_assert_eq(r.status, 65);
+	cr_assert(strstr(r.err, "successen.csv:2: bron: line break in a one-line field"), "%s", r.err);
+	test_import_free(&r);
+}
+
+/* groep is the actielijnen' own: optional, one line, exported between
+ * eind and bron. */
+Test(import, groep_of_actielijnen_in_the_contract_order)
+{
+	struct import_result r = IMPORT("actielijnen.csv",
+		"bron,groep,domein,titel\n\"Terugblik & vooruitblik 25-1-2024, Veiligheid\",Klein beginnen,"
+		"VEILIG,Signaleringskracht\n");
+	char *out;
+	size_t len;
+	FILE *fp;
+
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	test_import_free(&r);
+	fp = open_memstream(&out, &len);
+	cr_assert_eq(export_write(db, entity_find("actielijnen"), fp, false), 0);
+	fclose(fp);
+	cr_assert_str_eq(out, "domein,titel,toelichting,trekker,status,start,eind,groep,bron\n"
+			      "Veiligheid,Signaleringskracht,,,,,,Klein beginnen,"
+			      "\"Terugblik & vooruitblik 25-1-2024, Veiligheid\"\n");
+	free(out);
 }
 
 /* A CSV text of n actielijnen "Regel i" (even i in EID, odd in

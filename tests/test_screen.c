@@ -402,6 +402,8 @@ Test(screen, filter_and_sort_change_the_list)
 	keys(&f, "ffffff");
 	expect("filter: alle");
 	keys(&f, "s");
+	expect("sortering: groep");
+	keys(&f, "s");
 	expect("sortering: status");
 	keys(&f, "8f");
 	expect("filter: open");
@@ -518,6 +520,71 @@ Test(screen, successes_of_every_domain)
 	expect("Successen: 2");
 	keys(&f, "\t");
 	expect("paneel 1/3");
+	teardown(&f);
+}
+
+/* Where entries come from: the peildatum on the overview, the bron in
+ * the detail panes, the groep as headings when the list is sorted by
+ * it, a search hit on a bron selecting its entry, and the bron new
+ * entries start with. */
+Test(screen, bron_groep_and_peildatum_are_shown)
+{
+	struct fixture f;
+	const struct entity *e;
+
+	setup(&f, 80, 24);
+	put(f.db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Online veiligheid", "", "", "", "", "",
+		"Jaar van de concrete casussen", "Terugblik & vooruitblik 25-1-2024, Veiligheid" });
+	put(f.db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Signaleringskracht", "", "", "", "", "",
+		"Klein beginnen, groot leren", "Terugblik & vooruitblik 25-1-2024, Veiligheid" });
+	put(f.db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Notulen rondsturen", "Secretaris", "", "open", "",
+		"AB 25-1-2024, agendapunt 7" });
+	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "2023", "Buurtteams gestart", "",
+		"Terugblik & vooruitblik 25-1-2024, 2023 in vogelvlucht" });
+	cr_assert_eq(db_state_peildatum(f.db, "2024-01-25"), 0);
+	frame(&f);
+	expect("gegevens van 25 jan 2024");
+
+	keys(&f, "2jj");	/* by title: Evil…, Online veiligheid, Signaleringskracht */
+	expect("rij 3/3");
+	expect("Bron: Terugblik & vooruitblik 25-1-2024, Veiligheid");
+	cr_assert_gt(row_with("Klein beginnen"), row_with("Signaleringskracht"),
+		     "sorted by title: no headings, the groep only in the detail");
+	keys(&f, "s");
+	expect("sortering: groep");
+	cr_assert_gt(row_with("Jaar van de concrete casussen"), row_with("Evil"), "no groep first");
+	cr_assert_gt(row_with("Online veiligheid"), row_with("Jaar van de concrete casussen"));
+	cr_assert_gt(row_with("Klein beginnen, groot leren"), row_with("Online veiligheid"));
+	cr_assert_gt(row_with("Signaleringskracht"), row_with("Klein beginnen, groot leren"));
+	expect("rij 3/3");	/* the selection stays on its row */
+	expect_screen_is_grid(&f);
+
+	keys(&f, "/agendapunt 7\n");
+	expect("treffer 1/1");
+	expect("Notulen rondsturen");
+	expect("Bron: AB 25-1-2024, agendapunt 7");
+
+	keys(&f, "9");
+	expect("Bron: Terugblik & vooruitblik 25-1-2024, 2023 in vogelvlucht");
+
+	keys(&f, "7");
+	expect("Bron: —");	/* the meeting has none */
+	keys(&f, "\n");
+	cr_assert(app_key(f.app, 'a') & APP_REDRAW);
+	cr_assert(app_key(f.app, 'b') & APP_FORM);
+	e = f.app->form->e;
+	cr_assert_eq(e, &entity_besluiten);
+	cr_assert_str_eq(f.app->form->val[entity_field_index(e, "bron")], "AB 25-1-2024",
+			 "a decision added in a meeting comes from that meeting");
+	edit_form_free(f.app->form);
+	f.app->form = NULL;
+	keys(&f, "\x1b" "2");
+	cr_assert(app_key(f.app, 'a') & APP_FORM);
+	e = f.app->form->e;
+	cr_assert_str_eq(f.app->form->val[entity_field_index(e, "bron")], "dashboard 15-3-2024",
+			 "anything else says it was entered in the dashboard today");
+	edit_form_free(f.app->form);
+	f.app->form = NULL;
 	teardown(&f);
 }
 

@@ -24,6 +24,7 @@ struct meeting_row {
 	long long id;
 	const char *datum, *soort, *titel, *locatie;	/* "" when empty */
 	long long besluiten, acties;			/* how many it has */
+	const char *bron;				/* "" when empty */
 };
 struct meeting_row meeting_row(const struct list_row *r);
 
@@ -42,11 +43,11 @@ struct meeting_detail {
 	int ndecisions, nactions;
 	struct decision {
 		long long id;
-		const char *agendapunt, *besluit;
+		const char *agendapunt, *besluit, *bron;
 	} *decisions;
 	struct action_item {
 		long long id;
-		const char *actie, *eigenaar, *deadline, *status;
+		const char *actie, *eigenaar, *deadline, *status, *bron;
 	} *actions;
 	struct rowset rs_d, rs_a;	/* hold the strings */
 };
@@ -70,6 +71,7 @@ struct action_row {
 	const char *actie, *eigenaar, *deadline, *status;
 	const char *vergadering;	/* its meeting's date, or "" */
 	const char *domein;		/* its domain's name, or "" */
+	const char *bron;		/* "" when empty */
 };
 struct action_row action_row(const struct list_row *r);
 

@@ -134,8 +134,10 @@ struct search_hits {
 	struct search_hit *v;
 };
 
-/* Searches all text for `needle` (case-insensitive for ASCII), at most
- * SEARCH_MAX_HITS hits, actielijnen first. Returns 0, -1 when the
+/* Searches all text, every entry's bron and the actielijnen' groep for
+ * `needle` (case-insensitive for ASCII), at most SEARCH_MAX_HITS hits,
+ * actielijnen first; a domain is a hit by its bron only (its name and
+ * motto are what the tabs and panes show). Returns 0, -1 when the
  * database failed (db_errmsg). */
 int model_search(struct db *db, const char *needle, struct search_hits *hits);
 void search_hits_free(struct search_hits *hits);

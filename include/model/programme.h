@@ -26,6 +26,7 @@ struct actielijn_row {
 	long long id;
 	const char *titel, *trekker, *status, *start, *eind;
 	long long domein_id;
+	const char *groep;		/* the slides' heading it stands under */
 };
 
 /* The typed fields of a row of either list below. */
@@ -46,6 +47,9 @@ int actielijnen_sorts(void);
 const char *actielijnen_sort_label(int i);
 void actielijnen_sort(struct list *l, int i);
 
+/* Whether sort order i is by groep (the view shows group headings). */
+bool actielijnen_sort_grouped(int i);
+
 /* The actielijnen that touch a year (a start or end date, the period
  * overlapping it), by domain then title: the Gantt chart's rows, to be
  * pointed at a year with actielijnen_year. */
@@ -57,6 +61,7 @@ void actielijnen_year(struct list *l, int year, const char *status);
 struct actielijn_detail {
 	long long id;			/* 0: nothing loaded (or it is gone) */
 	const char *titel, *toelichting, *trekker, *status, *start, *eind;
+	const char *groep, *bron;
 	struct rowset rs;		/* holds the strings */
 };
 
@@ -87,6 +92,7 @@ struct success_item {
 	long long jaar;
 	const char *titel, *toelichting;
 	const char *domein;		/* its domain's code */
+	const char *bron;
 };
 struct success_item success_item(const struct list_row *r);
 

@@ -20,26 +20,28 @@ void model_snapshot_end(struct db *db);
 /* Every domain, then every theme, in their order. */
 struct domain_row {
 	long long id;
-	const char *code, *naam, *motto, *soort;
+	const char *code, *naam, *motto, *soort, *bron;
 };
 int domains_each(struct db *db, int (*fn)(void *ctx, const struct domain_row *d), void *ctx);
 
 /* A domain's successes, oldest year first. */
 struct success_row {
 	long long jaar;
-	const char *titel, *toelichting;
+	const char *titel, *toelichting, *bron;
 };
 int successes_each(struct db *db, long long domein_id,
 		   int (*fn)(void *ctx, const struct success_row *s), void *ctx);
 
-/* A domain's actielijnen in the order they were entered, each with its
+/* A domain's actielijnen in the order they were entered, the ones
+ * without a groep first, then each groep together in the order its
+ * first actielijn was entered (the slides' order); each with its
  * planning items (dated ones by date, then the others). */
 struct planning_item {
 	const char *datum, *titel;
 };
 struct line_row {
 	long long id;
-	const char *titel, *status, *trekker, *start, *eind, *toelichting;
+	const char *titel, *status, *trekker, *start, *eind, *toelichting, *groep, *bron;
 	int nplanning;
 	const struct planning_item *planning;
 };
@@ -51,6 +53,7 @@ int actielijnen_each(struct db *db, long long domein_id,
 struct open_action {
 	const char *actie, *eigenaar, *deadline;
 	const char *vergadering;	/* its meeting's date, or "" */
+	const char *bron;
 };
 int open_actions_each(struct db *db, long long domein_id,
 		      int (*fn)(void *ctx, const struct open_action *a), void *ctx);

@@ -188,6 +188,13 @@ int edit_new(struct app *app, const struct entity *e, const char *field, const c
  * filled in; says so when there is no such domain. */
 int edit_new_in_domain(struct app *app, const struct entity *e, int d);
 
+/* A new entry of e (a besluit or actie) in the meeting of that date and
+ * soort: its vergadering filled in, and its bron the meeting
+ * ("AB 21-12-2023"). A new entry made any other way starts with the bron
+ * "dashboard <today as d-m-yyyy>". */
+int edit_new_in_meeting(struct app *app, const struct entity *e, const char *datum, const char *soort,
+			const char *context);
+
 /* For views' `add`: asks in the status line which of kinds[0..n) to add,
  * each by the first letter of its name ("b = besluit, a = actie"); the
  * answer calls the view's `add` with that kind. */

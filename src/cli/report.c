@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "store/db.h"
 #include "cli/report.h"
+#include "model/model.h"
 #include "model/report.h"
 #include "core/text.h"
 
@@ -22,6 +23,7 @@ struct out {
 	char today[11];
 	const char *domain;	/* the one domain asked for, or NULL */
 	int n;			/* rows of the section being written */
+	char groep[1300];	/* groep of the actielijn written last */
 	long long dom;		/* domain of the open actions being written */
 };
 
@@ -85,6 +87,18 @@ show_date(const char *iso, char *buf, size_t bufsz, const char *none)
 	return buf;
 }
 
+/* "Bron: ..." of an entry, indented, when it has one. */
+static void
+put_source(struct out *o, const char *indent, const char *bron)
+{
+	char line[1300];	/* a bron of 300 characters of 4 bytes */
+
+	if (!*bron)
+		return;
+	snprintf(line, sizeof(line), _("Bron: %s"), bron);
+	put_wrapped(o, indent, (int)strlen(indent), line);
+}
+
 /* One success: year, title, and its explanation under it. */
 static int
 put_success(void *ctx, const struct success_row *s)
@@ -98,18 +112,29 @@ put_success(void *ctx, const struct success_row *s)
 	put_wrapped(o, lead, 10, s->titel);
 	if (*s->toelichting)
 		put_wrapped(o, "          ", 10, s->toelichting);
+	put_source(o, "          ", s->bron);
 	return 0;
 }
 
-/* One actielijn: title, status line, explanation, its planning items. */
+/* One actielijn: title, status line, explanation, bron, its planning
+ * items; the groep it stands under as a sub-heading (as the slides put
+ * it, with a colon) above the first of each groep. */
 static int
 put_actielijn(void *ctx, const struct line_row *a)
 {
 	struct out *o = ctx;
-	char from[32], to[32], line[512];
+	char from[32], to[32], line[1300];
 
-	if (o->n++ == 0)
+	if (o->n++ == 0) {
 		fprintf(o->fp, "\n  Actielijnen 2024\n");
+		o->groep[0] = '\0';
+	}
+	if (*a->groep && strcmp(a->groep, o->groep) != 0) {
+		snprintf(line, sizeof(line), "%s:", a->groep);
+		fputc('\n', o->fp);
+		put_wrapped(o, "  ", 2, line);
+	}
+	snprintf(o->groep, sizeof(o->groep), "%s", a->groep);
 	put_wrapped(o, "  - ", 4, a->titel);
 	snprintf(line, sizeof(line), "status: %s · trekker: %s · planning: %s – %s",
 		 *a->status ? a->status : "onbekend", *a->trekker ? a->trekker : "onbekend",
@@ -117,6 +142,7 @@ put_actielijn(void *ctx, const struct line_row *a)
 	put_wrapped(o, "    ", 4, line);
 	if (*a->toelichting)
 		put_wrapped(o, "    ", 4, a->toelichting);
+	put_source(o, "    ", a->bron);
 	for (int i = 0; i < a->nplanning; i++) {
 		snprintf(line, sizeof(line), "    > %s: ",
 			 show_date(a->planning[i].datum, from, sizeof(from), "zonder datum"));
@@ -141,6 +167,7 @@ put_action(void *ctx, const struct open_action *a)
 		 show_date(a->vergadering, meeting, sizeof(meeting), "?"),
 		 show_date(a->deadline, due, sizeof(due), "geen"), late ? " · TE LAAT" : "");
 	put_wrapped(o, "    ", 4, lead);
+	put_source(o, "    ", a->bron);
 	return 0;
 }
 
@@ -190,6 +217,7 @@ put_domain(void *ctx, const struct domain_row *d)
 	put_wrapped(o, "", 0, head);
 	if (*d->motto)
 		put_wrapped(o, "  Motto: ", 9, d->motto);
+	put_source(o, "  ", d->bron);
 	o->n = 0;
 	if (successes_each(o->db, d->id, put_success, o) < 0)
 		return 1;
@@ -203,7 +231,7 @@ int
 report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, size_t errsz)
 {
 	struct out o = { .db = db, .fp = fp, .width = width > 0 ? width : 78, .domain = domain };
-	char today[32];
+	char today[32], peildatum[11];
 	int rc;
 
 	/* An unknown domain is an error before anything is written: the
@@ -222,6 +250,10 @@ report_write(struct db *db, const char *domain, int width, FILE *fp, char *err, 
 	date_format_short(o.today, today, sizeof(today));
 	fprintf(fp, "Samen Nieuw-West — stand van zaken op %s\n", today);
 	model_snapshot(db);	/* one consistent picture */
+	if (model_peildatum(db, peildatum) == 0 && *peildatum) {
+		date_format_short(peildatum, today, sizeof(today));
+		fprintf(fp, _("Gegevens van %s\n"), today);
+	}
 	rc = domains_each(db, put_domain, &o);
 	if (rc == 0 && !domain)
 		rc = report_acties(&o, 0);

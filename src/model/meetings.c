@@ -17,8 +17,8 @@
 static const struct list_spec meeting_spec = {
 	.cols = "v.id, v.datum, v.soort, ifnull(v.titel, ''), ifnull(v.locatie, ''),"
 		" (SELECT count(*) FROM besluiten b WHERE b.vergadering_id = v.id),"
-		" (SELECT count(*) FROM acties c WHERE c.vergadering_id = v.id)",
-	.ncols = 7,
+		" (SELECT count(*) FROM acties c WHERE c.vergadering_id = v.id), ifnull(v.bron, '')",
+	.ncols = 8,
 	.from = "vergaderingen v",
 	.where = "1",
 	.id = "v.id",
@@ -41,7 +41,7 @@ meeting_row(const struct list_row *r)
 	return (struct meeting_row){
 		.id = r->id, .datum = r->col[1], .soort = r->col[2], .titel = r->col[3],
 		.locatie = r->col[4], .besluiten = strtoll(r->col[5], NULL, 10),
-		.acties = strtoll(r->col[6], NULL, 10),
+		.acties = strtoll(r->col[6], NULL, 10), .bron = r->col[7],
 	};
 }
 
@@ -77,13 +77,13 @@ meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeti
 
 	d->ndecisions = d->nactions = 0;
 	d->meeting_id = 0;
-	rc = rowset_load(db, &d->rs_d, 3,
-			 "SELECT id, ifnull(agendapunt, ''), besluit FROM besluiten"
+	rc = rowset_load(db, &d->rs_d, 4,
+			 "SELECT id, ifnull(agendapunt, ''), besluit, ifnull(bron, '') FROM besluiten"
 			 " WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3", meeting_id, NULL, limit);
 	if (rc == 0)
-		rc = rowset_load(db, &d->rs_a, 5,
-				 "SELECT id, actie, ifnull(eigenaar, ''), ifnull(deadline, ''), ifnull(status, '')"
-				 " FROM acties WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3",
+		rc = rowset_load(db, &d->rs_a, 6,
+				 "SELECT id, actie, ifnull(eigenaar, ''), ifnull(deadline, ''), ifnull(status, ''),"
+				 " ifnull(bron, '') FROM acties WHERE vergadering_id = ?1 ORDER BY id LIMIT ?3",
 				 meeting_id, NULL, limit);
 	free(d->decisions);
 	free(d->actions);
@@ -96,6 +96,7 @@ meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeti
 			.id = strtoll(rowset_get(&d->rs_d, i, 0), NULL, 10),
 			.agendapunt = rowset_get(&d->rs_d, i, 1),
 			.besluit = rowset_get(&d->rs_d, i, 2),
+			.bron = rowset_get(&d->rs_d, i, 3),
 		};
 	for (int i = 0; i < d->rs_a.n; i++)
 		d->actions[i] = (struct action_item){
@@ -104,6 +105,7 @@ meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeti
 			.eigenaar = rowset_get(&d->rs_a, i, 2),
 			.deadline = rowset_get(&d->rs_a, i, 3),
 			.status = rowset_get(&d->rs_a, i, 4),
+			.bron = rowset_get(&d->rs_a, i, 5),
 		};
 	d->ndecisions = d->rs_d.n;
 	d->nactions = d->rs_a.n;
@@ -154,8 +156,8 @@ meeting_of_entry(struct db *db, const struct entity *e, long long id, long long 
 static const struct list_spec action_spec = {
 	.cols = "c.id, c.actie, ifnull(c.eigenaar, ''), ifnull(c.deadline, ''), ifnull(c.status, ''),"
 		" ifnull((SELECT datum FROM vergaderingen v WHERE v.id = c.vergadering_id), ''),"
-		" ifnull((SELECT naam FROM domeinen d WHERE d.id = c.domein_id), '')",
-	.ncols = 7,
+		" ifnull((SELECT naam FROM domeinen d WHERE d.id = c.domein_id), ''), ifnull(c.bron, '')",
+	.ncols = 8,
 	.from = "acties c",
 	.where = "?2 IS NULL OR (?2 = '" STATUS_OPEN "' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "')"
 		 " OR (?2 = '" STATUS_GEDAAN "' AND c.status = '" STATUS_GEDAAN "')"
@@ -188,6 +190,7 @@ action_row(const struct list_row *r)
 	return (struct action_row){
 		.id = r->id, .actie = r->col[1], .eigenaar = r->col[2], .deadline = r->col[3],
 		.status = r->col[4], .vergadering = r->col[5], .domein = r->col[6],
+		.bron = r->col[7],
 	};
 }
 

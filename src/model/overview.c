@@ -300,6 +300,7 @@ static const struct {
 } hit_kinds[] = {
 	{ 'a', &entity_actielijnen }, { 's', &entity_successen }, { 'p', &entity_planning },
 	{ 'v', &entity_vergaderingen }, { 'b', &entity_besluiten }, { 'c', &entity_acties },
+	{ 'd', &entity_domeinen },
 };
 
 int
@@ -313,17 +314,19 @@ model_search(struct db *db, const char *needle, struct search_hits *hits)
 	 * escaping of % and _. */
 	rc = rowset_load(db, &rs, 4,
 		"SELECT 'a', id, domein_id, titel FROM actielijnen"
-		"  WHERE snw_contains(?2, titel, toelichting, trekker)"
+		"  WHERE snw_contains(?2, titel, toelichting, trekker, groep, bron)"
 		" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
-		"  WHERE snw_contains(?2, titel, toelichting)"
+		"  WHERE snw_contains(?2, titel, toelichting, bron)"
 		" UNION ALL SELECT 'p', id, ifnull(domein_id, 0), titel FROM planning"
-		"  WHERE snw_contains(?2, titel)"
+		"  WHERE snw_contains(?2, titel, bron)"
 		" UNION ALL SELECT 'v', id, id, ifnull(titel, datum) FROM vergaderingen"
-		"  WHERE snw_contains(?2, titel, locatie)"
+		"  WHERE snw_contains(?2, titel, locatie, bron)"
 		" UNION ALL SELECT 'b', id, vergadering_id, besluit FROM besluiten"
-		"  WHERE snw_contains(?2, besluit, agendapunt)"
+		"  WHERE snw_contains(?2, besluit, agendapunt, bron)"
 		" UNION ALL SELECT 'c', id, ifnull(vergadering_id, 0), actie FROM acties"
-		"  WHERE snw_contains(?2, actie, eigenaar)"
+		"  WHERE snw_contains(?2, actie, eigenaar, bron)"
+		" UNION ALL SELECT 'd', id, id, naam FROM domeinen"
+		"  WHERE snw_contains(?2, bron)"
 		" LIMIT ?3", 0, needle, SEARCH_MAX_HITS);
 	if (rc == 0 && rs.n && !(hits->v = calloc((size_t)rs.n, sizeof(*hits->v))))
 		rc = -1;

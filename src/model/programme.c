@@ -16,7 +16,7 @@
 /* Both lists read the same columns, so one accessor serves them. */
 #define ACTIELIJN_COLS \
 	"a.id, a.titel, ifnull(a.trekker, ''), ifnull(a.status, ''), ifnull(a.start, '')," \
-	" ifnull(a.eind, ''), a.domein_id"
+	" ifnull(a.eind, ''), a.domein_id, ifnull(a.groep, '')"
 
 struct actielijn_row
 actielijn_row(const struct list_row *r)
@@ -24,6 +24,7 @@ actielijn_row(const struct list_row *r)
 	return (struct actielijn_row){
 		.id = r->id, .titel = r->col[1], .trekker = r->col[2], .status = r->col[3],
 		.start = r->col[4], .eind = r->col[5], .domein_id = strtoll(r->col[6], NULL, 10),
+		.groep = r->col[7],
 	};
 }
 
@@ -31,7 +32,7 @@ actielijn_row(const struct list_row *r)
  * indexed (UNIQUE (domein_id, titel)), so it is the first sort order. */
 static const struct list_spec domain_spec = {
 	.cols = ACTIELIJN_COLS,
-	.ncols = 7,
+	.ncols = 8,
 	.from = "actielijnen a",
 	.where = "a.domein_id = ?1 AND (?2 IS NULL OR ifnull(a.status, '') = ?2)",
 	.id = "a.id",
@@ -44,6 +45,9 @@ static const struct {
 	bool k1_int;
 } sorts[] = {
 	{ "titel", "a.titel", NULL, false },
+	/* as the slides group them (the ones without a group first); the
+	 * view puts a heading above each group */
+	{ "groep", "ifnull(a.groep, '')", "a.titel", false },
 	{ "status", "ifnull(a.status, '')", "a.titel", false },
 	{ "start", "ifnull(a.start, '9999-99-99')", "a.titel", false },
 	{ "eind", "ifnull(a.eind, '9999-99-99')", "a.titel", false },
@@ -76,6 +80,12 @@ actielijnen_sort_label(int i)
 	return i >= 0 && i < NSORTS ? sorts[i].label : "";
 }
 
+bool
+actielijnen_sort_grouped(int i)
+{
+	return i >= 0 && i < NSORTS && strcmp(sorts[i].label, "groep") == 0;
+}
+
 void
 actielijnen_sort(struct list *l, int i)
 {
@@ -85,11 +95,12 @@ actielijnen_sort(struct list *l, int i)
 
 /* Actielijnen that touch the year (?1), by domain then title: the order
  * of the UNIQUE (domein_id, titel) index, so paging stays cheap. The
- * Gantt shows no trekker: an empty column keeps the accessor shared. */
+ * Gantt shows no trekker or groep: empty columns keep the accessor
+ * shared. */
 static const struct list_spec gantt_spec = {
 	.cols = "a.id, a.titel, '', ifnull(a.status, ''), ifnull(a.start, ''), ifnull(a.eind, ''),"
-		" a.domein_id",
-	.ncols = 7,
+		" a.domein_id, ''",
+	.ncols = 8,
 	.from = "actielijnen a",
 	.where = "(a.start IS NOT NULL OR a.eind IS NOT NULL)"
 		 " AND ifnull(a.start, '0000') <= printf('%04d-12-31', ?1)"
@@ -119,9 +130,10 @@ int
 actielijn_detail_load(struct db *db, long long id, struct actielijn_detail *d)
 {
 	struct rowset *rs = &d->rs;
-	int rc = rowset_load(db, rs, 6,
+	int rc = rowset_load(db, rs, 8,
 			     "SELECT titel, ifnull(toelichting, ''), ifnull(trekker, ''), ifnull(status, ''),"
-			     " ifnull(start, ''), ifnull(eind, '') FROM actielijnen WHERE id = ?1",
+			     " ifnull(start, ''), ifnull(eind, ''), ifnull(groep, ''), ifnull(bron, '')"
+			     " FROM actielijnen WHERE id = ?1",
 			     id, NULL, 1);
 
 	d->id = rc == 0 && rs->n ? id : 0;
@@ -131,6 +143,8 @@ actielijn_detail_load(struct db *db, long long id, struct actielijn_detail *d)
 	d->status = rowset_get(rs, 0, 3);
 	d->start = rowset_get(rs, 0, 4);
 	d->eind = rowset_get(rs, 0, 5);
+	d->groep = rowset_get(rs, 0, 6);
+	d->bron = rowset_get(rs, 0, 7);
 	return rc;
 }
 
@@ -170,8 +184,8 @@ successes_of_domain(struct db *db, long long domein_id, int limit, struct succes
 
 static const struct list_spec success_spec = {
 	.cols = "s.id, s.jaar, s.titel, ifnull(s.toelichting, ''),"
-		" ifnull((SELECT code FROM domeinen d WHERE d.id = s.domein_id), '')",
-	.ncols = 5,
+		" ifnull((SELECT code FROM domeinen d WHERE d.id = s.domein_id), ''), ifnull(s.bron, '')",
+	.ncols = 6,
 	.from = "successen s",
 	.where = "1",
 	.id = "s.id",
@@ -191,7 +205,7 @@ success_item(const struct list_row *r)
 {
 	return (struct success_item){
 		.id = r->id, .jaar = strtoll(r->col[1], NULL, 10), .titel = r->col[2],
-		.toelichting = r->col[3], .domein = r->col[4],
+		.toelichting = r->col[3], .domein = r->col[4], .bron = r->col[5],
 	};
 }
 

@@ -35,7 +35,7 @@ walk_end(struct db_stmt *st, int rc, int stop)
 int
 domains_each(struct db *db, int (*fn)(void *ctx, const struct domain_row *d), void *ctx)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, code, naam, ifnull(motto, ''), soort FROM domeinen"
+	struct db_stmt *st = db_prepare(db, "SELECT id, code, naam, ifnull(motto, ''), soort, ifnull(bron, '') FROM domeinen"
 					    " ORDER BY soort <> '" SOORT_DOMEIN "', volgorde IS NULL, volgorde, id");
 	int rc = 0, stop = 0;
 
@@ -44,7 +44,7 @@ domains_each(struct db *db, int (*fn)(void *ctx, const struct domain_row *d), vo
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct domain_row d = {
 			db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-			db_col_text(st, 4),
+			db_col_text(st, 4), db_col_text(st, 5),
 		};
 
 		stop = fn(ctx, &d);
@@ -56,7 +56,7 @@ int
 successes_each(struct db *db, long long domein_id,
 	       int (*fn)(void *ctx, const struct success_row *s), void *ctx)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT jaar, titel, toelichting FROM successen"
+	struct db_stmt *st = db_prepare(db, "SELECT jaar, titel, toelichting, bron FROM successen"
 					    " WHERE domein_id = ?1 ORDER BY jaar, id");
 	int rc = 0, stop = 0;
 
@@ -64,7 +64,8 @@ successes_each(struct db *db, long long domein_id,
 		return -1;
 	db_bind_int(st, 1, domein_id);
 	while (!stop && (rc = db_step(st)) == 1) {
-		struct success_row s = { db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2) };
+		struct success_row s = { db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+					 db_col_text(st, 3) };
 
 		stop = fn(ctx, &s);
 	}
@@ -125,7 +126,9 @@ actielijnen_each(struct db *db, long long domein_id,
 {
 	struct db_stmt *st = db_prepare(db,
 		"SELECT id, titel, ifnull(status, ''), ifnull(trekker, ''), ifnull(start, ''),"
-		" ifnull(eind, ''), ifnull(toelichting, '') FROM actielijnen WHERE domein_id = ?1 ORDER BY id");
+		" ifnull(eind, ''), ifnull(toelichting, ''), ifnull(groep, ''), ifnull(bron, '')"
+		" FROM actielijnen WHERE domein_id = ?1"
+		" ORDER BY groep IS NOT NULL, min(id) OVER (PARTITION BY groep), id");
 	struct db_stmt *plan = db_prepare(db,
 		"SELECT ifnull(datum, ''), titel FROM planning WHERE actielijn_id = ?1"
 		" ORDER BY datum IS NULL, datum, id");
@@ -144,7 +147,8 @@ actielijnen_each(struct db *db, long long domein_id,
 		}
 		a = (struct line_row){
 			db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-			db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 6), b.n, b.items,
+			db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 6), db_col_text(st, 7),
+			db_col_text(st, 8), b.n, b.items,
 		};
 		stop = fn(ctx, &a);
 	}
@@ -161,7 +165,8 @@ open_actions_each(struct db *db, long long domein_id,
 		  int (*fn)(void *ctx, const struct open_action *a), void *ctx)
 {
 	struct db_stmt *st = db_prepare(db,
-		"SELECT a.actie, ifnull(a.eigenaar, ''), ifnull(a.deadline, ''), ifnull(v.datum, '')"
+		"SELECT a.actie, ifnull(a.eigenaar, ''), ifnull(a.deadline, ''), ifnull(v.datum, ''),"
+		" ifnull(a.bron, '')"
 		" FROM acties a LEFT JOIN vergaderingen v ON v.id = a.vergadering_id"
 		" WHERE ifnull(a.domein_id, 0) = ?1"
 		" AND ifnull(a.status, '" STATUS_OPEN "') <> '" STATUS_GEDAAN "'"
@@ -173,7 +178,7 @@ open_actions_each(struct db *db, long long domein_id,
 	db_bind_int(st, 1, domein_id);
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct open_action a = { db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
-					 db_col_text(st, 3) };
+					 db_col_text(st, 3), db_col_text(st, 4) };
 
 		stop = fn(ctx, &a);
 	}

@@ -210,6 +210,49 @@ open_form(struct app *app, const struct entity *e, long long id, const char *con
 	return APP_REDRAW | APP_FORM;
 }
 
+/*
+ * The bron a new entry starts with, which the person can change: for a
+ * decision or action added to a meeting, the meeting as the sources of
+ * the shipped data name it ("AB 21-12-2023"; the agendapunt is for the
+ * person to add, the dashboard does not know it); for anything else,
+ * that it was entered in the dashboard today ("dashboard 15-3-2024"):
+ * the dashboard does not know the document, and saying where the entry
+ * really came from is honest where an empty bron says nothing. This is
+ * data, not a sentence: Dutch like the rest of the data, whatever
+ * language the dashboard speaks.
+ */
+static void
+default_source(const struct app *app, const char *meeting_date, const char *soort,
+	       char *out, size_t outsz)
+{
+	char dmy[11];
+
+	date_format_dmy(meeting_date ? meeting_date : app->today, dmy);
+	if (!meeting_date)
+		snprintf(out, outsz, "dashboard %s", dmy);
+	else if (!soort || strcmp(soort, SOORT_AB) == 0)
+		snprintf(out, outsz, "AB %s", dmy);
+	else	/* "Brede alliantiebijeenkomst 4-10-2023" */
+		snprintf(out, outsz, "%c%s %s", soort[0] >= 'a' && soort[0] <= 'z' ? soort[0] - 32 : soort[0],
+			 soort + 1, dmy);
+}
+
+/* A form for a new entry of e with prefill[] (field j's start value, or
+ * NULL), its bron the default unless prefilled. */
+static int
+open_new(struct app *app, const struct entity *e, const char **prefill, const char *meeting_date,
+	 const char *soort, const char *context)
+{
+	int b = entity_field_index(e, "bron");
+	char bron[160];
+
+	if (b >= 0 && !prefill[b]) {
+		default_source(app, meeting_date, soort, bron, sizeof(bron));
+		prefill[b] = bron;
+	}
+	return open_form(app, e, 0, prefill, context);
+}
+
 int
 edit_new(struct app *app, const struct entity *e, const char *field, const char *value,
 	 const char *context)
@@ -219,7 +262,19 @@ edit_new(struct app *app, const struct entity *e, const char *field, const char 
 
 	if (j >= 0)
 		prefill[j] = value;
-	return open_form(app, e, 0, prefill, context);
+	return open_new(app, e, prefill, NULL, NULL, context);
+}
+
+int
+edit_new_in_meeting(struct app *app, const struct entity *e, const char *datum, const char *soort,
+		    const char *context)
+{
+	const char *prefill[ENTITY_MAX_FIELDS] = { 0 };
+	int j = entity_field_index(e, "vergadering");
+
+	if (j >= 0)
+		prefill[j] = datum;
+	return open_new(app, e, prefill, datum, soort, context);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "core/i18n.h"
 #include "model/meetings.h"
 
 struct actions_state {
@@ -98,7 +99,7 @@ actions_layout(struct view *v, struct app *app, struct rect body)
 
 	if (!l)
 		return;
-	s->detail_h = body.h >= 20 ? 5 : 3;
+	s->detail_h = body.h >= 20 ? 6 : 3;	/* from 20 lines the bron too */
 	layout_list(app, l, (struct rect){ body.x, body.y + 1, body.w, body.h - 1 - s->detail_h });
 	row = list_row(l, l->cur);
 	snprintf(s->changed, sizeof(s->changed), "%s", row ? app_last_changed(app, &entity_acties, row->id) : "");
@@ -135,8 +136,14 @@ actions_draw(const struct view *v, const struct app *app, struct grid *g, struct
 		snprintf(line, sizeof(line), "Eigenaar: %s   Vergadering: %s   Domein: %s",
 			 *a.eigenaar ? a.eigenaar : "—", *date ? date : "—", *a.domein ? a.domein : "—");
 		grid_text(g, body.x + 1, body.y + body.h - dh + 1, body.w - 2, ROLE_DIM, line);
-		grid_wrap(g, (struct rect){ body.x + 1, body.y + body.h - dh + 2, body.w - 2, dh - 2 },
+		grid_wrap(g, (struct rect){ body.x + 1, body.y + body.h - dh + 2, body.w - 2, dh - 2 - (dh > 3) },
 			  ROLE_NORMAL, a.actie, 0);
+		if (dh > 3) {
+			char src[1300];	/* a bron of 300 characters of 4 bytes */
+
+			snprintf(src, sizeof(src), _("Bron: %s"), *a.bron ? a.bron : "—");
+			grid_text(g, body.x + 1, body.y + body.h - 1, body.w - 2, ROLE_DIM, src);
+		}
 	}
 }
 

@@ -1,7 +1,8 @@
 /*
  * A domain (or theme): its actielijnen as a paged list with sort orders
  * and a status filter, the selected one's details with the toelichting
- * wrapped, and the domain's successes. One view serves every domain: the
+ * wrapped, and the domain's successes. Sorted by groep, a heading stands
+ * above each group of the slides. One view serves every domain: the
  * one shown is the app's domain in focus (which the overview shares);
  * keys 1-5 and a tab per domain show it.
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "core/text.h"
 #include "model/programme.h"
@@ -35,6 +37,7 @@ struct domain_state {
 	struct rect detail_r;		/* detail and successes */
 	int succ_h;			/* lines of detail_r the successes take */
 	bool has_detail;		/* detail_r had room for the selected row */
+	bool grouped;			/* the list has a heading above each groep */
 };
 
 static void *
@@ -261,6 +264,32 @@ draw_successes(const struct domain_state *s, struct grid *g, struct rect r)
 		grid_text(g, r.x + 1, y, r.w - 2, ROLE_DIM, "(nog geen successen)");
 }
 
+/* The bron and groep of the detail from line y of r: on one line when
+ * they fit or there is no room for two (the toelichting keeps two
+ * lines), the bron first, since sorted by groep the list shows the
+ * groep already. Returns the next free line. */
+static int
+draw_source(const struct actielijn_detail *d, struct grid *g, struct rect r, int y)
+{
+	const char *bron = *d->bron ? d->bron : "—";
+	char line[2700];	/* bron and groep of 300 characters of 4 bytes */
+
+	if (r.y + r.h - y <= 2)
+		return y;
+	if (*d->groep) {
+		snprintf(line, sizeof(line), _("Bron: %s   Groep: %s"), bron, d->groep);
+		if (text_width(line) > r.w - 2 && r.y + r.h - y > 3) {
+			snprintf(line, sizeof(line), _("Bron: %s"), bron);
+			grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
+			snprintf(line, sizeof(line), _("Groep: %s"), d->groep);
+		}
+	} else {
+		snprintf(line, sizeof(line), _("Bron: %s"), bron);
+	}
+	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
+	return y;
+}
+
 static void
 draw_detail(const struct domain_state *s, struct grid *g)
 {
@@ -278,7 +307,10 @@ draw_detail(const struct domain_state *s, struct grid *g)
 	snprintf(line, sizeof(line), "Trekker: %s   Status: %s   %s",
 		 *d->trekker ? d->trekker : "—", model_status_label(d->status), per);
 	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
-	if (*s->changed && r.y + r.h - y > 2) {
+	y = draw_source(d, g, r, y);
+	/* "laatst gewijzigd" as before the bron came: a low pane gives the
+	 * toelichting one line less (Enter shows it all) */
+	if (*s->changed && r.y + r.h - y > 1 + (y - r.y < 3)) {
 		snprintf(line, sizeof(line), "laatst gewijzigd: %s", s->changed);
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, line);
 	}
@@ -294,6 +326,77 @@ static const char *
 filter_label(const struct domain_state *s)
 {
 	return s->filter ? model_status_label(model_status(s->filter - 1)) : "alle";
+}
+
+/* Whether row idx of l is the first of its groep in the lines from top
+ * on: it gets a heading (rows without a groep never do). */
+static bool
+starts_group(const struct list *l, long long idx, long long top)
+{
+	const struct list_row *row = list_row(l, idx), *prev;
+	struct actielijn_row a, b;
+
+	if (!row || !*(a = actielijn_row(row)).groep)
+		return false;
+	if (idx == top || !(prev = list_row(l, idx - 1)))
+		return true;
+	b = actielijn_row(prev);
+	return strcmp(a.groep, b.groep) != 0;
+}
+
+/* The list in r sorted by groep: like layout_list, but a heading line
+ * goes above each group (and above the top row when it is in one), so
+ * the window scrolls further down until the selected row fits below
+ * them. */
+static void
+layout_grouped(struct app *app, struct list *l, struct rect r)
+{
+	int lines;
+
+	app->page = r.h > 1 ? r.h - 1 : 1;
+	list_scroll(l, r.h > 0 ? r.h : 1);
+	for (;;) {
+		if (list_ensure(l, l->top, r.h + 1) < 0) {
+			app_message(app, true, "%s", l->err);
+			return;
+		}
+		lines = 0;
+		for (long long i = l->top; i <= l->cur; i++)
+			lines += 1 + starts_group(l, i, l->top);
+		if (lines <= r.h || l->top >= l->cur)
+			break;
+		l->top++;
+	}
+	lines = 0;
+	for (long long i = l->top; lines < r.h && list_row(l, i); i++) {
+		lines += starts_group(l, i, l->top);
+		if (lines < r.h)
+			app_zone(app, (struct rect){ r.x, r.y + lines, r.w, 1 }, ZONE_ITEM, i);
+		lines++;
+	}
+}
+
+/* The rows of layout_grouped, each group under its heading. */
+static void
+draw_grouped(const struct app *app, struct grid *g, const struct list *l, struct rect r)
+{
+	int y = r.y, bottom = r.y + r.h;
+
+	if (list_counted(l) == 0) {
+		render_list(app, g, l, r, -1, draw_row, NULL);
+		return;
+	}
+	for (long long i = l->top; y < bottom && list_row(l, i); i++) {
+		if (starts_group(l, i, l->top)) {
+			grid_text(g, r.x + 1, y++, r.w - 2, ROLE_BOLD, actielijn_row(list_row(l, i)).groep);
+			if (y >= bottom)
+				break;
+		}
+		draw_row(app, g, list_row(l, i), (struct rect){ r.x, y, r.w, 1 }, NULL);
+		if (i == l->cur)
+			grid_paint(g, r.x, y, r.w, ROLE_SEL);
+		y++;
+	}
 }
 
 /* Two heading lines, then the list beside (wide) or above the detail;
@@ -328,7 +431,11 @@ domain_layout(struct view *v, struct app *app, struct rect body)
 		s->list_r = (struct rect){ body.x, y, body.w, body.h - dh };
 		detail_r = (struct rect){ body.x, y + body.h - dh, body.w, dh };
 	}
-	layout_list(app, l, (struct rect){ s->list_r.x, s->list_r.y + 1, s->list_r.w, s->list_r.h - 1 });
+	s->grouped = actielijnen_sort_grouped(s->sort);
+	if (s->grouped)
+		layout_grouped(app, l, (struct rect){ s->list_r.x, s->list_r.y + 1, s->list_r.w, s->list_r.h - 1 });
+	else
+		layout_list(app, l, (struct rect){ s->list_r.x, s->list_r.y + 1, s->list_r.w, s->list_r.h - 1 });
 	layout_detail(s, app, detail_r);
 }
 
@@ -355,7 +462,10 @@ domain_draw(const struct view *v, const struct app *app, struct grid *g, struct 
 		if (body.w >= WIDE)
 			grid_fill(g, (struct rect){ r.x + r.w, r.y, 1, r.h }, L'│', ROLE_BORDER);
 		draw_header(g, (struct rect){ r.x, r.y, r.w, 1 });
-		render_list(app, g, s->list, (struct rect){ r.x, r.y + 1, r.w, r.h - 1 }, -1, draw_row, NULL);
+		if (s->grouped)
+			draw_grouped(app, g, s->list, (struct rect){ r.x, r.y + 1, r.w, r.h - 1 });
+		else
+			render_list(app, g, s->list, (struct rect){ r.x, r.y + 1, r.w, r.h - 1 }, -1, draw_row, NULL);
 	}
 	draw_detail(s, g);
 }

@@ -1,8 +1,9 @@
 /*
  * Vergaderingen: the AB meetings by date, with the selected meeting's
  * decisions and action items. Enter opens a meeting: the cursor then walks
- * its decisions and actions (they are what e, d, space and a act on) and
- * Left/Right go to the previous/next meeting.
+ * its decisions and actions (they are what e, d, space and a act on, the
+ * selected one's bron on the last line) and Left/Right go to the
+ * previous/next meeting.
  */
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "tui/app.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "model/meetings.h"
 
@@ -181,7 +183,7 @@ layout_detail(struct meetings_state *s, struct app *app, struct rect r)
 	if (!s->open)
 		return;
 	nitems = s->detail.ndecisions + s->detail.nactions;
-	avail = r.y + r.h - (r.y + 1 + shows_changed(s, r)) - 2;
+	avail = r.y + r.h - (r.y + 1 + shows_changed(s, r)) - 2 - 1;	/* - the bron line */
 	top = s->item_top;
 	if (top > sel)
 		top = sel;
@@ -197,8 +199,31 @@ layout_detail(struct meetings_state *s, struct app *app, struct rect r)
 	s->item_top = top;
 }
 
-/* With the meeting open the selected item is highlighted (and in sight);
- * otherwise the detail shows from the top. */
+/* The bron of the selected decision or action of the open meeting. */
+static const char *
+item_source(const struct meetings_state *s)
+{
+	int k = s->item;
+
+	if (k >= 0 && k < s->detail.ndecisions)
+		return s->detail.decisions[k].bron;
+	k -= s->detail.ndecisions;
+	return k >= 0 && k < s->detail.nactions ? s->detail.actions[k].bron : "";
+}
+
+/* "Bron: ..." on line y, dim; "—" when there is none. */
+static void
+draw_source(struct grid *g, int x, int y, int w, const char *bron)
+{
+	char line[1300];	/* a bron of 300 characters of 4 bytes */
+
+	snprintf(line, sizeof(line), _("Bron: %s"), *bron ? bron : "—");
+	grid_text(g, x, y, w, ROLE_DIM, line);
+}
+
+/* With the meeting open the selected item is highlighted (and in sight),
+ * its bron on the last line; otherwise the detail shows from the top,
+ * the meeting's own bron under its heading when there is room. */
 static void
 draw_detail(const struct meetings_state *s, const struct app *app, struct grid *g)
 {
@@ -220,6 +245,10 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 		snprintf(line, sizeof(line), "laatst gewijzigd: %s", s->changed);
 		grid_text(g, r.x + 1, y++, w, ROLE_DIM, line);
 	}
+	if (focus && nitems && bottom - y > 2)
+		draw_source(g, r.x + 1, --bottom, w, item_source(s));
+	else if (!focus && r.h >= 8)
+		draw_source(g, r.x + 1, y++, w, m.bron);
 	snprintf(line, sizeof(line), "Besluiten (%d)%s", s->detail.ndecisions,
 		 top > 0 && top <= s->detail.ndecisions ? " …" : "");
 	if (y < bottom)
@@ -483,7 +512,7 @@ meetings_add(struct view *v, struct app *app, const struct entity *kind)
 		return APP_REDRAW;
 	date_format_short(m.datum, date, sizeof(date));
 	snprintf(ctx, sizeof(ctx), "vergadering %s", date);
-	return edit_new(app, kind, "vergadering", m.datum, ctx);
+	return edit_new_in_meeting(app, kind, m.datum, m.soort, ctx);
 }
 
 static const struct view_key keys[] = {

@@ -293,14 +293,15 @@ overview_draw(const struct view *v, const struct app *app, struct grid *g, struc
 
 /* The status line says how current the data is (model_peildatum): the
  * one place on the overview that has room for it at 80x24, and it stays
- * in sight while the panes change. */
+ * in sight while the panes change; a message takes its room while it is
+ * there. */
 static void
 peildatum_status(const struct overview_state *s, const struct app *app, char *pos, size_t possz)
 {
 	char date[16];
 
-	if (!s->ov.valid || !*s->ov.peildatum)
-		return;
+	if (!s->ov.valid || !*s->ov.peildatum || app->msg[0])
+		return;	/* a message needs the room; the date is back after it */
 	render_date(s->ov.peildatum, date);
 	snprintf(pos, possz, _("paneel %d/%d · gegevens van %s"), app->domain + 1, app->domains.n, date);
 }

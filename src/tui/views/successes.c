@@ -137,12 +137,18 @@ successes_draw(const struct view *v, const struct app *app, struct grid *g, stru
 	render_hline(g, body.x, body.y + body.h - dh, body.w);
 	if ((row = list_row(s->list, s->list->cur))) {
 		struct success_item it = success_item(row);
-		struct rect text = { body.x + 1, body.y + body.h - dh + 1, body.w - 2, dh - 1 };
+		struct rect text = { body.x + 1, body.y + body.h - dh + 1, body.w - 2, dh - 1 - (dh > 3) };
 
 		if (*it.toelichting)
 			grid_wrap(g, text, ROLE_NORMAL, it.toelichting, 0);
 		else
 			grid_text(g, text.x, text.y, text.w, ROLE_DIM, _("(geen toelichting)"));
+		if (dh > 3) {	/* the bron on the last line, when there is room */
+			char src[1300];	/* a bron of 300 characters of 4 bytes */
+
+			snprintf(src, sizeof(src), _("Bron: %s"), *it.bron ? it.bron : "—");
+			grid_text(g, text.x, body.y + body.h - 1, text.w, ROLE_DIM, src);
+		}
 	}
 }
 
