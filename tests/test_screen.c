@@ -617,6 +617,30 @@ Test(screen, mouse_selects_tab_pane_and_row)
 	teardown(&f);
 }
 
+/* Issue 13: a search ignores case and accents both ways. */
+Test(screen, search_folds_case_and_accents_both_ways)
+{
+	struct fixture f;
+
+	setup(&f, 80, 24);
+	put(f.db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Kansen CREËREN", "Jan Unver", "2024-09-01", "open", "EID" });
+	app_key(f.app, KC_RESIZE);
+	keys(&f, "/unver\n");		/* finds Emre Ünver (and Jan Unver) */
+	expect("treffer 1/2");
+	app_key(f.app, KC_ESC);
+	keys(&f, "/ünver\n");		/* finds Jan Unver (and Emre Ünver) */
+	expect("treffer 1/2");
+	app_key(f.app, KC_ESC);
+	keys(&f, "/COOPERATIE\n");	/* Coöperatie 🌍 Nieuw-West */
+	expect("treffer 1/");
+	expect("Een coöperatie van bewoners.");
+	app_key(f.app, KC_ESC);
+	keys(&f, "/creëren\n");
+	expect("treffer 1/1");
+	expect("Kansen CREËREN");
+	teardown(&f);
+}
+
 /* --- edit forms: drawn into the grid (tests/test_form.c), painted here ------ */
 
 Test(form, help_lists_the_form_keys_too)

@@ -2,9 +2,11 @@
 #include <criterion/criterion.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/text.h"
 
 static void utf8_locale(void)
@@ -320,10 +322,42 @@ Test(casecmp, folds_latin_extended_a)
 	cr_assert_eq(text_casecmp("ŠŽŒĲŸ", "šžœĳÿ"), 0);
 }
 
-Test(casecmp, does_not_equate_accented_and_plain)
+Test(casecmp, folds_accents_both_ways)
 {
-	cr_assert_neq(text_casecmp("e", "é"), 0);
+	cr_assert_eq(text_casecmp("e", "é"), 0);
+	cr_assert_eq(text_casecmp("Unver", "Ünver"), 0);
+	cr_assert_eq(text_casecmp("ünver", "UNVER"), 0);
+	cr_assert_eq(text_casecmp("coöperatie", "Cooperatie"), 0);
+	cr_assert_eq(text_casecmp("CREËREN", "creëren"), 0);
+	/* precomposed ë and e + U+0308 */
+	cr_assert_eq(text_casecmp("cre\xC3\xABren", "cree\xCC\x88ren"), 0);
 	cr_assert_neq(text_casecmp("×", "÷"), 0);	/* not a letter pair */
+	cr_assert_neq(text_casecmp("Unver", "Unvar"), 0);
+}
+
+Test(casecmp, folds_all_of_unicode)
+{
+	cr_assert_eq(text_casecmp("STRASSE", "straße"), 0);
+	cr_assert_eq(text_casecmp("ΣΟΦΊΑ", "σοφια"), 0);		/* Greek, tonos */
+	cr_assert_eq(text_casecmp("ΟΔΟΣ", "οδος"), 0);		/* final sigma */
+	cr_assert_eq(text_casecmp("ЁЛКА", "елка"), 0);		/* Cyrillic */
+	cr_assert_eq(text_casecmp("İstanbul", "istanbul"), 0);	/* dotted capital I */
+	/* letters with a stroke have no decomposition, yet are typed without */
+	cr_assert_eq(text_casecmp("Łódź", "lodz"), 0);
+	cr_assert_eq(text_casecmp("Işık", "ISIK"), 0);		/* Turkish dotless ı */
+	cr_assert_eq(text_casecmp("Øster", "oster"), 0);
+	cr_assert_eq(text_casecmp("ĳsbaan", "IJsbaan"), 0);	/* the ĳ ligature */
+	cr_assert_eq(text_casecmp("ﬁets", "FIETS"), 0);
+	cr_assert_eq(text_casecmp("Ｎｉｅｕｗ", "nieuw"), 0);	/* full width */
+}
+
+Test(casecmp, ignores_invisible_characters_and_lumps_punctuation)
+{
+	cr_assert_eq(text_casecmp("Ün\u200Bver", "Ünver"), 0);
+	cr_assert_eq(text_casecmp("\uFEFFcode", "code"), 0);
+	cr_assert_eq(text_casecmp("co\u00ADoperatie", "cooperatie"), 0);
+	cr_assert_eq(text_casecmp("Thema’s", "thema's"), 0);
+	cr_assert_eq(text_casecmp("Nieuw–West", "nieuw-west"), 0);
 }
 
 Test(casecmp, prefix_sorts_first)
@@ -351,7 +385,87 @@ Test(contains, accented_needle_any_case)
 {
 	cr_assert(text_contains("Stichting ÜNVER", "ünver"));
 	cr_assert(text_contains("coöperatie", "ÖPER"));
-	cr_assert_not(text_contains("cooperatie", "ö"));
+	cr_assert_not(text_contains("cooperatie", "ü"));
+}
+
+Test(contains, folds_accents_both_ways)
+{
+	cr_assert(text_contains("Emre Ünver", "unver"));	/* /unver finds Ünver */
+	cr_assert(text_contains("Emre Unver", "ünver"));	/* /ünver finds Unver */
+	cr_assert(text_contains("een cooperatie", "coöperatie"));
+	cr_assert(text_contains("een coöperatie", "cooperatie"));
+	cr_assert(text_contains("Kansen CREËREN", "creëren"));
+	cr_assert(text_contains("kansen creëren", "CREEREN"));
+	/* decomposed text (e + U+0308) either way */
+	cr_assert(text_contains("cree\xCC\x88ren", "creëren"));
+	cr_assert(text_contains("creëren", "cree\xCC\x88r"));
+	cr_assert(text_contains("Straße 12", "strasse"));
+	cr_assert(text_contains("de ĳsbaan", "ijs"));
+	cr_assert(text_contains("Thema’s en agenda", "thema's"));
+	cr_assert(text_contains("Σοφία", "ΣΟΦΙΑ"));
+	cr_assert_not(text_contains("Emre Ünver", "unvar"));
+	cr_assert_not(text_contains("coöperatie", "coöperaties"));
+}
+
+Test(contains, invisible_characters_do_not_hide_a_match)
+{
+	cr_assert(text_contains("Ün\u200Bver", "unver"));
+	cr_assert(text_contains("Gezin \U0001F468\u200D\U0001F469", "\U0001F468\U0001F469"));
+	cr_assert(text_contains("Ünver", "un\u00ADver"));
+	/* a needle of invisible characters only is looked for as it is */
+	cr_assert(text_contains("x\u202Ey", "\u202E"));
+	cr_assert_not(text_contains("xy", "\u202E"));
+}
+
+Test(contains, long_haystacks_are_searched_to_the_end)
+{
+	char hay[5000];
+	size_t n = 0;
+
+	/* "ö" folds to 1 byte, "ﷺ" to 33: the folded text crosses the
+	 * search's windows in many places. */
+	while (n + 40 < sizeof(hay)) {
+		memcpy(hay + n, "coöperatie \uFDFA ", strlen("coöperatie \uFDFA "));
+		n += strlen("coöperatie \uFDFA ");
+	}
+	memcpy(hay + n, "Ünver", strlen("Ünver") + 1);
+	cr_assert(text_contains(hay, "unver"));
+	cr_assert(text_contains(hay, "ÜNVER"));
+	cr_assert_not(text_contains(hay, "unvers"));
+	hay[n] = '\0';
+	cr_assert_not(text_contains(hay, "ünver"));
+	cr_assert(text_contains(hay, "tie \uFDFA coo"));
+}
+
+Test(contains, pick_lists_fold_as_search_does)
+{
+	char *f = text_fold("Thema’s ÜNVER ĳs");
+
+	cr_assert_str_eq(f, "thema's unver ijs");
+	free(f);
+	cr_assert(fold_equal("Thema’s", "thema's"));	/* core/fold.h: the same rule */
+	cr_assert(fold_equal("Ħal Far", "hal far"));
+	f = fold_text("Nieuw–West");
+	cr_assert_str_eq(f, "nieuw-west");
+	free(f);
+}
+
+Test(contains, a_prepared_needle_finds_what_text_contains_finds)
+{
+	const char *hays[] = { "Emre Ünver", "Emre Unver", "cooperatie", "Nieuw-West", "", NULL };
+	const char *needles[] = { "ünver", "UNVER", "coöp", "west", "", "\u200B", NULL };
+
+	for (int j = 0; needles[j]; j++) {
+		struct text_needle *n = text_needle_new(needles[j]);
+
+		cr_assert_not_null(n);
+		for (int i = 0; hays[i]; i++)
+			cr_assert_eq(text_needle_in(n, hays[i], SIZE_MAX), text_contains(hays[i], needles[j]),
+				     "'%s' in '%s'", needles[j], hays[i]);
+		cr_assert_not(text_needle_in(n, NULL, 0));
+		cr_assert_eq(text_needle_in(n, "x Unver", 2), text_contains("x ", needles[j]));
+		text_needle_free(n);
+	}
 }
 
 Test(contains, empty_needle_matches)

@@ -4,17 +4,18 @@
 /*
  * Matching as a person expects when picking from a list: without regard
  * to case or accents, so that `online veiligheid` finds `Online
- * veiligheid` and `unver` finds `Ünver`. Pure (utf8proc).
+ * veiligheid` and `unver` finds `Ünver`. Pure.
  */
 
 #include <stdbool.h>
 
 /*
- * The folded form of UTF-8 text, malloc'd: compatibility-decomposed,
+ * The folded form of UTF-8 text, malloc'd: text_fold (core/text.h), the
+ * folding search and the store match with too: compatibility-decomposed,
  * case-folded, accents and other marks removed, invisible characters
- * (ZWJ, bidi controls) dropped, and the few letters that have no
- * decomposition (Turkish ı, ø, ł, đ) taken as their plain letter.
- * Invalid UTF-8 is folded byte by byte (ASCII lowercased). NULL only
+ * (ZWJ, bidi controls) dropped, look-alike punctuation lumped (’ -> '),
+ * and the few letters that have no decomposition (Turkish ı, ø, ł, đ)
+ * taken as their plain letter. An invalid byte folds to 0xFF. NULL only
  * when out of memory.
  */
 char *fold_text(const char *s);

@@ -2,9 +2,10 @@
 #define SNW_TEXT_H
 
 /*
- * Text helpers: encodings, terminal-safe text and display width.
- * Everything here is pure (no I/O, no curses), so it is shared by the
- * importer, the report, the log and the dashboard.
+ * Text helpers: encodings, terminal-safe text and display width, and
+ * matching that ignores case and accents. Everything here is pure (no
+ * I/O, no curses), so it is shared by the importer, the report, the log,
+ * the search and the dashboard.
  */
 
 #include <stdbool.h>
@@ -68,11 +69,41 @@ int text_fit(char *dst, size_t dstsz, const char *s, int cols);
  * (U+00A0) that Excel writes, in place; returns s. */
 char *text_trim(char *s);
 
-/* Case-insensitive comparison of UTF-8 strings (ASCII folding plus the
- * Latin-1 and Latin Extended-A letters). Returns 0 when equal. */
+/*
+ * Matching (text_fold.c): two texts match when they are equal after
+ * folding, for all of Unicode: case folded (Ü -> ü, ß -> ss), accents and
+ * other marks removed (ü -> u, so "unver" finds "Ünver" and "ünver"
+ * finds "Unver"), compatibility forms decomposed (ĳ -> ij, ﬁ -> fi),
+ * invisible characters ignored (U+200B, U+00AD, U+200D), and look-alike
+ * punctuation lumped (’ -> ', – -> -). Independent of the locale.
+ */
+
+/* The folded form of UTF-8 text as above, malloc'd (UTF-8; an invalid
+ * byte becomes 0xFF); NULL when out of memory. Two texts match when their
+ * folded forms are equal; one occurs in another when its folded form
+ * occurs in the other's (what core/fold.h's pick lists use). */
+char *text_fold(const char *s);
+
+/* Compares UTF-8 strings folded as above; 0 when they match. Orders by
+ * folded code points. */
 int text_casecmp(const char *a, const char *b);
 
-/* True when needle occurs in haystack, compared as text_casecmp does. */
+/* True when needle occurs in haystack, folded as above. An empty needle
+ * is found everywhere (also in ""); one that folds to nothing (only
+ * marks or invisible characters) is looked for as it is. ASCII needles
+ * on ASCII text take a byte scan. */
 bool text_contains(const char *haystack, const char *needle);
+
+/* A needle folded once, for searching many haystacks (the SQL function
+ * snw_contains keeps one per statement). NULL when out of memory. */
+struct text_needle;
+struct text_needle *text_needle_new(const char *needle);
+
+/* text_contains(haystack, needle) for a prepared needle, in the len
+ * bytes of haystack (SIZE_MAX: up to its NUL). A NULL haystack never
+ * matches. */
+bool text_needle_in(const struct text_needle *n, const char *haystack, size_t len);
+
+void text_needle_free(struct text_needle *n);
 
 #endif

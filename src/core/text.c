@@ -1,6 +1,7 @@
 /*
  * Text helpers: UTF-8 validation, Windows-1252 conversion, terminal-safe
- * text, display width and case-insensitive search. See include/text.h.
+ * text, display width, grapheme clusters. Matching is in text_fold.c; all
+ * of it is declared in include/core/text.h.
  */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700	/* wcwidth */
@@ -347,140 +348,6 @@ char *text_trim(char *s)
 	memmove(s, s + start, end - start);
 	s[end - start] = '\0';
 	return s;
-}
-
-/*
- * Lower-cases ASCII, Latin-1 (U+00C0..U+00DE except ×) and Latin
- * Extended-A, independent of the locale. U+0130 (İ) is deliberately not
- * folded to "i": no non-ASCII character folds to ASCII, which is what
- * lets text_contains compare pure-ASCII needles byte by byte.
- */
-static uint32_t fold(uint32_t c)
-{
-	if (c < 0x80)
-		return (c >= 'A' && c <= 'Z') ? c + 0x20 : c;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 0x20;
-	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
-	    (c >= 0x14A && c <= 0x177))
-		return c | 1;			/* pairs: even upper, odd lower */
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-		return (c & 1) ? c + 1 : c;	/* pairs: odd upper, even lower */
-	if (c == 0x178)
-		return 0xFF;			/* Ÿ */
-	return c;
-}
-
-/* Reads one character of a NUL-terminated string, folded. An invalid
- * byte b becomes U+DC00+b (an unpaired surrogate, so it cannot collide
- * with a real character) and is compared as itself. */
-static size_t next_folded(const unsigned char *s, uint32_t *c)
-{
-	size_t n = text_utf8_decode((const char *)s, UNBOUNDED, c);
-
-	if (n == 0) {
-		*c = 0xDC00u + s[0];
-		return 1;
-	}
-	*c = fold(*c);
-	return n;
-}
-
-/* Compares folded code points, which orders like the UTF-8 bytes. */
-int text_casecmp(const char *a, const char *b)
-{
-	const unsigned char *p = (const unsigned char *)a;
-	const unsigned char *q = (const unsigned char *)b;
-
-	while (*p && *q) {
-		uint32_t x, y;
-
-		p += next_folded(p, &x);
-		q += next_folded(q, &y);
-		if (x != y)
-			return x < y ? -1 : 1;
-	}
-	return (*p != 0) - (*q != 0);
-}
-
-static unsigned char ascii_lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 0x20) : c;
-}
-
-/* Needle of ASCII only: ASCII bytes never occur inside a multibyte
- * character, so a plain byte scan only matches at character starts. The
- * candidates are found with memchr, for each case of the first letter
- * (a search runs this over every row of a table). */
-static bool contains_ascii(const unsigned char *h, const unsigned char *n)
-{
-	unsigned char lo = ascii_lower(n[0]);
-	unsigned char up = (lo >= 'a' && lo <= 'z') ? (unsigned char)(lo - 0x20) : lo;
-	const unsigned char *end = h + strlen((const char *)h);
-	const unsigned char *a = memchr(h, lo, (size_t)(end - h));
-	const unsigned char *b = up != lo ? memchr(h, up, (size_t)(end - h)) : NULL;
-
-	while (a || b) {
-		const unsigned char *p = !b || (a && a < b) ? a : b;
-		size_t i = 1;
-
-		while (n[i] && ascii_lower(p[i]) == ascii_lower(n[i]))
-			i++;	/* stops at the haystack's NUL: it never equals n[i] */
-		if (n[i] == '\0')
-			return true;
-		if (p == a)
-			a = memchr(a + 1, lo, (size_t)(end - (a + 1)));
-		else
-			b = memchr(b + 1, up, (size_t)(end - (b + 1)));
-	}
-	return false;
-}
-
-/* True when the characters of n follow at h, folded. */
-static bool match_at(const unsigned char *h, const unsigned char *n)
-{
-	while (*n) {
-		uint32_t x, y;
-
-		if (*h == '\0')
-			return false;
-		h += next_folded(h, &x);
-		n += next_folded(n, &y);
-		if (x != y)
-			return false;
-	}
-	return true;
-}
-
-/* Byte scan for ASCII needles, character by character otherwise; no
- * allocation either way. An empty needle is found everywhere. */
-bool text_contains(const char *haystack, const char *needle)
-{
-	const unsigned char *h = (const unsigned char *)haystack;
-	const unsigned char *n = (const unsigned char *)needle;
-	uint32_t first, c;
-	bool ascii = true;
-
-	if (!n || !*n)
-		return true;
-	if (!h)
-		return false;
-	for (const unsigned char *q = n; *q; q++)
-		if (*q >= 0x80) {
-			ascii = false;
-			break;
-		}
-	if (ascii)
-		return contains_ascii(h, n);
-	next_folded(n, &first);
-	while (*h) {
-		const unsigned char *start = h;
-
-		h += next_folded(h, &c);
-		if (c == first && match_at(start, n))
-			return true;
-	}
-	return false;
 }
 
 size_t text_cluster_len(const char *s, size_t n)

@@ -601,24 +601,47 @@ check_ours(struct db *db)
 	return 0;
 }
 
+static void
+free_needle(void *n)
+{
+	text_needle_free(n);
+}
+
 /* SQL function snw_contains(needle, text...): 1 when needle occurs in any
- * of the texts, ignoring case the way text_casecmp does (so "ünver" finds
- * "Ünver", which LIKE does not); NULL texts never match. One call for all
- * columns of a row keeps a search over a million rows short. */
+ * of the texts, ignoring case, accents and invisible characters the way
+ * text_casecmp does (so "unver" finds "Ünver", which LIKE does not); NULL
+ * texts never match. One call for all columns of a row keeps a search
+ * over a million rows short, and the needle is folded once per statement
+ * (SQLite keeps it with the constant argument). */
 static void
 sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *needle = (const char *)sqlite3_value_text(argv[0]);
+	struct text_needle *n = sqlite3_get_auxdata(ctx, 0);
+	bool made = false;
+	int found = 0;
 
-	for (int i = 1; needle && i < argc; i++) {
-		const char *hay = (const char *)sqlite3_value_text(argv[i]);
-
-		if (hay && text_contains(hay, needle)) {
-			sqlite3_result_int(ctx, 1);
+	if (!needle) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	if (!n) {
+		n = text_needle_new(needle);
+		if (!n) {
+			sqlite3_result_error_nomem(ctx);
 			return;
 		}
+		made = true;
 	}
-	sqlite3_result_int(ctx, 0);
+	for (int i = 1; i < argc && !found; i++) {
+		const char *hay = (const char *)sqlite3_value_text(argv[i]);
+
+		/* the length SQLite knows spares a strlen per value */
+		found = hay && text_needle_in(n, hay, (size_t)sqlite3_value_bytes(argv[i]));
+	}
+	sqlite3_result_int(ctx, found);
+	if (made)	/* last: SQLite may free it at once */
+		sqlite3_set_auxdata(ctx, 0, n, free_needle);
 }
 
 /*
