@@ -190,7 +190,7 @@ SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:check_initialization_order=1:strict_str
 FUZZ_SECONDS ?= 60
 FUZZ_CC    ?= clang
 FUZZ_SRCS   = src/cli/import.c src/cli/progress.c src/core/entity.c src/store/db.c src/core/text.c \
-              src/core/date.c src/core/fault.c src/core/i18n.c src/core/text_fold.c
+              src/core/date.c src/core/fault.c src/core/i18n.c src/core/text_draw.c src/core/text_fold.c
 FUZZ_FLAGS  = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 .PHONY: asan-deps fuzz-deps valgrind-deps

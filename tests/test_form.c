@@ -537,7 +537,8 @@ Test(form, a_form_saves_what_was_stored_not_what_the_screen_shows)
 		  "\u200d\u200d\u200d\u200d\u200d\u200d\u200d\u200d\u200d\u200d.", "J⟨U+200D⟩⟨U+200D⟩" },
 		{ "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301"
 		  "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301"
-		  "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301.", "e\u0301\u0301⟨U+0301⟩" },
+		  "\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301.",
+		  "e\u0301\u0301\u0301\u0301⟨U+0301⟩" },	/* a cell holds four marks */
 		{ "rechts\u202eecnurt", "rechts⟨U+202E⟩ecnurt" },
 	};
 

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "helpers.h"
 #include "tui/screen.h"
+#include "terminals.h"
 
 struct fixture {
 	struct db *db;
@@ -617,6 +618,108 @@ Test(screen, mouse_selects_tab_pane_and_row)
 	teardown(&f);
 }
 
+/* --- text that terminals disagree on (issue 17, items 4 and 5) ------------ */
+
+#define FAMILY "\U0001F468\u200D\U0001F469\u200D\U0001F467"	/* 👨‍👩‍👧 */
+#define RLO "\u202E"
+#define ZALGO "e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301" \
+	"\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301" \
+	"\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301"	/* e + 30 × U+0301 */
+
+/* The sample programme plus titles, trekkers and planning items holding
+ * an emoji sequence, bidi overrides, joiners, a BOM and a stack of marks,
+ * with periods so that they show in the Periode column and the Gantt. */
+static void
+setup_hostile(struct fixture *f, int w, int h)
+{
+	setup(f, w, h);
+	put(f->db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Gezin " FAMILY " in de wijk", "Toelichting " RLO "tfel" "\u202C" " en " ZALGO, "Emre " FAMILY " Ünver", "lopend", "2024-01-01", "2024-06-30" });
+	put(f->db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Trojan " RLO "edoc" "\u202C" " einde", "", "x" RLO "y", "afgerond", "2024-02-01", "2024-05-31" });
+	put(f->db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Zero\u200Dwidth \uFEFFbom", ZALGO, "Saïda\u200D", "gepland", "2024-03-01", "2024-12-31" });
+	put(f->db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", ZALGO " " FAMILY "\u2764\uFE0F", "", FAMILY FAMILY FAMILY FAMILY FAMILY FAMILY, "lopend", "2024-02-15", "" });
+	put(f->db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-05-01", "Feest " FAMILY " " RLO "abc", "EID", "", "" });
+	put(f->db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Bel " FAMILY " " RLO "terug", "Saïda\u200D\uFEFF", "2024-02-01", "open", "EID" });
+	app_key(f->app, KC_RESIZE);	/* the data changed under the app */
+}
+
+/* Code points that must never reach the terminal as they are. */
+static const char *const raw_forbidden[] = {
+	"\u202E", "\u202C", "\u200D", "\uFEFF", "\u200B", "\uFE0F", NULL,
+};
+
+/*
+ * Every row of the terminal measures exactly its width by the rules of
+ * every kind of terminal, so the cursor ends where curses thinks it is
+ * (else the terminal keeps stale cells), and holds none of the invisible
+ * characters that move or hide text.
+ */
+static void
+expect_rows_agree(const char *where)
+{
+	for (int y = 0; y < LINES; y++) {
+		const char *r = row(y);
+
+		for (int k = 0; k < TERM_KINDS; k++) {
+			if (term_columns(k, r) != COLS) {
+				for (int i = 0; i < LINES; i++)
+					fprintf(stderr, "%2d|%s|\n", i, row(i));
+			}
+			cr_assert_eq(term_columns(k, r), COLS,
+				     "%s, row %d at %dx%d: a %s terminal draws %d columns: |%s|",
+				     where, y, COLS, LINES, term_name(k), term_columns(k, r), r);
+		}
+		for (int i = 0; raw_forbidden[i]; i++)
+			cr_assert_null(strstr(r, raw_forbidden[i]), "%s, row %d: raw %s in |%s|",
+				       where, y, raw_forbidden[i], r);
+	}
+}
+
+/* Every view, a selected hostile row and its details. */
+static void
+tour_hostile(struct fixture *f)
+{
+	static const char *const stops[] = { "0", "1", "G", "k", "k", "2", "G", "6", "7", "8", "?", NULL };
+
+	frame(f);
+	expect_rows_agree("overview");
+	for (int i = 0; stops[i]; i++) {
+		keys(f, stops[i]);
+		expect_rows_agree(stops[i]);
+		expect_screen_is_grid(f);
+		app_key(f->app, KC_ESC);
+	}
+}
+
+Test(screen, hostile_text_lines_up_on_every_terminal_at_80x24)
+{
+	struct fixture f;
+
+	setup_hostile(&f, 80, 24);
+	tour_hostile(&f);
+	keys(&f, "1");
+	expect("Gezin \U0001F468\U0001F469\U0001F467");	/* the sequence as its faces */
+	expect("Trojan ⟨U+202E⟩edoc");
+	expect("Saïda⟨U+200D⟩");
+	teardown(&f);
+}
+
+Test(screen, hostile_text_lines_up_on_every_terminal_at_140x40)
+{
+	struct fixture f;
+	int y;
+
+	setup_hostile(&f, 140, 40);
+	tour_hostile(&f);
+	keys(&f, "1");
+	expect("Zero⟨U+200D⟩width ⟨U+FEFF⟩bom");
+	keys(&f, "jjjj");
+	expect("Trekker: Saïda⟨U+200D⟩");
+	y = row_with("e\u0301\u0301\u0301\u0301");	/* the toelichting: four marks kept */
+	cr_assert_geq(y, 0);
+	cr_assert_null(strstr(row(y), "e\u0301\u0301\u0301\u0301\u0301"));
+	teardown(&f);
+}
+
 /* Issue 13: a search ignores case and accents both ways. */
 Test(screen, search_folds_case_and_accents_both_ways)
 {
@@ -638,6 +741,164 @@ Test(screen, search_folds_case_and_accents_both_ways)
 	keys(&f, "/creëren\n");
 	expect("treffer 1/1");
 	expect("Kansen CREËREN");
+	teardown(&f);
+}
+
+/* All rows of the terminal, one string per row (freed by the caller). */
+static char **
+rows_now(void)
+{
+	char **r = calloc((size_t)LINES, sizeof(*r));
+
+	for (int y = 0; y < LINES; y++)
+		r[y] = strdup(row(y));
+	return r;
+}
+
+/*
+ * What a long session leaves on the terminal (moves, views, resizes)
+ * equals a fresh start that goes straight to the same place.
+ */
+Test(screen, hostile_text_leaves_nothing_behind_after_redraws_and_resizes)
+{
+	struct fixture f;
+	char **incremental;
+	int h;
+
+	setup_hostile(&f, 80, 24);
+	keys(&f, "1");
+	keys(&f, "j");
+	keys(&f, "j");
+	keys(&f, "G");
+	keys(&f, "6");
+	keys(&f, "2");
+	keys(&f, "G");
+	screen_resize(f.scr, 140, 40);
+	app_key(f.app, KC_RESIZE);
+	keys(&f, "1");
+	keys(&f, "k");
+	screen_resize(f.scr, 100, 30);
+	app_key(f.app, KC_RESIZE);
+	keys(&f, "1");
+	screen_resize(f.scr, 80, 24);
+	app_key(f.app, KC_RESIZE);
+	keys(&f, "1jjjk");
+	expect_rows_agree("after the session");
+	expect_screen_is_grid(&f);
+	incremental = rows_now();
+	h = LINES;
+	teardown(&f);
+
+	setup_hostile(&f, 80, 24);
+	keys(&f, "1jjjk");
+	expect("rij 3/6");
+	cr_assert_eq(LINES, h);
+	for (int y = 0; y < h; y++)
+		if (strcmp(row(y), incremental[y]) != 0)
+			for (int i = 0; i < h; i++)
+				fprintf(stderr, "%2d|%s|\n  |%s|\n", i, incremental[i], row(i));
+	for (int y = 0; y < h; y++)
+		cr_assert_str_eq(row(y), incremental[y], "row %d differs from a fresh start", y);
+	for (int y = 0; y < h; y++)
+		free(incremental[y]);
+	free(incremental);
+	teardown(&f);
+}
+
+/* A wide character partly overwritten leaves a blank, never half of it. */
+Test(screen, overwriting_half_a_wide_character_blanks_the_other_half)
+{
+	struct grid g = { 0 };
+	char buf[256];
+
+	cr_assert_eq(grid_resize(&g, 10, 1), 0);
+	grid_text(&g, 0, 0, 10, ROLE_NORMAL, "a\U0001F468\U0001F469b");
+	grid_row_text(&g, 0, 0, 10, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "a\U0001F468\U0001F469b    ");
+	grid_text(&g, 2, 0, 1, ROLE_NORMAL, "x");	/* the right half of 👨 */
+	grid_row_text(&g, 0, 0, 10, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "a x\U0001F469b    ");
+	grid_text(&g, 3, 0, 1, ROLE_NORMAL, "y");	/* the left half of 👩 */
+	grid_row_text(&g, 0, 0, 10, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "a xy b    ");
+	grid_text(&g, 6, 0, 4, ROLE_NORMAL, "\U0001F467\U0001F467");
+	grid_fill(&g, (struct rect){ 7, 0, 2, 1 }, L'-', ROLE_NORMAL);	/* halves of both */
+	grid_row_text(&g, 0, 0, 10, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "a xy b -- ");
+	/* cells poked directly: half characters draw as blanks */
+	g.cells[4].ch[0] = L'\U0001F467';	/* wide, but no right half after it */
+	g.cells[2].ch[0] = 0;			/* a right half without its left */
+	grid_row_text(&g, 0, 0, 10, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "a  y b -- ");
+	grid_free(&g);
+}
+
+/* A cluster of thirty marks keeps four in its cell; the rest of the row
+ * is untouched. */
+Test(screen, a_cell_holds_a_character_and_four_marks)
+{
+	struct grid g = { 0 };
+	char buf[256];
+
+	cr_assert_eq(grid_resize(&g, 6, 2), 0);
+	grid_text(&g, 0, 0, 6, ROLE_NORMAL, ZALGO "xy");
+	grid_row_text(&g, 0, 0, 6, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "e\u0301\u0301\u0301\u0301xy   ");
+	/* a flag is two characters of one column: never wrapped apart */
+	grid_fill(&g, (struct rect){ 0, 0, 6, 2 }, L' ', ROLE_NORMAL);
+	cr_assert_eq(grid_wrap(&g, (struct rect){ 0, 0, 3, 2 }, ROLE_NORMAL, "ab\U0001F1F3\U0001F1F1", 0), 2);
+	grid_row_text(&g, 0, 1, 6, buf, sizeof(buf));
+	cr_assert_str_eq(buf, "\U0001F1F3\U0001F1F1    ");
+	grid_free(&g);
+}
+
+/* The edit form shows hostile values with markers too, and its rows
+ * line up on every terminal. */
+Test(screen, hostile_text_in_an_edit_form_lines_up_and_shows_markers)
+{
+	struct fixture f;
+	struct formui *u;
+	int cx, cy;
+
+	setup_hostile(&f, 80, 24);
+	keys(&f, "1jj");
+	expect("rij 3/6");	/* Trojan ‮edoc‬ einde */
+	cr_assert(app_key(f.app, 'e') & APP_FORM);
+	u = formui_new(f.app);
+	cr_assert_not_null(u);
+	render_frame(f.app, &f.g);
+	formui_render(u, &f.g, &cx, &cy);
+	screen_paint(f.scr, &f.g);
+	expect("Trojan ⟨U+202E⟩edoc⟨U+202C⟩ einde");
+	expect("x⟨U+202E⟩y");
+	expect_rows_agree("edit form");
+	expect_screen_is_grid(&f);
+	formui_free(u);
+	teardown(&f);
+}
+
+/* A skin tone is a unit of its own in the form's editor, and a Hangul
+ * filler a wide blank: both show as markers, as in the dashboard. */
+Test(screen, an_edit_form_marks_what_the_dashboard_marks)
+{
+	struct fixture f;
+	struct formui *u;
+	int cx, cy;
+
+	setup_hostile(&f, 80, 24);
+	put(f.db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Zwaai \U0001F44B\U0001F3FD en \u3164 vulling", "", "", "lopend", "", "" });
+	app_key(f.app, KC_RESIZE);
+	keys(&f, "1G");
+	expect("Zwaai \U0001F44B en ⟨U+3164⟩ vulling");	/* the list */
+	cr_assert(app_key(f.app, 'e') & APP_FORM);
+	u = formui_new(f.app);
+	cr_assert_not_null(u);
+	render_frame(f.app, &f.g);
+	formui_render(u, &f.g, &cx, &cy);
+	screen_paint(f.scr, &f.g);
+	expect("Zwaai \U0001F44B⟨U+1F3FD⟩ en ⟨U+3164⟩ vulling");
+	expect_rows_agree("edit form");
+	formui_free(u);
 	teardown(&f);
 }
 

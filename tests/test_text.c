@@ -8,6 +8,7 @@
 
 #include "core/fold.h"
 #include "core/text.h"
+#include "terminals.h"
 
 static void utf8_locale(void)
 {
@@ -277,6 +278,215 @@ Test(fit, respects_buffer_size)
 
 	text_fit(buf, sizeof(buf), "abcdefghijkl", 40);
 	cr_assert_str_eq(buf, "abcd…");	/* 4 + 3 bytes + NUL */
+}
+
+/* --- the drawing rule, class by class ---------------------------------- */
+
+TestSuite(draw, .init = utf8_locale);
+
+/* The drawn form of in, and its width. */
+static void check_drawn(const char *in, const char *want, int width)
+{
+	char buf[512];
+
+	text_sanitize(buf, sizeof(buf), in, false);
+	cr_assert_str_eq(buf, want, "drawn form of '%s'", in);
+	cr_assert_eq(text_width(in), width, "width of '%s'", in);
+}
+
+#define FAMILY "\U0001F468\u200D\U0001F469\u200D\U0001F467"	/* 👨‍👩‍👧 */
+#define FAMILY_PARTS "\U0001F468\U0001F469\U0001F467"		/* 👨👩👧 */
+
+Test(draw, bidi_controls_are_markers)
+{
+	static const char *const controls[] = {
+		"\u202A", "\u202B", "\u202C", "\u202D", "\u202E",
+		"\u2066", "\u2067", "\u2068", "\u2069", "\u200E", "\u200F", "\u061C",
+	};
+	char want[32];
+
+	check_drawn("Trojan \u202Eedoc\u202C einde", "Trojan ⟨U+202E⟩edoc⟨U+202C⟩ einde", 33);
+	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++) {
+		uint32_t cp;
+
+		text_utf8_decode(controls[i], SIZE_MAX, &cp);
+		snprintf(want, sizeof(want), "⟨U+%04X⟩", (unsigned)cp);
+		check_drawn(controls[i], want, 8);
+	}
+}
+
+Test(draw, invisible_characters_are_markers)
+{
+	check_drawn("x\uFEFFy", "x⟨U+FEFF⟩y", 10);
+	check_drawn("zero\u200Bwidth", "zero⟨U+200B⟩width", 17);
+	check_drawn("word\u2060joiner", "word⟨U+2060⟩joiner", 18);
+	check_drawn("\u3164", "⟨U+3164⟩", 8);		/* Hangul filler: a wide blank */
+	check_drawn("a\U000E0041b", "a⟨U+E0041⟩b", 11);	/* a tag outside a flag */
+	check_drawn("\uFE0F", "⟨U+FE0F⟩", 8);		/* a selector with nothing to select */
+	check_drawn("a\uFFF9b", "a⟨U+FFF9⟩b", 10);	/* a format character */
+	check_drawn("\u0378", "⟨U+0378⟩", 8);		/* unassigned */
+	check_drawn("co\u00ADoperatie", "co\u00ADoperatie", 11);	/* a soft hyphen shows */
+}
+
+Test(draw, emoji_sequences_are_drawn_as_their_pictographs)
+{
+	check_drawn("Gezin " FAMILY, "Gezin " FAMILY_PARTS, 12);
+	check_drawn("\U0001F44B\U0001F3FD", "\U0001F44B", 2);			/* skin tone */
+	check_drawn("\U0001F468\U0001F3FD\u200D\U0001F469", "\U0001F468\U0001F469", 4);
+	check_drawn("\u2764\uFE0F", "\u2764", 1);				/* ❤️ */
+	check_drawn("\U0001F3F3\uFE0F\u200D\U0001F308", "\U0001F3F3\U0001F308", 3);	/* 🏳️‍🌈 */
+	check_drawn("1\uFE0F\u20E3", "1\u20E3", 1);				/* keycap */
+	check_drawn("\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F",
+		    "\U0001F3F4", 2);						/* Scotland */
+	check_drawn("\U0001F1F3\U0001F1F1", "\U0001F1F3\U0001F1F1", 2);		/* 🇳🇱 */
+	check_drawn("\U0001F3FD", "⟨U+1F3FD⟩", 9);		/* a lone swatch would join */
+	check_drawn("a\U0001F3FD", "a⟨U+1F3FD⟩", 10);		/* anything before it */
+}
+
+Test(draw, joiners_stay_only_where_they_shape_letters)
+{
+	check_drawn("Saïda\u200D", "Saïda⟨U+200D⟩", 13);
+	check_drawn("Ün\u200Dver", "Ün⟨U+200D⟩ver", 13);
+	check_drawn("Ün\u200Cver", "Ün⟨U+200C⟩ver", 13);
+	check_drawn("\U0001F468\u200D2024", "\U0001F468⟨U+200D⟩2024", 14);
+	check_drawn("a\u200D\u4E2D", "a⟨U+200D⟩\u4E2D", 11);
+	/* Persian: U+200C between letters is part of the word */
+	check_drawn("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645",
+		    "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", 7);
+	/* Devanagari half form: U+200D left out (tmux would join ष into क) */
+	check_drawn("\u0915\u094D\u200D\u0937", "\u0915\u094D\u0937", 2);
+}
+
+Test(draw, combining_marks_stay_on_their_base)
+{
+	char zalgo[128] = "e";
+
+	for (int i = 0; i < 30; i++)
+		strcat(zalgo, "\u0301");
+	strcat(zalgo, "x");
+	check_drawn(zalgo, "e\u0301\u0301\u0301\u0301x", 2);	/* four marks at most */
+	check_drawn("\u0301abc", "◌\u0301abc", 4);		/* a mark without a base */
+	check_drawn("a\t\u0301", "a ◌\u0301", 3);
+	check_drawn("\u845B\U000E0100", "\u845B\U000E0100", 2);	/* an ideographic variant */
+	check_drawn("cree\u0308ren", "cree\u0308ren", 7);
+}
+
+Test(draw, line_separators_are_line_breaks)
+{
+	char buf[32];
+
+	check_drawn("a\u2028b\u2029c", "a b c", 5);
+	text_sanitize(buf, sizeof(buf), "a\u2028b", true);
+	cr_assert_str_eq(buf, "a\nb");
+}
+
+Test(draw, fit_never_splits_a_cluster)
+{
+	char buf[128], zalgo[128] = "e";
+
+	cr_assert_eq(text_fit(buf, sizeof(buf), "Gezin " FAMILY " wijk", 13), 13);
+	cr_assert_str_eq(buf, "Gezin " FAMILY_PARTS "…");
+	cr_assert_eq(text_fit(buf, sizeof(buf), "Gezin " FAMILY " wijk", 12), 7);
+	cr_assert_str_eq(buf, "Gezin …");		/* the sequence goes whole */
+	cr_assert_eq(text_fit(buf, sizeof(buf), "x\u202Ey", 5), 2);
+	cr_assert_str_eq(buf, "x…");				/* no half marker */
+	for (int i = 0; i < 30; i++)
+		strcat(zalgo, "\u0301");
+	strcat(zalgo, "xyz");
+	cr_assert_eq(text_fit(buf, sizeof(buf), zalgo, 3), 3);
+	cr_assert_str_eq(buf, "e\u0301\u0301\u0301\u0301x…");
+	/* a buffer too small for the whole sequence holds none of it */
+	cr_assert_eq(text_sanitize(buf, 10, "a" FAMILY, false), 1);
+	cr_assert_str_eq(buf, "a");
+}
+
+Test(draw, widths_match_what_the_c_library_says)
+{
+	cr_assert_eq(text_char_width('a'), 1);
+	cr_assert_eq(text_char_width(0x1F468), 2);
+	cr_assert_eq(text_char_width(0x0301), 0);
+	cr_assert_eq(text_char_width(0x0378), -1);
+}
+
+/* Strings that once broke the dashboard's layout. */
+static const char *const hostile[] = {
+	"Gezin " FAMILY " in de wijk",
+	"Emre " FAMILY " Ünver",
+	"Saïda\u200D 1 mrt 2024 – 31 dec 2024",
+	"Trojan \u202Eedoc\u202C einde",
+	"Zero\u200Dwidth \uFEFFbom \u200Bzwsp",
+	"\u2764\uFE0F \U0001F44B\U0001F3FD \U0001F3F3\uFE0F\u200D\U0001F308 1\uFE0F\u20E3 \U0001F1F3\U0001F1F1",
+	"\U0001F468\u200D\u4E2D a\u200D\U0001F468 \u231A\uFE0E",
+	"e\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301 zalgo",
+	"\u0301 lone mark, \u3164 filler, \u0378 unassigned",
+	"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \u0915\u094D\u200D\u0937",
+};
+
+Test(draw, every_kind_of_terminal_measures_the_drawn_form_alike)
+{
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		char buf[512];
+		int w = text_width(hostile[i]);
+
+		text_sanitize(buf, sizeof(buf), hostile[i], false);
+		for (int k = 0; k < TERM_KINDS; k++)
+			cr_assert_eq(term_columns(k, buf), w, "%s measures '%s' as %d columns, snw as %d",
+				     term_name(k), buf, term_columns(k, buf), w);
+		for (int cols = 0; cols <= w + 1; cols++) {
+			int got = text_fit(buf, sizeof(buf), hostile[i], cols);
+
+			cr_assert_leq(got, cols);
+			for (int k = 0; k < TERM_KINDS; k++)
+				cr_assert_eq(term_columns(k, buf), got, "%s: '%s' cut to %d", term_name(k), buf, cols);
+		}
+	}
+}
+
+Test(draw, the_drawn_form_draws_as_itself)
+{
+	for (size_t i = 0; i < sizeof(hostile) / sizeof(hostile[0]); i++) {
+		char once[512], twice[512];
+
+		text_sanitize(once, sizeof(once), hostile[i], false);
+		text_sanitize(twice, sizeof(twice), once, false);
+		cr_assert_str_eq(twice, once);
+		cr_assert_eq(text_width(once), text_width(hostile[i]));
+	}
+}
+
+Test(draw, text_drawn_max_holds_the_worst_case)
+{
+	/* U+061C: 2 bytes, drawn as a 12-byte marker */
+	const char *worst = "\u061C\u061C\u061C\u061C\u061C";
+	size_t cap = TEXT_DRAWN_MAX(strlen(worst));
+	char *buf = malloc(cap);
+
+	cr_assert_eq(text_sanitize(buf, cap, worst, false), cap - 1);
+	cr_assert_eq(text_width(buf), 5 * 8);
+	free(buf);
+}
+
+Test(draw, what_an_editor_must_mark_on_its_own)
+{
+	cr_assert(text_needs_marker(0x202E));
+	cr_assert(text_needs_marker(0xFEFF));
+	cr_assert(text_needs_marker(0x3164));	/* Hangul filler */
+	cr_assert(text_needs_marker(0x1F3FD));	/* a skin tone after a letter */
+	cr_assert(text_needs_marker(0x0378));	/* unassigned */
+	cr_assert_not(text_needs_marker('a'));
+	cr_assert_not(text_needs_marker(0x00E9));
+	cr_assert_not(text_needs_marker(0x0301));	/* a mark: on its base */
+	cr_assert_not(text_needs_marker(0xFE0F));	/* left out, not marked */
+	cr_assert_not(text_needs_marker(0x1F468));
+	cr_assert_not(text_needs_marker(0x00AD));
+}
+
+Test(draw, no_locale_still_measures_text)
+{
+	setlocale(LC_ALL, "C");
+	cr_assert_eq(text_width("Ünver 🌍"), 8);
+	cr_assert_eq(text_width("Gezin " FAMILY), 12);
+	cr_assert_eq(text_width("\u202E"), 8);
 }
 
 /* --- trim ----------------------------------------------------------------- */

@@ -5,7 +5,8 @@
  * Text helpers: encodings, terminal-safe text and display width, and
  * matching that ignores case and accents. Everything here is pure (no
  * I/O, no curses), so it is shared by the importer, the report, the log,
- * the search and the dashboard.
+ * the search and the dashboard. Widths follow the C library's wcwidth,
+ * so LC_CTYPE must be a UTF-8 locale (i18n_init makes it one).
  */
 
 #include <stdbool.h>
@@ -46,24 +47,85 @@ size_t text_utf8_prefix(const char *buf, size_t len, bool *nonascii);
 char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_at);
 
 /*
- * Copies UTF-8 text into dst (size dstsz, always NUL-terminated) so that
- * no control character survives: ESC becomes "^[", other C0 controls and
- * DEL become "^X" notation, C1 controls (U+0080..U+009F) and invalid
- * bytes become "?". Tabs become a space; newlines are kept only when
- * keep_newlines is true. Returns the length written.
+ * Drawing rule (text_draw.c). Text from data reaches a terminal only in
+ * the form text_sanitize gives it; text_width and text_fit measure and
+ * cut that form, and the dashboard's grid draws it. Every terminal (those
+ * that add up wcwidth() per code point, like xterm and tmux, and those
+ * that measure grapheme clusters, like kitty or WezTerm) puts the cursor
+ * in the same column after it, so nothing on screen shifts or goes stale:
+ *
+ *  - C0 controls and DEL in caret notation (ESC is "^["), C1 controls and
+ *    invalid bytes as "?", tab as a space; CR LF, CR, LF, U+2028 and
+ *    U+2029 as one line break ("\n", or a space in a single line).
+ *  - Bidirectional controls (U+202A..U+202E, U+2066..U+2069, U+200E,
+ *    U+200F, U+061C) as a marker "⟨U+202E⟩": they reorder the rest of the
+ *    line in terminals that do bidi, so a title could read otherwise than
+ *    it is stored ("Trojan Source"), and they are invisible.
+ *  - Other invisible characters as a marker too: U+FEFF, U+200B, U+2060
+ *    and every default-ignorable code point except the ones below, format
+ *    characters (Cf) of no width, and code points the C library gives no
+ *    width (unassigned there; tmux drops them, others guess).
+ *  - Emoji sequences as their pictographs side by side, 2 columns each:
+ *    the joiners (U+200D) between them, skin-tone modifiers, the emoji
+ *    presentation selectors U+FE0E/U+FE0F and the tags of a subdivision
+ *    flag are left out. Terminals disagree on the width of a joined
+ *    sequence (tmux 3.3 joins 👨‍👩‍👧 into 2 columns, xterm draws 6) and
+ *    tmux even joins any character after a U+200D into the cell before
+ *    it; without the joiner all of them draw 👨👩👧 in 6 columns.
+ *  - U+200C and U+200D between two letters of a script where they shape
+ *    letters (Arabic, Persian, the Indic scripts, Mongolian, ...): U+200C
+ *    is kept (no width, and no terminal joins on it); U+200D is left out
+ *    (tmux would join the next letter into the one before). Elsewhere
+ *    (say, inside a Latin name) a joiner is a marker.
+ *  - Combining marks stay on their base, at most TEXT_MAX_MARKS of them
+ *    (what a curses cell holds; more are left out); a mark without a base
+ *    is drawn on "◌" (U+25CC). Other variation selectors are marks.
+ *  - Everything else as itself, text_char_width columns wide (U+00AD, the
+ *    soft hyphen, is shown: terminals draw it as a hyphen).
+ *
+ * Only the drawn form changes: stored data, exports and search keep the
+ * characters as they are.
+ */
+
+/* The combining marks one drawn character carries at most (a curses cell
+ * holds a character and four marks). */
+#define TEXT_MAX_MARKS 4
+
+/* The size of a buffer that holds the drawn form of n bytes of text
+ * whole: a 2-byte character can become a 12-byte marker. */
+#define TEXT_DRAWN_MAX(n) ((n) * 6 + 1)
+
+/*
+ * Copies UTF-8 text into dst (size dstsz, always NUL-terminated) in its
+ * drawn form (the drawing rule above); newlines are kept only when
+ * keep_newlines is true. Stops before a grapheme cluster that does not
+ * fit (TEXT_DRAWN_MAX(strlen(src)) bytes always do). Returns the length
+ * written.
  */
 size_t text_sanitize(char *dst, size_t dstsz, const char *src, bool keep_newlines);
 
-/* Display columns of a UTF-8 string after sanitizing (wcwidth based). */
+/* Display columns of a UTF-8 string in its drawn form (newlines count as
+ * one column each). */
 int text_width(const char *s);
 
 /*
- * Copies at most `cols` display columns of UTF-8 `s` into dst; when the
- * text is longer it is cut at a character boundary and ends in "…".
- * Control characters are sanitized as in text_sanitize (newlines become
- * spaces). Returns the display width of what was written.
+ * Copies at most `cols` display columns of UTF-8 `s` in its drawn form
+ * into dst (newlines become spaces); when the text is longer it is cut
+ * between grapheme clusters and ends in "…". Returns the display width
+ * of what was written.
  */
 int text_fit(char *dst, size_t dstsz, const char *s, int cols);
+
+/* True for a code point the drawing rule shows as a marker when it
+ * stands after an ordinary letter (bidi controls, invisible characters,
+ * characters of unknown width, a skin tone without its emoji): for
+ * editors that show text unit by unit (core/textshow.h). */
+bool text_needs_marker(uint32_t cp);
+
+/* Columns of one code point of drawn text (the C library's wcwidth, as
+ * curses and terminals use it): 0 for a mark, 2 for a wide character,
+ * -1 for one the drawing rule never lets through. */
+int text_char_width(uint32_t cp);
 
 /* Trims leading and trailing ASCII white space and the no-break space
  * (U+00A0) that Excel writes, in place; returns s. */

@@ -26,7 +26,10 @@
  *   other C0 controls and DEL in caret notation ("^[", "^G", "^?"),
  *   C1 controls, format characters (U+200D, U+202E, U+00AD ...), line
  *   and paragraph separators, private-use, unassigned and code points
- *   the C library cannot measure as "⟨U+200D⟩", an invalid byte "⟨0xFF⟩".
+ *   the C library cannot measure, and whatever else the terminal drawing
+ *   rule shows as a marker (text_needs_marker in core/text.h: Hangul
+ *   fillers, a skin tone on its own) as "⟨U+200D⟩", an invalid byte
+ *   "⟨0xFF⟩".
  * Every marker is drawn in narrow characters, so its width is its length
  * in characters.
  */

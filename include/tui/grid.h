@@ -38,10 +38,19 @@ enum role {
 	ROLE_COUNT
 };
 
-#define CELL_CHARS 3	/* a base character and up to two combining marks */
+/*
+ * A cell holds one drawn character (see "Drawing rule" in core/text.h):
+ * a base character and up to four combining marks, as many as a curses
+ * cell takes. A grapheme cluster that draws as several characters (the
+ * pictographs of an emoji sequence) takes several cells; one with more
+ * marks keeps the first four. A wide character takes two cells: its own
+ * and a right half with ch[0] == 0.
+ */
+#define CELL_CHARS 5
 
 struct cell {
-	wchar_t ch[CELL_CHARS];	/* ch[0] == 0: right half of a wide character */
+	wchar_t ch[CELL_CHARS];	/* ch[0] == 0: right half of a wide character;
+				   marks end at the first 0 */
 	unsigned char role;	/* enum role */
 };
 
@@ -71,9 +80,10 @@ void grid_fill(struct grid *g, struct rect r, wchar_t ch, enum role role);
 void grid_paint(struct grid *g, int x, int y, int w, enum role role);
 
 /*
- * Writes UTF-8 text from (x, y) into at most maxw columns: sanitized and
- * cut with "…" (text_fit), wide characters take two cells, combining
- * marks join the cell before. Returns the columns written.
+ * Writes UTF-8 text from (x, y) into at most maxw columns: in its drawn
+ * form and cut with "…" (text_fit), wide characters take two cells,
+ * combining marks join the cell before; a wide character partly
+ * overwritten leaves a blank. Returns the columns written.
  */
 int grid_text(struct grid *g, int x, int y, int maxw, enum role role, const char *s);
 
@@ -87,7 +97,17 @@ int grid_text_right(struct grid *g, int x, int y, int maxw, enum role role, cons
  */
 int grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip);
 
-/* The text of row y from column x, w columns, as UTF-8 (for tests). */
+/*
+ * What cell (x, y) puts on the terminal, as wide characters ending in 0
+ * (a character and its marks); returns the columns it takes: 0 for the
+ * right half of a wide character (nothing to draw), 1 or 2. Half a wide
+ * character whose other half was overwritten draws as a blank. The
+ * painter draws exactly this; tests read it back.
+ */
+int grid_cell_drawn(const struct grid *g, int x, int y, wchar_t out[CELL_CHARS + 1]);
+
+/* The text of row y from column x, w columns, as UTF-8, as the painter
+ * draws it (for tests). */
 void grid_row_text(const struct grid *g, int x, int y, int w, char *out, size_t outsz);
 
 #endif

@@ -33,7 +33,7 @@ struct out {
 static void
 put_wrapped(struct out *o, const char *lead, int indent, const char *text)
 {
-	size_t cap = strlen(text) * 4 + 8;
+	size_t cap = TEXT_DRAWN_MAX(strlen(text));
 	char *safe = malloc(cap);
 	int col, width = o->width > indent + 20 ? o->width : indent + 20;
 	bool fresh = true;	/* nothing written on this line after the lead */

@@ -1,29 +1,17 @@
 /*
- * Text helpers: UTF-8 validation, Windows-1252 conversion, terminal-safe
- * text, display width, grapheme clusters. Matching is in text_fold.c; all
- * of it is declared in include/core/text.h.
+ * Text helpers: UTF-8 decoding and validation, Windows-1252 conversion,
+ * trimming, grapheme clusters. Drawing text on a terminal is in
+ * text_draw.c, matching in text_fold.c; all of it is declared in
+ * include/core/text.h.
  */
-#ifndef _XOPEN_SOURCE
-#define _XOPEN_SOURCE 700	/* wcwidth */
-#endif
 
 #include "core/text.h"
 
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include <utf8proc.h>
-
-/* Passed as the length of a NUL-terminated string: the decoder stops at
- * the NUL by itself, because NUL is never a continuation byte. */
-#define UNBOUNDED SIZE_MAX
-
-/* "…" (U+2026), one display column. */
-#define ELLIPSIS "\xE2\x80\xA6"
-#define ELLIPSIS_LEN 3
 
 /*
  * Continuation bytes are checked one by one, so a NUL terminator is never
@@ -181,137 +169,6 @@ char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *
 	if (out_len)
 		*out_len = (size_t)(o - out);
 	return out;
-}
-
-/* One source character as it will be shown. */
-struct piece {
-	const char *bytes;	/* what to show: the source bytes or a stand-in */
-	size_t len;		/* length of bytes */
-	size_t used;		/* source bytes consumed */
-	int width;		/* display columns */
-	char caret[2];		/* storage for "^X" */
-};
-
-/*
- * Reads the character at s (not at the NUL) and decides how it is shown:
- * C0 controls and DEL in caret notation (ESC is "^["), C1 controls and
- * invalid bytes as "?", tab as a space, and CR LF, lone CR and LF as one
- * line break ("\n" or a space). wcwidth() of other characters depends on
- * the locale; where it does not know a character (-1) one column is
- * assumed.
- */
-static void piece_next(const unsigned char *s, bool keep_newlines, struct piece *p)
-{
-	uint32_t cp;
-	size_t n = text_utf8_decode((const char *)s, UNBOUNDED, &cp);
-
-	p->bytes = (const char *)s;
-	p->len = p->used = n ? n : 1;
-	p->width = 1;
-	if (n == 0 || (cp >= 0x80 && cp <= 0x9F)) {
-		p->bytes = "?";
-		p->len = 1;
-	} else if (cp == '\n' || cp == '\r') {
-		if (cp == '\r' && s[1] == '\n')
-			p->used = 2;
-		p->bytes = keep_newlines ? "\n" : " ";
-		p->len = 1;
-		p->width = keep_newlines ? 0 : 1;
-	} else if (cp == '\t') {
-		p->bytes = " ";
-		p->len = 1;
-	} else if (cp < 0x20 || cp == 0x7F) {
-		p->caret[0] = '^';
-		p->caret[1] = (char)(cp ^ 0x40);	/* 0x1B -> '[', 0x7F -> '?' */
-		p->bytes = p->caret;
-		p->len = 2;
-		p->width = 2;
-	} else if (cp >= 0x80) {
-		int w = wcwidth((wchar_t)cp);
-
-		p->width = w < 0 ? 1 : w;
-	}
-}
-
-/* Copies piece by piece while the next piece and the NUL still fit. */
-size_t text_sanitize(char *dst, size_t dstsz, const char *src, bool keep_newlines)
-{
-	const unsigned char *s = (const unsigned char *)(src ? src : "");
-	size_t out = 0;
-	struct piece p;
-
-	if (dstsz == 0)
-		return 0;
-	while (*s) {
-		piece_next(s, keep_newlines, &p);
-		if (out + p.len >= dstsz)
-			break;
-		memcpy(dst + out, p.bytes, p.len);
-		out += p.len;
-		s += p.used;
-	}
-	dst[out] = '\0';
-	return out;
-}
-
-/* Sums the widths of the sanitized pieces (newlines count as spaces). */
-int text_width(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	long total = 0;
-	struct piece pc;
-
-	while (*p) {
-		piece_next(p, false, &pc);
-		total += pc.width;
-		if (total >= INT_MAX)
-			return INT_MAX;
-		p += pc.used;
-	}
-	return (int)total;
-}
-
-/*
- * One pass: copy pieces while they fit in cols columns and in dst, and
- * remember the last place where "…" would still fit after them. When a
- * piece does not fit, go back to that place and append "…". A piece that
- * does not fit is never split and nothing after it is taken, so a wide
- * character at the edge is dropped whole; zero-width combining marks stay
- * with the character before them.
- */
-int text_fit(char *dst, size_t dstsz, const char *s, int cols)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	size_t out = 0, mark_len = 0;
-	int width = 0, mark_width = 0;
-	bool mark_ok = cols >= 1 && dstsz > ELLIPSIS_LEN;
-	struct piece pc;
-
-	if (dstsz == 0)
-		return 0;
-	if (cols < 0)
-		cols = 0;
-	while (*p) {
-		piece_next(p, false, &pc);
-		if (pc.width > cols - width || out + pc.len >= dstsz) {
-			if (mark_ok) {
-				memcpy(dst + mark_len, ELLIPSIS, ELLIPSIS_LEN);
-				out = mark_len + ELLIPSIS_LEN;
-				width = mark_width + 1;
-			}
-			break;
-		}
-		memcpy(dst + out, pc.bytes, pc.len);
-		out += pc.len;
-		width += pc.width;
-		p += pc.used;
-		if (width <= cols - 1 && out + ELLIPSIS_LEN < dstsz) {
-			mark_len = out;
-			mark_width = width;
-		}
-	}
-	dst[out] = '\0';
-	return width;
 }
 
 static bool is_ascii_space(unsigned char c)

@@ -47,7 +47,8 @@ textshow_marker(uint32_t cp, unsigned char byte, bool newline_ok, char out[TEXTS
 	cat = utf8proc_category((utf8proc_int32_t)cp);
 	if ((cp >= 0x80 && cp <= 0x9F) || cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
 	    cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CN ||
-	    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP || wcwidth((wchar_t)cp) < 0) {
+	    cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP || wcwidth((wchar_t)cp) < 0 ||
+	    text_needs_marker(cp)) {	/* what the grid would show as a marker anyway */
 		snprintf(out, TEXTSHOW_MARKER_MAX, "⟨U+%04X⟩", (unsigned)cp);
 		return true;
 	}

@@ -23,13 +23,68 @@ utf8_next(const char *s, wchar_t *wc)
 	return n ? (int)n : 1;
 }
 
-/* Display width of one character: 0 for combining marks, 2 for wide. */
+/* Display width of one character of drawn text (text_char_width): 0 for
+ * a combining mark, 2 for a wide character; 1 for anything unexpected. */
 static int
 char_width(wchar_t wc)
 {
-	int w = wcwidth(wc);
+	int w = text_char_width((uint32_t)wc);
 
 	return w < 0 ? 1 : w;
+}
+
+/* Display width of the grapheme cluster of drawn text at s (n bytes). */
+static int
+cluster_width(const char *s, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n;) {
+		wchar_t wc;
+
+		i += (size_t)utf8_next(s + i, &wc);
+		w += char_width(wc);
+	}
+	return w;
+}
+
+static bool
+is_wide(const struct cell *c)
+{
+	return c->ch[0] != 0 && char_width(c->ch[0]) == 2;
+}
+
+/* Sets one cell to a single character, keeping its role. */
+static void
+cell_set(struct cell *c, wchar_t ch)
+{
+	memset(c->ch, 0, sizeof(c->ch));
+	c->ch[0] = ch;
+}
+
+/*
+ * Makes (x, y) a cell of its own before it is written: when it holds one
+ * half of a wide character, the other half becomes a blank. Half a wide
+ * character would otherwise stay on the terminal (curses draws nothing
+ * for a right half, and a terminal erases both halves when one is
+ * overwritten).
+ */
+static void
+claim(struct grid *g, int x, int y)
+{
+	struct cell *c = grid_at(g, x, y), *other;
+
+	if (!c)
+		return;
+	if (c->ch[0] == 0) {
+		other = grid_at(g, x - 1, y);
+		if (other && is_wide(other))
+			cell_set(other, L' ');
+	} else if (is_wide(c)) {
+		other = grid_at(g, x + 1, y);
+		if (other && other->ch[0] == 0)
+			cell_set(other, L' ');
+	}
 }
 
 int
@@ -75,8 +130,9 @@ grid_fill(struct grid *g, struct rect r, wchar_t ch, enum role role)
 			struct cell *c = grid_at(g, x, y);
 
 			if (c) {
-				memset(c->ch, 0, sizeof(c->ch));
-				c->ch[0] = ch;
+				if (x == r.x || x == r.x + r.w - 1)
+					claim(g, x, y);
+				cell_set(c, ch);
 				c->role = (unsigned char)role;
 			}
 		}
@@ -94,7 +150,9 @@ grid_paint(struct grid *g, int x, int y, int w, enum role role)
 	}
 }
 
-/* Puts decoded, already fitted text; returns columns used. */
+/* Puts drawn text (text_fit's or text_sanitize's output): a character
+ * of width 1 or 2 takes that many cells, a mark joins the cell before
+ * it. Returns the columns used. */
 static int
 put_fitted(struct grid *g, int x, int y, int maxw, enum role role, const char *s)
 {
@@ -122,14 +180,16 @@ put_fitted(struct grid *g, int x, int y, int maxw, enum role role, const char *s
 		last = grid_at(g, x + col, y);
 		if (!last)
 			break;
+		claim(g, x + col, y);
 		if (w == 2 && !grid_at(g, x + col + 1, y)) {
-			last->ch[0] = L' ';	/* half a wide char never shows */
+			cell_set(last, L' ');	/* half a wide char never shows */
 			last->role = (unsigned char)role;
 			col++;
 			break;
 		}
-		memset(last->ch, 0, sizeof(last->ch));
-		last->ch[0] = wc;
+		if (w == 2)
+			claim(g, x + col + 1, y);	/* before the left half is set */
+		cell_set(last, wc);
 		last->role = (unsigned char)role;
 		if (w == 2) {
 			struct cell *right = grid_at(g, x + col + 1, y);
@@ -188,7 +248,7 @@ wrap_emit(struct grid *g, struct rect r, enum role role, int line, int skip,
 int
 grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip)
 {
-	size_t cap = strlen(s ? s : "") * 4 + 1;
+	size_t cap = TEXT_DRAWN_MAX(strlen(s ? s : ""));
 	char *clean = malloc(cap);
 	int lines = 0;
 	const char *p;
@@ -208,23 +268,20 @@ grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip
 			int w = 0;
 
 			while (cut < end) {
-				wchar_t wc;
-				int n = utf8_next(cut, &wc);
-				int cw = char_width(wc);
+				size_t n = text_cluster_len(cut, (size_t)(end - cut));
+				int cw = cluster_width(cut, n);
 
 				if (w + cw > r.w)
 					break;
-				if (wc == L' ')
+				if (*cut == ' ')
 					lastsp = cut;
 				w += cw;
 				cut += n;
 			}
 			if (cut < end && lastsp && lastsp > line)
 				cut = lastsp;
-			if (cut == line && cut < end) {
-				wchar_t wc;
-				cut += utf8_next(cut, &wc);	/* wider than the pane */
-			}
+			if (cut == line && cut < end)	/* wider than the pane */
+				cut += text_cluster_len(cut, (size_t)(end - cut));
 			wrap_emit(g, r, role, lines++, skip, line, (size_t)(cut - line));
 			while (cut < end && *cut == ' ')
 				cut++;
@@ -238,17 +295,47 @@ grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip
 	return lines;
 }
 
+int
+grid_cell_drawn(const struct grid *g, int x, int y, wchar_t out[CELL_CHARS + 1])
+{
+	const struct cell *c, *next;
+	int k = 0;
+
+	out[0] = 0;
+	if (x < 0 || y < 0 || x >= g->w || y >= g->h)
+		return 0;
+	c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
+	if (c->ch[0] == 0) {
+		if (x > 0 && is_wide(c - 1))
+			return 0;	/* the right half of the character before */
+		out[0] = L' ';	/* a half left over: blank */
+		out[1] = 0;
+		return 1;
+	}
+	next = x + 1 < g->w ? c + 1 : NULL;
+	if (is_wide(c) && (!next || next->ch[0] != 0)) {
+		out[0] = L' ';	/* its right half was overwritten */
+		out[1] = 0;
+		return 1;
+	}
+	for (; k < CELL_CHARS && c->ch[k]; k++)
+		out[k] = c->ch[k];
+	out[k] = 0;
+	return char_width(c->ch[0]);
+}
+
 void
 grid_row_text(const struct grid *g, int x, int y, int w, char *out, size_t outsz)
 {
 	size_t n = 0;
 
 	for (int i = x; i < x + w && i < g->w && y >= 0 && y < g->h; i++) {
-		const struct cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)i];
+		wchar_t ch[CELL_CHARS + 1];
 
-		for (int k = 0; k < CELL_CHARS && c->ch[k]; k++) {
+		grid_cell_drawn(g, i, y, ch);
+		for (int k = 0; ch[k]; k++) {
 			char tmp[4];
-			int len = (int)text_utf8_encode((uint32_t)c->ch[k], tmp);
+			int len = (int)text_utf8_encode((uint32_t)ch[k], tmp);
 
 			if (n + (size_t)len + 1 > outsz)
 				goto done;

@@ -230,6 +230,16 @@ screen_resume(struct screen *s)
 	clearok(curscr, TRUE);	/* whatever ran meanwhile drew over everything */
 }
 
+/* A grid cell is one curses cell: a character and its marks. */
+_Static_assert(CELL_CHARS <= CCHARW_MAX, "a grid cell must fit a curses cell");
+
+/*
+ * Puts the grid on the terminal, cell by cell as grid_cell_drawn says:
+ * the right half of a wide character is left to curses, which covers it
+ * with the left. Widths are the C library's, like curses' own, and the
+ * text in the grid is in its drawn form (core/text.h), so the terminal's
+ * cursor ends where curses thinks it does and nothing stays behind.
+ */
 void
 screen_paint(struct screen *s, const struct grid *g)
 {
@@ -239,13 +249,18 @@ screen_paint(struct screen *s, const struct grid *g)
 	for (int y = 0; y < g->h && y < h; y++) {
 		for (int x = 0; x < g->w && x < w; x++) {
 			const struct cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
-			wchar_t wch[CELL_CHARS + 1] = { 0 };
+			wchar_t wch[CELL_CHARS + 1];
+			int cw = grid_cell_drawn(g, x, y, wch);
 			cchar_t cc;
 
-			if (c->ch[0] == 0)
+			if (cw == 0)
 				continue;	/* right half of a wide character */
-			memcpy(wch, c->ch, sizeof(c->ch));
-			setcchar(&cc, wch, s->attr[c->role], s->pair[c->role], NULL);
+			if (cw == 2 && x + 1 >= w) {
+				wch[0] = L' ';	/* cut by the screen's edge */
+				wch[1] = 0;
+			}
+			if (setcchar(&cc, wch, s->attr[c->role], s->pair[c->role], NULL) != OK)
+				setcchar(&cc, L"?", s->attr[c->role], s->pair[c->role], NULL);
 			mvadd_wch(y, x, &cc);
 		}
 	}
