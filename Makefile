@@ -182,6 +182,8 @@ clean:
 #   make check-valgrind             the e2e tests of build/snw under memcheck
 #   make fuzz FUZZ_SECONDS=N        libFuzzer over the whole import path, then
 #                                   over the date parser, N seconds each
+#                                   (and first fuzz-width)
+#   make fuzz-width FUZZ_SECONDS=N  libFuzzer over the drawing rule and matching (core/text.h)
 # A comma inside $(call need,...) arguments.
 , := ,
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -258,6 +260,26 @@ fuzz: fuzz-deps
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=64 \
 	  -dict=tests/fuzz/date.dict -artifact_prefix=$(BUILD)/fuzz/date- -print_final_stats=1 \
 	  $(BUILD)/fuzz/date-corpus tests/fuzz/date-seeds
+
+# The drawing rule and matching: widths as every kind of terminal counts
+# them, the drawn form's promises, search finding every piece of a text.
+FUZZ_WIDTH_SRCS = src/core/text.c src/core/text_draw.c src/core/text_fold.c src/tui/grid.c tests/terminals.c
+
+.PHONY: fuzz-width
+fuzz: fuzz-width
+
+$(BUILD)/fuzz/fuzz_width: tests/fuzz/fuzz_width.c $(FUZZ_WIDTH_SRCS) $(HEADERS)
+	@mkdir -p $(BUILD)/fuzz
+	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude -Itests $(PKG_CFLAGS) $(FUZZ_FLAGS) \
+	  -o $@ tests/fuzz/fuzz_width.c $(FUZZ_WIDTH_SRCS) $(LIBS)
+
+fuzz-width: fuzz-deps
+	@$(MAKE) --no-print-directory $(BUILD)/fuzz/fuzz_width
+	mkdir -p $(BUILD)/fuzz/width-corpus
+	$(SAN_ENV) ./$(BUILD)/fuzz/fuzz_width \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -dict=tests/fuzz/width.dict -artifact_prefix=$(BUILD)/fuzz/width- -print_final_stats=1 \
+	  $(BUILD)/fuzz/width-corpus tests/fuzz/width-seeds
 
 # --- benchmark (issue 5; not part of make test) -------------------------------
 #   make bench                      import vs sqlite3 .import, dashboard at 1M rows
