@@ -639,6 +639,7 @@ setup_hostile(struct fixture *f, int w, int h)
 	put(f->db, "actielijnen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", ZALGO " " FAMILY "\u2764\uFE0F", "", FAMILY FAMILY FAMILY FAMILY FAMILY FAMILY, "lopend", "2024-02-15", "" });
 	put(f->db, "planning", (const char *const[ENTITY_MAX_FIELDS]){ "2024-05-01", "Feest " FAMILY " " RLO "abc", "EID", "", "" });
 	put(f->db, "acties", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Bel " FAMILY " " RLO "terug", "Saïda\u200D\uFEFF", "2024-02-01", "open", "EID" });
+	put(f->db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "2023", "Feest " FAMILY " " RLO "gnuk", ZALGO " " FAMILY });
 	app_key(f->app, KC_RESIZE);	/* the data changed under the app */
 }
 
@@ -678,7 +679,7 @@ expect_rows_agree(const char *where)
 static void
 tour_hostile(struct fixture *f)
 {
-	static const char *const stops[] = { "0", "1", "G", "k", "k", "2", "G", "6", "7", "8", "?", NULL };
+	static const char *const stops[] = { "0", "1", "G", "k", "k", "2", "G", "6", "7", "8", "9", "G", "?", NULL };
 
 	frame(f);
 	expect_rows_agree("overview");
@@ -700,6 +701,8 @@ Test(screen, hostile_text_lines_up_on_every_terminal_at_80x24)
 	expect("Gezin \U0001F468\U0001F469\U0001F467");	/* the sequence as its faces */
 	expect("Trojan ⟨U+202E⟩edoc");
 	expect("Saïda⟨U+200D⟩");
+	keys(&f, "9");
+	expect("Feest \U0001F468\U0001F469\U0001F467 ⟨U+202E⟩gnuk");
 	teardown(&f);
 }
 
