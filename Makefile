@@ -43,7 +43,7 @@ PO_LANGS  = en
 MO_FILES  = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/snw.mo)
 
 .PHONY: all run test unit e2e bench install uninstall clean deps test-deps \
-        check-asan check-valgrind check-layers check-po pot fuzz lint-man
+        check-asan check-valgrind check-layers check-po pot fuzz lint-man golden check-browser
 
 all: $(BUILD)/snw $(MO_FILES)
 
@@ -119,6 +119,10 @@ deps:
 	$(call need,pkg-config --exists libutf8proc,libutf8proc-dev)
 	$(call need,command -v msgfmt,gettext)
 
+# The document tests (t_cli_report.sh) read the HTML with a real HTML5
+# parser in strict mode (html5lib) and an XML parser (xmllint: the XML
+# one, not its HTML 4 parser), and render the Markdown as GitHub does
+# (cmark-gfm).
 # The end-to-end tests also call pgrep, which a minimal Debian (debootstrap
 # --variant=minbase) lacks; awk, setpriv and mount it has, but they are
 # checked all the same. The rest of what the tests call (stat, od, cmp,
@@ -133,6 +137,9 @@ test-deps: deps
 	$(call need,command -v awk,mawk)
 	$(call need,command -v setpriv,util-linux)
 	$(call need,command -v mount,mount)
+	$(call need,/usr/bin/python3 -c 'import html5lib',python3-html5lib)
+	$(call need,command -v xmllint,libxml2-utils)
+	$(call need,command -v cmark-gfm,cmark-gfm)
 
 # --- the two README commands -------------------------------------------------
 run: deps
@@ -173,6 +180,21 @@ uninstall:
 
 lint-man:
 	mandoc -Tlint -W warning man/snw.1
+
+# --- documents (issue 15) -------------------------------------------------------
+#   make golden         writes tests/golden/ anew from the shipped data
+#                       (t_cli_report.sh compares with it); look at the diff
+#   make check-browser  renders the HTML report and minutes with headless
+#                       Chromium (installed here only) to PNG and PDF in
+#                       $(BUILD)/browser/; fails when the browser reports an
+#                       error of the page
+golden: all
+	sh tests/golden/make.sh $(CURDIR)/$(BUILD)/snw $(CURDIR)/data tests/golden
+
+check-browser: deps
+	$(call need,command -v chromium,chromium)
+	@$(MAKE) --no-print-directory all
+	sh tests/browser.sh $(CURDIR)/$(BUILD)/snw $(CURDIR)/data $(BUILD)/browser
 
 clean:
 	rm -rf $(BUILD)

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "cli/log.h"
 #include "model/history.h"
 #include "model/model.h"
 
@@ -88,7 +89,7 @@ Test(bron, migration_from_schema_5_keeps_every_row_and_adds_the_columns)
 		     "%s", err);
 	db_free_row(E("acties"), old);
 	fp = open_memstream(&text, &len);
-	cr_assert_eq(history_print(a, 2, fp), 0);
+	cr_assert_eq(log_write(a, &(struct log_query){ .limit = 2 }, fp), 0);
 	fclose(fp);
 	cr_assert(strstr(text, "bron: (leeg) -> AB 21-12-2023, agendapunt 1"), "%s", text);
 	cr_assert(strstr(text, "toegevoegd: 66 acties"), "the history of the load is still there: %s", text);

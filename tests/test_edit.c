@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "helpers.h"
+#include "cli/log.h"
 #include "model/history.h"
 
 /* Forms hold canonical values, as db_get returns them. */
@@ -209,7 +210,7 @@ Test(edit, import_changes_are_recorded_and_logged)
 	FILE *fp = open_memstream(&out, &len);
 
 	cr_assert_eq(r.status, 0, "%s", r.err);
-	cr_assert_eq(history_print(db, 10, fp), 0);
+	cr_assert_eq(log_write(db, &(struct log_query){ .limit = 10 }, fp), 0);
 	fclose(fp);
 	cr_assert(strstr(out, "actielijn"), "%s", out);
 	cr_assert(strstr(out, "toegevoegd: \"A\""), "%s", out);
@@ -241,7 +242,7 @@ Test(edit, import_records_added_entries_as_runs)
 	cr_assert(strstr(when, " door "), "'%s'", when);
 
 	fp = open_memstream(&out, &len);
-	cr_assert_eq(history_print(db, 10, fp), 0);
+	cr_assert_eq(log_write(db, &(struct log_query){ .limit = 10 }, fp), 0);
 	fclose(fp);
 	/* A short run shows entry by entry. */
 	cr_assert(strstr(out, "toegevoegd: \"A\""), "%s", out);
@@ -256,7 +257,7 @@ Test(edit, import_records_added_entries_as_runs)
 		   "EID,7\nEID,8\nEID,9\nEID,10\nEID,11\nEID,12\n");
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	fp = open_memstream(&out, &len);
-	cr_assert_eq(history_print(db, 1, fp), 0);
+	cr_assert_eq(log_write(db, &(struct log_query){ .limit = 1 }, fp), 0);
 	fclose(fp);
 	cr_assert(strstr(out, "toegevoegd: 12 actielijnen"), "%s", out);
 	free(out);
@@ -373,7 +374,7 @@ Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
 	/* History from before the migration (one row per added entry) and
 	 * after it both read. */
 	fp = open_memstream(&out, &len);
-	cr_assert_eq(history_print(a, 500, fp), 0);
+	cr_assert_eq(log_write(a, &(struct log_query){ .limit = 500 }, fp), 0);
 	fclose(fp);
 	cr_assert(strstr(out, "toegevoegd: \"Nieuw na de migratie\""), "%s", out);
 	cr_assert(strstr(out, "toegevoegd: \"Ontwikkeling van wijkallianties in focusbuurten"), "%s", out);

@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "helpers.h"
+#include "cli/log.h"
 #include "model/history.h"
 
 static struct db *db;
@@ -328,7 +329,7 @@ Test(import, bron_is_kept_by_a_file_without_it_and_changed_by_one_with_it)
 	cr_assert_str_eq(test_text(db, "SELECT bron FROM acties"), "AB 21-12-2023, agendapunt 4");
 	test_import_free(&r);
 	fp = open_memstream(&log, &len);
-	cr_assert_eq(history_print(db, 1, fp), 0);
+	cr_assert_eq(log_write(db, &(struct log_query){ .limit = 1 }, fp), 0);
 	fclose(fp);
 	cr_assert(strstr(log, "bron: AB 21-12-2023, agendapunt 1 -> AB 21-12-2023, agendapunt 4"), "%s", log);
 	free(log);

@@ -456,12 +456,14 @@ Test(screen, help_lists_the_keys_of_every_view_and_each_shows_it)
 			cr_assert_lt(y, LINES, "help lacks '%s  %s'", vk->key, vk->nl);
 			nkeys++;
 		}
-	cr_assert_geq(nkeys, 9, "0-8 show views");
+	cr_assert_geq(nkeys, 10, "0-9 show views");
 	app_key(f.app, KC_ESC);
 	for (int i = 0; i < view_count; i++) {
 		const struct view_key *vk = &view_registry[i]->keys[0];
 		const char *title = i == 1 ? "Eigenaarschap, Inclusie en Democratie" : view_registry[i]->name;
 
+		if (view_registry[i]->nkeys == 0)
+			continue;	/* reached by Tab only */
 		keys(&f, vk->key);
 		cr_assert_eq(f.app->view, i, "%s shows %s", vk->key, view_registry[i]->name);
 		cr_assert(strstr(row(LINES - 1), title), "status line: %s", row(LINES - 1));
@@ -488,9 +490,10 @@ Test(screen, every_status_of_work_has_a_look_of_its_own)
 	cr_assert_eq(render_status_role(model_status(n - 1)), ROLE_ONBEKEND);
 }
 
-/* Successen (9): every domain's successes, the newest year first, with
- * the selected one's explanation; e and a reach them. Its tab shows only
- * while it is open, and Tab passes through it after Acties. */
+/* Successen: every domain's successes, the newest year first, with the
+ * selected one's explanation; e and a reach them. It has no key (9 is
+ * Wijzigingen); its tab shows only while it is open, and Tab passes
+ * through it after Acties. */
 Test(screen, successes_of_every_domain)
 {
 	struct fixture f;
@@ -499,9 +502,8 @@ Test(screen, successes_of_every_domain)
 	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "2023", "Buurtteams gestart", "Met 🌍 bewoners uit Osdorp." });
 	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "2024", "Coöperatie opgericht", "" });
 	frame(&f);
-	cr_assert_eq(row_with("9 Successen"), -1, "no tab while it is closed");
-	keys(&f, "9");
-	expect("9 Successen");
+	cr_assert_eq(row_with("Successen: "), -1);
+	keys(&f, "8\t");
 	expect("Successen: 2");
 	cr_assert_lt(row_with("Coöperatie opgericht"), row_with("Buurtteams gestart"), "2024 before 2023");
 	expect("(geen toelichting)");
@@ -519,6 +521,8 @@ Test(screen, successes_of_every_domain)
 	f.app->form = NULL;
 	keys(&f, "8\t");
 	expect("Successen: 2");
+	keys(&f, "\t");
+	expect("9 Wijzigingen");
 	keys(&f, "\t");
 	expect("paneel 1/3");
 	teardown(&f);
@@ -565,7 +569,7 @@ Test(screen, bron_groep_and_peildatum_are_shown)
 	expect("Notulen rondsturen");
 	expect("Bron: AB 25-1-2024, agendapunt 7");
 
-	keys(&f, "9");
+	keys(&f, "8\t");	/* Successen */
 	expect("Bron: Terugblik & vooruitblik 25-1-2024, 2023 in vogelvlucht");
 
 	keys(&f, "7");
@@ -586,6 +590,53 @@ Test(screen, bron_groep_and_peildatum_are_shown)
 			 "anything else says it was entered in the dashboard today");
 	edit_form_free(f.app->form);
 	f.app->form = NULL;
+	teardown(&f);
+}
+
+/* Wijzigingen (9): the changes since the last AB meeting (25 jan 2024;
+ * today is 15 mrt 2024), grouped by domain; a toggle with Space is
+ * recorded as one and shows as done; Enter shows the entry in its view;
+ * f takes a date, Esc keeps what was shown. */
+Test(screen, changes_since_the_last_ab_meeting)
+{
+	struct fixture f;
+
+	setup(&f, 100, 30);
+	/* The sample as snw init loads it: the starting point, no change. */
+	cr_assert_eq(db_state_peildatum(f.db, "2024-01-25"), 0);
+	frame(&f);
+	keys(&f, "9");
+	expect("9 Wijzigingen");
+	expect("Wijzigingen sinds de laatste AB-vergadering, 25 jan 2024: 0");
+	expect("Niets gewijzigd sinds die datum.");
+	keys(&f, "8");
+	expect("Agenda rondsturen");
+	keys(&f, " ");
+	cr_assert_str_eq(test_text(f.db, "SELECT bron FROM historie ORDER BY id DESC LIMIT 1"), "wissel");
+	keys(&f, "9");
+	expect("Wijzigingen sinds de laatste AB-vergadering, 25 jan 2024: 1");
+	cr_assert_lt(row_with("Eigenaarschap, Inclusie en Democratie"), row_with("Agenda rondsturen"), "under its domain");
+	expect("gedaan      actie “Agenda rondsturen”  Status: open → gedaan");
+	expect("wijziging 1/1");
+	keys(&f, "\n");
+	cr_assert_str_eq(app_current(f.app)->ops->name, "Acties", "Enter shows it where it lives");
+	keys(&f, "9f");
+	expect("Wijzigingen sinds (datum, leeg = laatste AB-vergadering): ▏");
+	keys(&f, "morgen\n");
+	expect("'morgen' is geen datum");
+	keys(&f, "\x1b");
+	expect("25 jan 2024: 1");
+	keys(&f, "f");
+	for (int i = 0; i < 6; i++)
+		app_key(f.app, KC_BACKSPACE);
+	keys(&f, "1-1-2099\n");
+	expect("Wijzigingen sinds 1 jan 2099: 0 (f = andere datum)");
+	keys(&f, "f");
+	expect("Wijzigingen sinds (datum, leeg = laatste AB-vergadering): 2099-01-01▏");
+	for (int i = 0; i < 10; i++)
+		app_key(f.app, KC_BACKSPACE);
+	keys(&f, "\n");
+	expect("sinds de laatste AB-vergadering, 25 jan 2024: 1");
 	teardown(&f);
 }
 

@@ -2,7 +2,7 @@
 #define SNW_MODEL_REPORT_H
 
 /*
- * What `snw report` reads, as plain loaders: each walks its rows in the
+ * What `snw report` and `snw minutes` read, as plain loaders: each walks its rows in the
  * report's order and calls fn with a typed row (strings "" when empty,
  * valid during the call). They stream, so a report of a million
  * actielijnen never holds them all. fn returns 0 to go on; anything else
@@ -57,5 +57,64 @@ struct open_action {
 };
 int open_actions_each(struct db *db, long long domein_id,
 		      int (*fn)(void *ctx, const struct open_action *a), void *ctx);
+
+/* --- the summary ------------------------------------------------------------- */
+
+#define REPORT_MAX_STATUS 9	/* the statuses of work, then "" */
+
+/* What the summary says of one domain or theme, on `today` (ISO);
+ * domein_id 0: of what belongs to no domain (action items, the
+ * programme's own planning items); -1: of everything. */
+struct report_figures {
+	long long status[REPORT_MAX_STATUS];	/* actielijnen per status,
+						   model_status() order */
+	long long total;			/* actielijnen */
+	long long successes;			/* of every year */
+	long long open, overdue;		/* action items: open, past their deadline */
+	char next_date[11];			/* the next planning item from today on, */
+	char next_title[512];			/* "" when there is none */
+};
+int report_figures_load(struct db *db, long long domein_id, const char *today,
+			struct report_figures *f);
+
+/* A meeting in brief. id 0: none. */
+struct meeting_brief {
+	long long id;
+	char datum[11];
+	char soort[40];
+	char titel[240];
+	char locatie[240];
+	char bron[1300];	/* a bron of 300 characters of 4 bytes */
+};
+
+/* The newest AB-vergadering on or before today and the first one after
+ * it (either may be none). Returns 0 or -1. */
+int report_meetings(struct db *db, const char *today, struct meeting_brief *last,
+		    struct meeting_brief *next);
+
+/* --- the year's Gantt chart ---------------------------------------------------- */
+
+/* The actielijnen that touch a year (a start or end date, the period
+ * overlapping it), by domain (domein_id 0: of every domain) in their
+ * order, then by start date and title, at most `limit`; *more gets how
+ * many more there are. */
+struct gantt_line {
+	long long id;
+	const char *domein;	/* its domain's name */
+	const char *titel, *status, *start, *eind;
+};
+int gantt_lines_each(struct db *db, int year, long long domein_id, int limit, long long *more,
+		     int (*fn)(void *ctx, const struct gantt_line *g), void *ctx);
+
+/* The planning items dated in a year, by date: of one domain (its own
+ * or its actielijnen's) or of all (domein_id 0), at most `limit`. */
+struct year_milestone {
+	const char *datum, *titel;
+	long long actielijn_id;		/* 0: none */
+	const char *domein;		/* its domain's name, or "" */
+	const char *bron;
+};
+int year_milestones_each(struct db *db, int year, long long domein_id, int limit,
+			 int (*fn)(void *ctx, const struct year_milestone *m), void *ctx);
 
 #endif

@@ -86,6 +86,11 @@ struct view_ops {
 	/* An action of the key table. Returns APP_* flags, 0 when the view
 	 * leaves it to the engine (moving in its list, e, d, ...). */
 	int (*key)(struct view *v, struct app *app, enum action a);
+	/* While the view takes typed text (a date in Wijzigingen), every key
+	 * code comes here first, before the keys that show views and the key
+	 * table. Returns APP_* flags, or -1 when it takes no text now.
+	 * Optional. */
+	int (*text_key)(struct view *v, struct app *app, int key);
 	/* Its scrolling list (the engine moves it with the arrows, pages,
 	 * the wheel and clicks on ZONE_ITEM rows), or NULL. */
 	struct list *(*list)(const struct view *v);

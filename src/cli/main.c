@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/csvio.h"
+#include "cli/log.h"
 #include "core/date.h"
 #include "core/fault.h"
 #include "core/i18n.h"
@@ -55,8 +56,12 @@ static const char usage_text[] = N_(
 	"                                         importeer CSV-bestanden (in één transactie)\n"
 	"  export [--dir MAP] [--table NAAM] [--excel]\n"
 	"                                         schrijf één CSV-bestand per tabel\n"
-	"  report [--domain NAAM]                 statusrapport op stdout\n"
-	"  log [--limit N]                        de geschiedenis van wijzigingen, nieuwste eerst (standaard 50)\n"
+	"  report [--domain NAAM] [--since DATUM|last-ab] [--format text|md|html]\n"
+	"         [-o BESTAND] [--today DATUM]    statusrapport voor het Alliantiebestuur\n"
+	"  minutes DATUM [--format text|md|html] [-o BESTAND] [--today DATUM]\n"
+	"                                         besluitenlijst en actielijst van een vergadering\n"
+	"  log [--limit N] [--since DATUM] [--domain NAAM] [--table NAAM]\n"
+	"                                         de geschiedenis van wijzigingen, nieuwste eerst (standaard 50)\n"
 	"\n"
 	"opties:\n"
 	"  --db PAD       het databasebestand (standaard $SNW_DB, anders\n"
@@ -420,17 +425,19 @@ open_db(const struct ctx *c, struct db **out)
 	return status;
 }
 
-/* Parses a subcommand's options; returns the index of the first operand
- * or -1 after a usage error. */
+/* Parses a subcommand's options (short ones as getopt reads `shortopts`;
+ * a leading "+" stops at the first operand, without it options may also
+ * follow operands, which are then moved to the end); returns the index
+ * of the first operand or -1 after a usage error. */
 static int
-parse_opts(int argc, char **argv, const struct option *longopts,
-	   void (*take)(int opt, const char *arg, void *data), void *data)
+parse_short_opts(int argc, char **argv, const char *shortopts, const struct option *longopts,
+		 void (*take)(int opt, const char *arg, void *data), void *data)
 {
 	int opt;
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (opt == '?') {
 			usage_error("%s: unknown option or missing value", argv[optind - 1]);
 			return -1;
@@ -438,6 +445,14 @@ parse_opts(int argc, char **argv, const struct option *longopts,
 		take(opt, optarg, data);
 	}
 	return optind;
+}
+
+/* The same with long options only, stopping at the first operand. */
+static int
+parse_opts(int argc, char **argv, const struct option *longopts,
+	   void (*take)(int opt, const char *arg, void *data), void *data)
+{
+	return parse_short_opts(argc, argv, "+", longopts, take, data);
 }
 
 /* --- init --- */
@@ -658,69 +673,208 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	return status;
 }
 
-/* --- report --- */
+/* --- report, minutes --- */
+
+struct doc_args {
+	struct report_opts opts;
+	const char *format, *out, *today;
+};
 
 static void
-take_report(int opt, const char *arg, void *data)
+take_doc(int opt, const char *arg, void *data)
 {
-	if (opt == 'd')
-		*(const char **)data = arg;
+	struct doc_args *a = data;
+
+	switch (opt) {
+	case 'd': a->opts.domain = arg; break;
+	case 's': a->opts.since = arg; break;
+	case 'f': a->format = arg; break;
+	case 'o': a->out = arg; break;
+	case 't': a->today = arg; break;
+	default: break;
+	}
 }
 
-static int
-cmd_report(struct ctx *c, int argc, char **argv)
-{
-	static const struct option longopts[] = { { "domain", required_argument, NULL, 'd' }, { 0 } };
-	const char *domain = NULL;
-	char err[512];
-	struct db *db;
-	int i = parse_opts(argc, argv, longopts, take_report, &domain), status;
+static const struct option doc_longopts[] = {
+	{ "domain", required_argument, NULL, 'd' },
+	{ "since", required_argument, NULL, 's' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "today", required_argument, NULL, 't' },
+	{ 0 },
+};
 
-	if (i < 0)
-		return EXIT_USAGE;
-	if (i < argc)
-		return usage_error("report: unexpected argument '%s'", argv[i]);
+/* Checks what the document options say: the format, today (--today, else
+ * $SNW_TODAY, else the calendar). Returns 0 or EXIT_USAGE after saying
+ * why. */
+static int
+doc_check(const char *cmd, struct doc_args *a, char today[11])
+{
+	if (a->format && !doc_format_parse(a->format, &a->opts.format))
+		return usage_error(_("%s: --format '%s' is onbekend (verwacht: text, md of html)"), cmd, a->format);
+	if (a->today) {
+		if (!date_parse(a->today, DATE_POINT, today))
+			return usage_error(_("%s: --today '%s' is geen datum (verwacht: een datum zoals 15-2-2024)"),
+					   cmd, a->today);
+	} else {
+		date_today(today);
+	}
+	if (a->out && !*a->out)
+		return usage_error(_("%s: -o heeft een bestandsnaam nodig"), cmd);
+	a->opts.today = today;
+	a->opts.width = 78;
+	return 0;
+}
+
+/* Writes a document to -o FILE or stdout: into a temporary file beside
+ * FILE that takes its place only when the whole document is written, so
+ * a failure never leaves half a briefing to be mailed. */
+static int
+doc_run(struct ctx *c, const char *cmd, struct doc_args *a, const char *date)
+{
+	char err[1024], tmp[PATH_MAX + 16];
+	FILE *fp = stdout;
+	struct db *db;
+	int status, rc;
+
 	if ((status = open_db(c, &db)) != 0)
 		return status;
-	if (report_write(db, domain, 78, stdout, err, sizeof(err)) < 0) {
-		say("%s", err);
-		status = domain ? EXIT_USAGE : EXIT_IOERR;
+	if (a->out) {
+		snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", a->out, (long)getpid());
+		if (!(fp = fopen(tmp, "w"))) {
+			say(_("%s kan niet geschreven worden: %s"), a->out, strerror(errno));
+			db_close(db);
+			return EXIT_CANTCREAT;
+		}
+	}
+	rc = date ? minutes_write(db, date, &a->opts, fp, err, sizeof(err))
+		  : report_write(db, &a->opts, fp, err, sizeof(err));
+	if (a->out) {
+		if (fclose(fp) != 0 && rc == 0) {
+			snprintf(err, sizeof(err), _("%s kan niet geschreven worden: %s"), a->out, strerror(errno));
+			rc = -1;
+		}
+		if (rc == 0 && rename(tmp, a->out) < 0) {
+			snprintf(err, sizeof(err), _("%s kan niet geschreven worden: %s"), a->out, strerror(errno));
+			rc = -1;
+		}
+		if (rc != 0)
+			unlink(tmp);
+	} else if (fflush(stdout) != 0 && rc == 0) {
+		snprintf(err, sizeof(err), _("de uitvoer kan niet geschreven worden: %s"), strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0) {
+		say("%s: %s", cmd, err);
+		status = rc == REPORT_NOT_FOUND ? EXIT_USAGE : EXIT_IOERR;
 	}
 	db_close(db);
 	return status;
 }
 
+static int
+cmd_report(struct ctx *c, int argc, char **argv)
+{
+	struct doc_args a = { .opts = { .format = DOC_TEXT } };
+	char today[11];
+	int i = parse_short_opts(argc, argv, "o:", doc_longopts, take_doc, &a), status;
+
+	if (i < 0)
+		return EXIT_USAGE;
+	if (i < argc)
+		return usage_error("report: unexpected argument '%s'", argv[i]);
+	if ((status = doc_check("report", &a, today)) != 0)
+		return status;
+	return doc_run(c, "report", &a, NULL);
+}
+
+static int
+cmd_minutes(struct ctx *c, int argc, char **argv)
+{
+	struct doc_args a = { .opts = { .format = DOC_TEXT } };
+	char today[11];
+	int i = parse_short_opts(argc, argv, "o:", doc_longopts, take_doc, &a), status;
+
+	if (i < 0)
+		return EXIT_USAGE;
+	if (i >= argc)
+		return usage_error("%s", _("minutes: geen DATUM (verwacht: de datum van een vergadering, zoals 21-12-2023)"));
+	if (i + 1 < argc)
+		return usage_error("minutes: unexpected argument '%s'", argv[i + 1]);
+	if (a.opts.domain || a.opts.since)
+		return usage_error("%s", _("minutes: --domain en --since horen bij report"));
+	if ((status = doc_check("minutes", &a, today)) != 0)
+		return status;
+	return doc_run(c, "minutes", &a, argv[i]);
+}
+
 /* --- log --- */
+
+struct log_args {
+	const char *limit, *since, *domain, *table;
+};
 
 static void
 take_log(int opt, const char *arg, void *data)
 {
+	struct log_args *a = data;
+
 	if (opt == 'l')
-		*(const char **)data = arg;
+		a->limit = arg;
+	else if (opt == 's')
+		a->since = arg;
+	else if (opt == 'd')
+		a->domain = arg;
+	else if (opt == 't')
+		a->table = arg;
 }
 
 static int
 cmd_log(struct ctx *c, int argc, char **argv)
 {
-	static const struct option longopts[] = { { "limit", required_argument, NULL, 'l' }, { 0 } };
-	const char *limit_arg = NULL;
-	long limit = 50;
-	char *end;
+	static const struct option longopts[] = {
+		{ "limit", required_argument, NULL, 'l' },
+		{ "since", required_argument, NULL, 's' },
+		{ "domain", required_argument, NULL, 'd' },
+		{ "table", required_argument, NULL, 't' },
+		{ 0 },
+	};
+	struct log_args a = { 0 };
+	struct log_query q = { .limit = 50 };
+	char since[11], *end;
 	struct db *db;
-	int i = parse_opts(argc, argv, longopts, take_log, &limit_arg), status;
+	int i = parse_opts(argc, argv, longopts, take_log, &a), status, rc;
 
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
 		return usage_error("log: unexpected argument '%s'", argv[i]);
-	if (limit_arg) {
-		limit = strtol(limit_arg, &end, 10);
-		if (*end || limit <= 0)
-			return usage_error("log: --limit '%s' is not a positive number", limit_arg);
+	if (a.limit) {
+		q.limit = strtol(a.limit, &end, 10);
+		if (*end || q.limit <= 0)
+			return usage_error("log: --limit '%s' is not a positive number", a.limit);
 	}
+	if (a.since) {
+		if (!date_parse(a.since, DATE_POINT, since))
+			return usage_error(_("log: --since '%s' is geen datum (verwacht: een datum zoals 25-1-2024)"), a.since);
+		q.since = since;
+	}
+	if (a.table && !(q.table = entity_find(a.table)))
+		return usage_error("log: unknown table '%s' (expected domeinen, successen, actielijnen, planning, vergaderingen, besluiten or acties)", a.table);
 	if ((status = open_db(c, &db)) != 0)
 		return status;
-	if (history_print(db, limit, stdout) < 0) {
+	if (a.domain && (rc = report_find_domain(db, a.domain, &q.domein_id)) <= 0) {
+		if (rc < 0) {
+			say("%s", db_errmsg(db));
+			status = EXIT_IOERR;
+		} else {
+			status = usage_error(_("log: onbekend domein '%s' (verwacht: de code of naam van een domein of thema)"),
+					     a.domain);
+		}
+		db_close(db);
+		return status;
+	}
+	if (log_write(db, &q, stdout) < 0) {
 		say("%s", db_errmsg(db));
 		status = EXIT_IOERR;
 	}
@@ -756,6 +910,7 @@ static const struct command {
 	{ "import", cmd_import },
 	{ "export", cmd_export },
 	{ "report", cmd_report },
+	{ "minutes", cmd_minutes },
 	{ "log", cmd_log },
 };
 

@@ -1,5 +1,7 @@
 /*
- * Reading and reverting the history that db.c writes with every change.
+ * Reading and reverting the history that db.c writes with every change:
+ * the entries of `snw log` (typed; cli/log.c words them), where the
+ * initial load ends, and undo.
  *
  * A history row is either a whole entry (veld NULL: added when nieuw holds
  * its JSON, deleted when oud does) or one column (oud -> nieuw). Reverting
@@ -33,49 +35,161 @@ change_free(struct change *c)
 	free(c->nieuw);
 }
 
-/* The title of an entry from its JSON, for log lines. */
-static void
-json_title(struct db *db, const struct entity *e, const char *json, char *buf, size_t bufsz)
+/* --- reading entries ------------------------------------------------------------ */
+
+bool
+history_json_get(struct db *db, const char *json, const char *col, char *buf, size_t bufsz)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT json_extract(?1, '$.' || ?2)");
+	struct db_stmt *st = db_prepare(db, "SELECT json_extract(?1, '$.' || ?2)"
+					    " WHERE json_type(?1, '$.' || ?2) IS NOT 'null'");
+	bool found = false;
 
 	*buf = '\0';
 	if (!st)
-		return;
+		return false;
 	db_bind_text(st, 1, json);
-	db_bind_text(st, 2, e->fields[e->title].column);
-	if (db_step(st) == 1)
-		text_fit(buf, bufsz, db_col_text(st, 0), 50);
+	db_bind_text(st, 2, col);
+	if (db_step(st) == 1) {
+		snprintf(buf, bufsz, "%s", db_col_text(st, 0));
+		found = true;
+	}
 	db_finalize(st);
+	return found;
+}
+
+/* The SQL expression of an entry's domain in its table (the row is
+ * `t`): see history_entry_domain. */
+static const char *
+domain_expr(const struct entity *e)
+{
+	if (e == &entity_domeinen)
+		return "t.id";
+	if (e == &entity_planning)
+		return "ifnull(t.domein_id, (SELECT a.domein_id FROM actielijnen a WHERE a.id = t.actielijn_id))";
+	if (e == &entity_actielijnen || e == &entity_successen || e == &entity_acties)
+		return "t.domein_id";
+	return "0";
+}
+
+/* Runs sql with ?1 = id and returns its one integer (0 without a row),
+ * or -1. */
+static long long
+one_int(struct db *db, const char *sql, long long id)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	long long v = 0;
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	if ((rc = db_step(st)) == 1)
+		v = db_col_int(st, 0);
+	db_finalize(st);
+	return rc < 0 ? -1 : v;
+}
+
+long long
+history_entry_domain(struct db *db, const struct entity *e, long long id, const char *json)
+{
+	char sql[512], v[32];
+
+	if (!json) {
+		snprintf(sql, sizeof(sql), "SELECT ifnull(%s, 0) FROM %s t WHERE t.id = ?1", domain_expr(e), e->name);
+		return one_int(db, sql, id);
+	}
+	if (e == &entity_domeinen)
+		return id;
+	if (history_json_get(db, json, "domein_id", v, sizeof(v)))
+		return strtoll(v, NULL, 10);
+	if (e == &entity_planning && history_json_get(db, json, "actielijn_id", v, sizeof(v)))
+		return one_int(db, "SELECT domein_id FROM actielijnen WHERE id = ?1", strtoll(v, NULL, 10));
+	return 0;
+}
+
+int
+history_run_domains(struct db *db, const struct entity *e, long long first, long long last,
+		    int (*fn)(void *ctx, long long domain, long long n), void *ctx)
+{
+	char sql[512];
+	struct db_stmt *st;
+	int rc, stop = 0;
+
+	snprintf(sql, sizeof(sql), "SELECT ifnull(%s, 0), count(*) FROM %s t WHERE t.id BETWEEN ?1 AND ?2"
+		 " GROUP BY 1 ORDER BY 1", domain_expr(e), e->name);
+	if (!(st = db_prepare(db, sql)))
+		return -1;
+	db_bind_int(st, 1, first);
+	db_bind_int(st, 2, last);
+	while (!stop && (rc = db_step(st)) == 1)
+		stop = fn(ctx, db_col_int(st, 0), db_col_int(st, 1));
+	db_finalize(st);
+	return stop ? stop : rc < 0 ? -1 : 0;
+}
+
+/* The JSON of entry id of e as it was last deleted (malloc'd), or NULL. */
+static char *
+deleted_json(struct db *db, const struct entity *e, long long id)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT oud FROM historie WHERE rij = ?1 AND tabel = ?2"
+					    " AND veld IS NULL AND oud IS NOT NULL ORDER BY id DESC LIMIT 1");
+	char *json = NULL;
+
+	if (!st)
+		return NULL;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, e->name);
+	if (db_step(st) == 1)
+		json = strdup(db_col_text(st, 0));
+	db_finalize(st);
+	return json;
+}
+
+/* What the log says of an entry besides the change: its title and
+ * domain now, or as it was deleted when it is gone. */
+struct entry_state {
+	char title[512];
+	long long domain;
+	bool gone;
+};
+
+/* Reads the state of entry id of e. Returns 0 or -1. */
+static int
+entry_state(struct db *db, const struct entity *e, long long id, struct entry_state *s)
+{
+	char sql[512];
+	struct db_stmt *st;
+	int rc;
+	char *json;
+
+	memset(s, 0, sizeof(*s));
+	snprintf(sql, sizeof(sql), "SELECT t.%s, ifnull(%s, 0) FROM %s t WHERE t.id = ?1",
+		 e->fields[e->title].column, domain_expr(e), e->name);
+	if (!(st = db_prepare(db, sql)))
+		return -1;
+	db_bind_int(st, 1, id);
+	if ((rc = db_step(st)) == 1) {
+		snprintf(s->title, sizeof(s->title), "%s", db_col_text(st, 0));
+		s->domain = db_col_int(st, 1);
+	}
+	db_finalize(st);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	s->gone = true;
+	if ((json = deleted_json(db, e, id))) {
+		history_json_get(db, json, e->fields[e->title].column, s->title, sizeof(s->title));
+		s->domain = history_entry_domain(db, e, id, json);
+		free(json);
+	}
+	return s->domain < 0 ? -1 : 0;
 }
 
 /* Entries added by an import are one history row per run of ids; `snw
  * log` shows a run this short entry by entry. */
 #define SHORT_RUN 10
 
-/* "toegevoegd: TITLE" for entry id of e that an import added, with its
- * title as stored now. */
-static void
-added_line(struct db *db, const struct entity *e, long long id, char *buf, size_t bufsz)
-{
-	char sql[256], title[160];
-	struct db_stmt *st;
-
-	snprintf(buf, bufsz, "toegevoegd, inmiddels verwijderd");
-	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?1", e->fields[e->title].column, e->name);
-	if (!(st = db_prepare(db, sql)))
-		return;
-	db_bind_int(st, 1, id);
-	if (db_step(st) == 1) {
-		text_fit(title, sizeof(title), db_col_text(st, 0), 50);
-		snprintf(buf, bufsz, "toegevoegd: \"%s\"", title);
-	}
-	db_finalize(st);
-}
-
-/* A column value as a person reads it: references by name. */
-static void
-show_value(struct db *db, const char *col, const char *v, bool present, char *buf, size_t bufsz)
+void
+history_show_value(struct db *db, const char *col, const char *v, char *buf, size_t bufsz, int cols)
 {
 	static const struct { const char *col, *sql; } refs[] = {
 		{ "domein_id", "SELECT naam FROM domeinen WHERE id = ?1" },
@@ -83,10 +197,9 @@ show_value(struct db *db, const char *col, const char *v, bool present, char *bu
 		{ "actielijn_id", "SELECT titel FROM actielijnen WHERE id = ?1" },
 	};
 
-	if (!present || !*v) {
-		snprintf(buf, bufsz, "(leeg)");
+	*buf = '\0';
+	if (!v || !*v)
 		return;
-	}
 	for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) {
 		struct db_stmt *st;
 
@@ -94,62 +207,146 @@ show_value(struct db *db, const char *col, const char *v, bool present, char *bu
 			continue;
 		db_bind_text(st, 1, v);
 		if (db_step(st) == 1) {
-			text_fit(buf, bufsz, db_col_text(st, 0), 40);
+			text_fit(buf, bufsz, db_col_text(st, 0), cols);
 			db_finalize(st);
 			return;
 		}
 		db_finalize(st);
 	}
-	text_fit(buf, bufsz, v, 40);
+	text_fit(buf, bufsz, v, cols);
+}
+
+long long
+history_initial_load(struct db *db)
+{
+	/* What db_state_peildatum recorded with the data's peildatum: the
+	 * same starting point as model_peildatum's. */
+	return one_int(db, "SELECT ifnull((SELECT CAST(waarde AS INTEGER) FROM gegevens"
+			   " WHERE sleutel = 'peildatum_historie'), 0)", 0);
+}
+
+/* The walk of history_each. */
+struct log_walk {
+	struct db *db;
+	const struct log_query *q;
+	int (*fn)(void *ctx, const struct log_entry *e);
+	void *ctx;
+	long shown;		/* entries given to fn */
+	int stop;		/* fn's answer when it stopped the walk */
+	bool full;		/* the limit is reached */
+};
+
+/* Gives one entry to fn unless the domain asked for is another; counts
+ * it against the limit. */
+static int
+emit(struct log_walk *w, struct log_entry *le, long long domain)
+{
+	if (w->q->domein_id && domain != w->q->domein_id)
+		return 0;
+	if ((w->stop = w->fn(w->ctx, le)) != 0)
+		return w->stop;
+	w->full = w->q->limit > 0 && ++w->shown >= w->q->limit;
+	return 0;
+}
+
+/* Entries rij..tot that an import added: one line for a long run (the
+ * count of the domain asked for), else a line each, newest first. */
+static int
+log_run(struct log_walk *w, struct log_entry *le, long long rij, long long tot)
+{
+	struct entry_state s;
+
+	if (tot - rij >= SHORT_RUN) {
+		char sql[512];
+
+		le->kind = LOG_ADDED_MANY;
+		le->id = rij;
+		le->last = tot;
+		le->count = tot - rij + 1;
+		if (w->q->domein_id) {
+			snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s t WHERE t.id BETWEEN ?1 AND %lld AND %s = %lld",
+				 le->e->name, tot, domain_expr(le->e), w->q->domein_id);
+			if ((le->count = one_int(w->db, sql, rij)) < 0)
+				return -1;
+			if (le->count == 0)
+				return 0;
+		}
+		return emit(w, le, w->q->domein_id);
+	}
+	for (long long id = tot; id >= rij && !w->stop && !w->full; id--) {
+		if (entry_state(w->db, le->e, id, &s) < 0)
+			return -1;
+		le->kind = LOG_ADDED;
+		le->id = id;
+		le->title = s.title;
+		le->gone = s.gone;
+		emit(w, le, s.domain);
+	}
+	return 0;
+}
+
+/* One history row (st) as one or more log entries. */
+static int
+log_row(struct log_walk *w, struct db_stmt *st)
+{
+	const struct entity *e = entity_find(db_col_text(st, 3));
+	struct log_entry le = { .when = db_col_text(st, 0), .who = db_col_text(st, 1),
+				.source = db_col_text(st, 2), .e = e, .id = db_col_int(st, 4) };
+	struct entry_state s;
+	char a[512], b[512];
+	long long domain;
+
+	if (!e)
+		return 0;
+	if (db_col_int(st, 11))
+		return log_run(w, &le, le.id, db_col_int(st, 11));
+	if (entry_state(w->db, e, le.id, &s) < 0)
+		return -1;
+	le.title = s.title;
+	le.gone = s.gone;
+	domain = s.domain;
+	if (!db_col_int(st, 8)) {	/* a whole entry, as JSON */
+		bool added = db_col_int(st, 10);
+		const char *json = db_col_text(st, added ? 7 : 6);
+
+		le.kind = added ? LOG_ADDED : LOG_DELETED;
+		history_json_get(w->db, json, e->fields[e->title].column, s.title, sizeof(s.title));
+		if ((domain = history_entry_domain(w->db, e, le.id, json)) < 0)
+			return -1;
+		return emit(w, &le, domain);
+	}
+	le.kind = LOG_FIELD;
+	le.field = db_col_text(st, 5);
+	history_show_value(w->db, le.field, db_col_text(st, 6), a, sizeof(a), 40);
+	history_show_value(w->db, le.field, db_col_text(st, 7), b, sizeof(b), 40);
+	le.old = db_col_int(st, 9) && *a ? a : NULL;
+	le.new = db_col_int(st, 10) && *b ? b : NULL;
+	return emit(w, &le, domain);
 }
 
 int
-history_print(struct db *db, long limit, FILE *fp)
+history_each(struct db *db, const struct log_query *q,
+	     int (*fn)(void *ctx, const struct log_entry *e), void *ctx)
 {
 	struct db_stmt *st = db_prepare(db,
 		"SELECT strftime('%Y-%m-%d %H:%M', tijd, 'localtime'), wie, bron, tabel, rij, veld,"
 		" oud, nieuw, veld IS NOT NULL, oud IS NOT NULL, nieuw IS NOT NULL, ifnull(tot, 0)"
-		" FROM historie ORDER BY id DESC LIMIT ?1");
+		" FROM historie WHERE (?1 IS NULL OR date(tijd, 'localtime') >= ?1)"
+		" AND (?2 IS NULL OR tabel = ?2) ORDER BY id DESC");
+	struct log_walk w = { db, q, fn, ctx, 0, 0, false };
 	int rc;
 
 	if (!st)
 		return -1;
-	db_bind_int(st, 1, limit);
-	while ((rc = db_step(st)) == 1) {
-		const struct entity *e = entity_find(db_col_text(st, 3));
-		char who[40], what[512], a[160], b[160], title[160];
-		long long rij = db_col_int(st, 4), tot = db_col_int(st, 11);
-
-		text_fit(who, sizeof(who), db_col_text(st, 1), 12);
-		if (!e)
-			continue;
-		if (tot - rij >= SHORT_RUN) {	/* many entries added by an import */
-			fprintf(fp, "%s  %-12s %-6s %s %lld-%lld  toegevoegd: %lld %s\n", db_col_text(st, 0),
-				who, db_col_text(st, 2), e->name, rij, tot, tot - rij + 1, e->name);
-			continue;
+	db_bind_text(st, 1, q->since);
+	db_bind_text(st, 2, q->table ? q->table->name : NULL);
+	while (!w.stop && !w.full && (rc = db_step(st)) == 1)
+		if (log_row(&w, st) < 0) {
+			rc = -1;
+			break;
 		}
-		for (long long id = tot; id > rij; id--) {	/* a few: each by its title */
-			added_line(db, e, id, what, sizeof(what));
-			fprintf(fp, "%s  %-12s %-6s %s %lld  %s\n", db_col_text(st, 0), who,
-				db_col_text(st, 2), e->singular, id, what);
-		}
-		if (tot) {
-			added_line(db, e, rij, what, sizeof(what));
-		} else if (!db_col_int(st, 8)) {
-			bool added = db_col_int(st, 10);
-
-			json_title(db, e, db_col_text(st, added ? 7 : 6), title, sizeof(title));
-			snprintf(what, sizeof(what), "%s: \"%s\"", added ? "toegevoegd" : "verwijderd", title);
-		} else {
-			show_value(db, db_col_text(st, 5), db_col_text(st, 6), db_col_int(st, 9), a, sizeof(a));
-			show_value(db, db_col_text(st, 5), db_col_text(st, 7), db_col_int(st, 10), b, sizeof(b));
-			snprintf(what, sizeof(what), "%s: %s -> %s", db_col_text(st, 5), a, b);
-		}
-		fprintf(fp, "%s  %-12s %-6s %s %lld  %s\n", db_col_text(st, 0), who,
-			db_col_text(st, 2), e->singular, rij, what);
-	}
 	db_finalize(st);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? -1 : w.stop;
 }
 
 /* Reads group g, newest first. */

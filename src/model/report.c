@@ -1,14 +1,18 @@
 /*
  * What `snw report` reads: the domains, and per domain its successes,
  * its actielijnen with their planning items and its open action items,
- * streamed row by row to a callback. See model/report.h.
+ * streamed row by row to a callback; the summary's figures per domain,
+ * the last and next AB meeting, and the year's Gantt chart. See
+ * model/report.h (the peildatum is model_peildatum, model/model.h).
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/entity.h"
 #include "store/db.h"
+#include "model/model.h"
 #include "model/report.h"
 
 int
@@ -181,6 +185,184 @@ open_actions_each(struct db *db, long long domein_id,
 					 db_col_text(st, 3), db_col_text(st, 4) };
 
 		stop = fn(ctx, &a);
+	}
+	return walk_end(st, rc, stop);
+}
+
+/* --- the summary ------------------------------------------------------------- */
+
+/* Copies a column's text into a buffer of sz bytes. */
+static void
+col_copy(struct db_stmt *st, int i, char *dst, size_t sz)
+{
+	snprintf(dst, sz, "%s", db_col_text(st, i));
+}
+
+/* Runs a statement with ?1 = id and ?2 = text (each bound only where the
+ * statement has it) that returns one row, and hands that row to fn. Returns 1 with a row, 0 without, -1 on failure. */
+static int
+one_row(struct db *db, const char *sql, long long id, const char *text,
+	void (*fn)(struct db_stmt *st, void *ctx), void *ctx)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, text);
+	if ((rc = db_step(st)) == 1)
+		fn(st, ctx);
+	db_finalize(st);
+	return rc;
+}
+
+static void
+take_counts(struct db_stmt *st, void *ctx)
+{
+	struct report_figures *f = ctx;
+
+	f->successes = db_col_int(st, 0);
+	f->open = db_col_int(st, 1);
+	f->overdue = db_col_int(st, 2);
+}
+
+static void
+take_next(struct db_stmt *st, void *ctx)
+{
+	struct report_figures *f = ctx;
+
+	col_copy(st, 0, f->next_date, sizeof(f->next_date));
+	col_copy(st, 1, f->next_title, sizeof(f->next_title));
+}
+
+int
+report_figures_load(struct db *db, long long domein_id, const char *today, struct report_figures *f)
+{
+	/* The counts the database keeps (actielijn_telling): nothing here
+	 * grows with the number of actielijnen. */
+	struct db_stmt *st = db_prepare(db, "SELECT status, n FROM actielijn_telling"
+					    " WHERE (?1 = -1 OR domein_id = ?1) AND n > 0");
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if (!st)
+		return -1;
+	db_bind_int(st, 1, domein_id);
+	while ((rc = db_step(st)) == 1) {
+		int i = model_status_index(db_col_text(st, 0));
+
+		if (i >= 0 && i < REPORT_MAX_STATUS)
+			f->status[i] += db_col_int(st, 1);
+		f->total += db_col_int(st, 1);
+	}
+	db_finalize(st);
+	if (rc < 0)
+		return -1;
+	if (one_row(db, "SELECT (SELECT count(*) FROM successen WHERE ?1 = -1 OR domein_id = ?1),"
+			" count(*), ifnull(sum(deadline < ?2), 0) FROM acties"
+			" WHERE (?1 = -1 OR ifnull(domein_id, 0) = ?1)"
+			" AND ifnull(status, '') <> '" STATUS_GEDAAN "'",
+		    domein_id, today, take_counts, f) < 0)
+		return -1;
+	return one_row(db, "SELECT p.datum, p.titel FROM planning p"
+			   " LEFT JOIN actielijnen a ON a.id = p.actielijn_id"
+			   " WHERE p.datum >= ?2 AND (?1 = -1 OR ifnull(p.domein_id, ifnull(a.domein_id, 0)) = ?1)"
+			   " ORDER BY p.datum, p.id LIMIT 1",
+		       domein_id, today, take_next, f) < 0 ? -1 : 0;
+}
+
+static void
+take_meeting(struct db_stmt *st, void *ctx)
+{
+	struct meeting_brief *m = ctx;
+
+	m->id = db_col_int(st, 0);
+	col_copy(st, 1, m->datum, sizeof(m->datum));
+	col_copy(st, 2, m->soort, sizeof(m->soort));
+	col_copy(st, 3, m->titel, sizeof(m->titel));
+	col_copy(st, 4, m->locatie, sizeof(m->locatie));
+	col_copy(st, 5, m->bron, sizeof(m->bron));
+}
+
+int
+report_meetings(struct db *db, const char *today, struct meeting_brief *last, struct meeting_brief *next)
+{
+	memset(last, 0, sizeof(*last));
+	memset(next, 0, sizeof(*next));
+	if (one_row(db, "SELECT id, datum, soort, ifnull(titel, ''), ifnull(locatie, ''), ifnull(bron, '') FROM vergaderingen"
+			" WHERE soort = '" SOORT_AB "' AND datum <= ?2"
+			" ORDER BY datum DESC, id DESC LIMIT 1", 0, today, take_meeting, last) < 0)
+		return -1;
+	return one_row(db, "SELECT id, datum, soort, ifnull(titel, ''), ifnull(locatie, ''), ifnull(bron, '') FROM vergaderingen"
+			   " WHERE soort = '" SOORT_AB "' AND datum > ?2"
+			   " ORDER BY datum, id LIMIT 1", 0, today, take_meeting, next) < 0 ? -1 : 0;
+}
+
+/* --- the year's Gantt chart ---------------------------------------------------- */
+
+int
+gantt_lines_each(struct db *db, int year, long long domein_id, int limit, long long *more,
+		 int (*fn)(void *ctx, const struct gantt_line *g), void *ctx)
+{
+	char from[16], to[16];
+	struct db_stmt *st = db_prepare(db,
+		"SELECT a.id, d.naam, a.titel, ifnull(a.status, ''), ifnull(a.start, ''), ifnull(a.eind, ''),"
+		" count(*) OVER () FROM actielijnen a JOIN domeinen d ON d.id = a.domein_id"
+		" WHERE (a.start IS NOT NULL OR a.eind IS NOT NULL)"
+		" AND ifnull(a.start, ?2) <= ?3 AND ifnull(a.eind, ?3) >= ?2"
+		" AND (?1 = 0 OR a.domein_id = ?1)"
+		" ORDER BY d.soort <> '" SOORT_DOMEIN "', d.volgorde IS NULL, d.volgorde, d.id,"
+		" ifnull(a.start, ?2), a.titel, a.id LIMIT ?4");
+	int rc = 0, stop = 0, n = 0;
+
+	*more = 0;
+	if (!st)
+		return -1;
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(to, sizeof(to), "%04d-12-31", year);
+	db_bind_int(st, 1, domein_id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	db_bind_int(st, 4, limit);
+	while (!stop && (rc = db_step(st)) == 1) {
+		struct gantt_line g = {
+			db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
+			db_col_text(st, 4), db_col_text(st, 5),
+		};
+
+		*more = db_col_int(st, 6) - ++n;
+		stop = fn(ctx, &g);
+	}
+	return walk_end(st, rc, stop);
+}
+
+int
+year_milestones_each(struct db *db, int year, long long domein_id, int limit,
+		     int (*fn)(void *ctx, const struct year_milestone *m), void *ctx)
+{
+	char from[16], to[16];
+	struct db_stmt *st = db_prepare(db,
+		"SELECT p.datum, p.titel, ifnull(p.actielijn_id, 0), ifnull(d.naam, ''), ifnull(p.bron, '')"
+		" FROM planning p LEFT JOIN actielijnen a ON a.id = p.actielijn_id"
+		" LEFT JOIN domeinen d ON d.id = ifnull(p.domein_id, a.domein_id)"
+		" WHERE p.datum BETWEEN ?2 AND ?3 AND (?1 = 0 OR d.id = ?1)"
+		" ORDER BY p.datum, p.id LIMIT ?4");
+	int rc = 0, stop = 0;
+
+	if (!st)
+		return -1;
+	snprintf(from, sizeof(from), "%04d-01-01", year);
+	snprintf(to, sizeof(to), "%04d-12-31", year);
+	db_bind_int(st, 1, domein_id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	db_bind_int(st, 4, limit);
+	while (!stop && (rc = db_step(st)) == 1) {
+		struct year_milestone m = { db_col_text(st, 0), db_col_text(st, 1), db_col_int(st, 2),
+					    db_col_text(st, 3), db_col_text(st, 4) };
+
+		stop = fn(ctx, &m);
 	}
 	return walk_end(st, rc, stop);
 }

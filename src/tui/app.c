@@ -354,6 +354,7 @@ view_key(struct app *app, int key)
 int
 app_key(struct app *app, int key)
 {
+	struct view *v = app_current(app);
 	int r;
 
 	if (key == KC_RESIZE)
@@ -364,6 +365,8 @@ app_key(struct app *app, int key)
 		return prompt_key(app, key);
 	if (app->ask)
 		return edit_answer(app, key);
+	if (!app->help && v->ops->text_key && (r = v->ops->text_key(v, app, key)) >= 0)
+		return r;
 	if ((r = view_key(app, key)) >= 0)
 		return r;
 	return app_action(app, keys_action(key));

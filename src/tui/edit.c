@@ -457,7 +457,7 @@ edit_toggle(struct app *app)
 	for (int j = 0; j < e->nfields; j++)
 		nv[j] = j == s ? (done ? STATUS_OPEN : STATUS_GEDAAN) : vals[j];
 	describe(e, vals, done ? "weer open" : "gedaan", NULL, step, sizeof(step));
-	db_set_actor(app->db, NULL, "form");
+	db_set_actor(app->db, NULL, "wissel");	/* the log says: a toggle, not a form */
 	rc = db_update(app->db, e, t.id, (const char *const *)vals, nv, cur, err, sizeof(err));
 	db_free_row(e, cur);
 	db_free_row(e, vals);

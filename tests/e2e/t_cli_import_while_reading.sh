@@ -34,7 +34,7 @@ contains import.out "$rows added"
 [ "$(sqlite3 "$SNW_DB" "SELECT count(*) FROM sqlite_master WHERE name = 'actielijnen_sleutel'")" = 1 ] ||
 	die "the key index is missing"
 expect_status 0 "$SNW" log --limit 1
-contains "$T/out" "toegevoegd: $rows actielijnen"
+contains "$T/out" "toegevoegd: 150.000 actielijnen"	# a count as Dutch writes it
 # Importing the same file again changes nothing.
 expect_status 0 "$SNW" import actielijnen.csv
 contains "$T/out" "0 added, 0 updated, $rows unchanged"

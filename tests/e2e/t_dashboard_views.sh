@@ -1,5 +1,6 @@
-# The dashboard in tmux at 80x24: every view by its key (Successen, 9,
-# has a tab only while it is open), help, resize to
+# The dashboard in tmux at 80x24: every view by its key (Wijzigingen, 9,
+# has a tab only while it is open; Successen has no key and is reached
+# with Tab after Acties), help, resize to
 # 140x45 and back, search, and q exiting with status 0.
 export SNW_TODAY=2024-03-15
 expect_status 0 "$SNW" init
@@ -16,8 +17,9 @@ tm_keys 7;   tm_wait "Vergaderingen (b = besluiten"
 tm_keys 8;   tm_wait "open eerst, deadline"
 tm_keys '?'; tm_wait "Toetsen / Keys"; tm_wait "Shift-Tab"
 tm_keys Escape; tm_wait "open eerst, deadline"
-tm_keys 9;   tm_wait "Successen: 31"
+tm_keys 9;   tm_wait "Wijzigingen sinds de laatste AB-vergadering"
 tm_keys Tab; tm_wait "paneel 1/8"
+tm_keys BTab; tm_wait "Wijzigingen sinds"
 tm_keys BTab; tm_wait "Successen: 31"
 tm_keys BTab; tm_wait "open eerst, deadline"
 # resize: bigger, smaller than the minimum, back

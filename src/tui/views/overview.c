@@ -58,9 +58,21 @@ static void
 draw_bar(const struct app *app, struct grid *g, int x, int y, int w, const struct domain_figures *d)
 {
 	int cells[MODEL_MAX_STATUS] = { 0 }, used = 0, ns = model_status_count();
+	char line[120], n[32];
 
 	if (d->total == 0) {
 		grid_text(g, x, y, w, ROLE_DIM, "(geen actielijnen)");
+		return;
+	}
+	/* Not one status recorded: a bar of onbekend would look like a
+	 * measurement; say it instead. */
+	if (d->status[model_status_index("")] == d->total) {
+		snprintf(line, sizeof(line), _n("(%s actielijn, geen status vastgelegd)",
+						"(%s actielijnen, geen status vastgelegd)", d->total),
+			 i18n_count(d->total, n));
+		if (text_width(line) > w)
+			snprintf(line, sizeof(line), "%s", _("(geen status vastgelegd)"));
+		grid_text(g, x, y, w, ROLE_DIM, line);
 		return;
 	}
 	for (int s = 0; s < ns; s++) {

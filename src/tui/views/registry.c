@@ -14,6 +14,7 @@
 	X(meetings) \
 	X(actions) \
 	X(successes) \
+	X(changes) \
 	/* a new view: X(name) \ above this line */
 
 #define DECLARE(name) extern const struct view_ops view_##name;

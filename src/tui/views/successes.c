@@ -84,7 +84,8 @@ successes_tabs(const struct view *v, const struct app *app, int width, int other
 	if (max < 1)
 		return 0;
 	memset(out, 0, sizeof(*out));
-	snprintf(out->label, sizeof(out->label), "%s %s", v->ops->keys[0].key, _(v->ops->name));
+	snprintf(out->label, sizeof(out->label), "%s%s%s", v->ops->nkeys ? v->ops->keys[0].key : "",
+		 v->ops->nkeys ? " " : "", _(v->ops->name));
 	out->active = &app->views[app->view] == v;
 	out->hidden = !out->active;
 	return 1;
@@ -194,14 +195,11 @@ successes_add(struct view *v, struct app *app, const struct entity *kind)
 	return edit_new(app, &entity_successen, NULL, NULL, NULL);
 }
 
-static const struct view_key keys[] = {
-	{ "9", 0, "Successen van alle domeinen", "Successes of every domain" },
-};
-
+/* No key of its own: 9 went to Wijzigingen; Tab reaches it after Acties. */
 const struct view_ops view_successes = {
 	.name = N_("Successen"),
-	.keys = keys,
-	.nkeys = 1,
+	.keys = NULL,
+	.nkeys = 0,
 	.open = successes_open,
 	.close = successes_close,
 	.show = successes_show,
