@@ -73,7 +73,7 @@ fits() {
 # nothing wider than the window, the columns in line.
 tm_start 80 24 "SNW_TODAY=2024-03-15 SNW_DB=$SNW_DB $SNW"
 tm_wait "paneel 1/"
-for k in 0 1 2 6 7 8 9; do
+for k in 0 1 2 6 7 8 Tab 9; do	# Tab after 8: Successen; 9: Wijzigingen
 	tm_keys $k; sleep 0.3
 	tm_screen > "view$k"
 	raw "view$k" && { cat "view$k" >&2; die "raw invisible characters in view $k"; }
