@@ -52,8 +52,11 @@ lines_add(struct lines *l, const char *s, size_t len)
 		l->v = v;
 		l->cap = cap;
 	}
-	if ((l->v[l->n] = strndup(s, len)))
-		l->n++;
+	/* s need not end after len bytes (a line being built): no strndup */
+	if ((l->v[l->n] = malloc(len + 1))) {
+		memcpy(l->v[l->n], s, len);
+		l->v[l->n++][len] = '\0';
+	}
 }
 
 static void
