@@ -105,7 +105,7 @@ static const char css[] =
 	".num{text-align:right}\n"
 	".note{display:block;font-weight:normal;font-size:.88em;color:#444}\n"
 	"tr.late td,tr.late th{background:#fdecea}\n"
-	"tr.late td:first-of-type{border-left:4px solid #b71c1c}\n"
+	"tr.late th{border-left:4px solid #b71c1c}\n"
 	"svg.bar{vertical-align:middle;margin:0 .4em .15em 0}\n"
 	".counts{font-size:.9em}\n"
 	".unrecorded{font-style:italic;color:#444}\n"
