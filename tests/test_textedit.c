@@ -41,7 +41,7 @@ Test(textedit, the_cursor_walks_grapheme_clusters)
 	struct textedit t = { 0 };
 	int n;
 
-	cr_assert_eq(textedit_set(&t, s), 0);
+	textedit_set(&t, s);
 	cr_assert_eq(t.cur, strlen(s), "set puts the cursor at the end");
 	n = walk(&t, stops, 32);
 	cr_assert_eq(n, (int)(sizeof(want) / sizeof(want[0])));
@@ -77,12 +77,12 @@ Test(textedit, typing_inserts_exactly_the_typed_bytes)
 	struct textedit t = { 0 };
 
 	textedit_set(&t, "Stap 1:\tdoen");
-	cr_assert_eq(textedit_insert_cp(&t, '!'), 0);
+	textedit_insert_cp(&t, '!');
 	textedit_move(&t, 0);
 	textedit_insert_cp(&t, 0x1F44D);
 	textedit_insert_cp(&t, ' ');
 	cr_assert_str_eq(t.s, "👍 Stap 1:\tdoen!");
-	cr_assert_eq(textedit_insert_cp(&t, 0xD800), 0, "a surrogate is no character: nothing typed");
+	textedit_insert_cp(&t, 0xD800);	/* a surrogate is no character: nothing typed */
 	cr_assert_str_eq(t.s, "👍 Stap 1:\tdoen!");
 	/* a joiner typed before an emoji joins it; the cursor stays right
 	 * after what was typed, so the next key follows it */
@@ -131,7 +131,7 @@ Test(textedit, units_keep_marks_with_their_letter_and_mark_the_rest)
 	struct textshow_unit *u = NULL;
 	int n = 0, cap = 0;
 
-	cr_assert_eq(textshow_units(s, 0, strlen(s), true, 2, &u, &n, &cap), 0);
+	textshow_units(s, 0, strlen(s), true, 2, &u, &n, &cap);
 	cr_assert_eq(n, 6);
 	cr_assert_str_eq(u[0].text, "e\xcc\x81\xcc\x88");	/* two marks fit in a cell */
 	cr_assert_eq(u[0].width, 1);
@@ -150,7 +150,7 @@ Test(textedit, units_keep_marks_with_their_letter_and_mark_the_rest)
 	/* a mark with nothing to sit on sits on ◌ */
 	u = NULL;
 	n = cap = 0;
-	cr_assert_eq(textshow_units("\xcc\x81", 0, 2, true, 2, &u, &n, &cap), 0);
+	textshow_units("\xcc\x81", 0, 2, true, 2, &u, &n, &cap);
 	cr_assert_eq(n, 1);
 	cr_assert_str_eq(u[0].text, "◌\xcc\x81");
 	free(u);
@@ -163,7 +163,7 @@ rows_of(const char *s, int cols, char out[][64], int max)
 	struct textshow_layout l = { 0 };
 	int n;
 
-	cr_assert_eq(textshow_layout(s, strlen(s), cols, true, 2, &l), 0);
+	textshow_layout(s, strlen(s), cols, true, 2, &l);
 	for (n = 0; n < l.n && n < max; n++)
 		snprintf(out[n], 64, "%.*s", (int)(l.rows[n].end - l.rows[n].start), s + l.rows[n].start);
 	textshow_layout_free(&l);
@@ -198,7 +198,7 @@ Test(textedit, a_cursor_at_a_wrap_shows_on_the_next_row)
 	const char *s = "een twee drie";
 	struct textshow_layout l = { 0 };
 
-	cr_assert_eq(textshow_layout(s, strlen(s), 10, true, 2, &l), 0);
+	textshow_layout(s, strlen(s), 10, true, 2, &l);
 	cr_assert_eq(l.n, 2);	/* "een twee " and "drie" */
 	cr_assert_eq(textshow_row_of(&l, 4), 0);
 	cr_assert_eq(textshow_row_of(&l, 9), 1, "the end of a wrapped row is the next row's start");

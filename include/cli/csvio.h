@@ -23,7 +23,6 @@ enum {
 	EXIT_USAGE = 64,	/* the command line was wrong */
 	EXIT_DATAERR = 65,	/* input data was wrong */
 	EXIT_NOINPUT = 66,	/* an input file is missing or unreadable */
-	EXIT_SOFTWARE = 70,	/* internal error */
 	EXIT_CANTCREAT = 73,	/* an output file cannot be created */
 	EXIT_IOERR = 74,	/* reading or writing failed */
 };

@@ -15,8 +15,7 @@
  * case-folded, accents and other marks removed, invisible characters
  * (ZWJ, bidi controls) dropped, look-alike punctuation lumped (’ -> '),
  * and the few letters that have no decomposition (Turkish ı, ø, ł, đ)
- * taken as their plain letter. An invalid byte folds to 0xFF. NULL only
- * when out of memory.
+ * taken as their plain letter. An invalid byte folds to 0xFF.
  */
 char *fold_text(const char *s);
 

@@ -41,8 +41,7 @@ size_t text_utf8_prefix(const char *buf, size_t len, bool *nonascii);
 /*
  * Converts Windows-1252 bytes to a new NUL-terminated UTF-8 string.
  * Returns NULL when a byte is undefined in Windows-1252 (0x81, 0x8D,
- * 0x8F, 0x90, 0x9D) and stores its offset in *bad_at; NULL with
- * *bad_at == (size_t)-1 means out of memory. The caller frees.
+ * 0x8F, 0x90, 0x9D) and stores its offset in *bad_at. The caller frees.
  */
 char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *bad_at);
 
@@ -141,7 +140,7 @@ char *text_trim(char *s);
  */
 
 /* The folded form of UTF-8 text as above, malloc'd (UTF-8; an invalid
- * byte becomes 0xFF); NULL when out of memory. Two texts match when their
+ * byte becomes 0xFF). Two texts match when their
  * folded forms are equal; one occurs in another when its folded form
  * occurs in the other's (what core/fold.h's pick lists use). */
 char *text_fold(const char *s);
@@ -157,7 +156,7 @@ int text_casecmp(const char *a, const char *b);
 bool text_contains(const char *haystack, const char *needle);
 
 /* A needle folded once, for searching many haystacks (the SQL function
- * snw_contains keeps one per statement). NULL when out of memory. */
+ * snw_contains keeps one per statement). */
 struct text_needle;
 struct text_needle *text_needle_new(const char *needle);
 

@@ -25,19 +25,18 @@ struct textedit {
 			   that the next key goes exactly after it */
 };
 
-/* Replaces the text with s (NULL: empty); the cursor goes to the end.
- * Returns 0, -1 when out of memory (the text is then unchanged). */
-int textedit_set(struct textedit *t, const char *s);
+/* Replaces the text with s (NULL: empty); the cursor goes to the end. */
+void textedit_set(struct textedit *t, const char *s);
 
 /* Frees the text; t can be set again. */
 void textedit_free(struct textedit *t);
 
-/* Inserts n bytes at the cursor and moves the cursor after them.
- * Returns 0, -1 when out of memory. */
-int textedit_insert(struct textedit *t, const char *bytes, size_t n);
+/* Inserts n bytes at the cursor and moves the cursor after them. */
+void textedit_insert(struct textedit *t, const char *bytes, size_t n);
 
-/* Inserts one code point (a typed key) at the cursor. */
-int textedit_insert_cp(struct textedit *t, unsigned long cp);
+/* Inserts one code point (a typed key) at the cursor; one that is no
+ * character (0, a surrogate, beyond U+10FFFF) is not typed. */
+void textedit_insert_cp(struct textedit *t, unsigned long cp);
 
 /* The cluster boundary before / after byte offset off (0 and len at the
  * ends). Boundaries are counted from the start of off's line: a line

@@ -49,9 +49,9 @@ struct textshow_unit {
  * appending to *units (realloc'd; *count and *cap updated). A character
  * keeps at most max_marks combining marks (what one terminal cell
  * holds); further marks, and marks with nothing to sit on, are shown as
- * markers or on "◌". Returns 0, -1 when out of memory.
+ * markers or on "◌".
  */
-int textshow_units(const char *s, size_t off, size_t n, bool newline_ok, int max_marks,
+void textshow_units(const char *s, size_t off, size_t n, bool newline_ok, int max_marks,
 		   struct textshow_unit **units, int *count, int *cap);
 
 /* A row of the laid-out text: the bytes it shows. */
@@ -71,9 +71,9 @@ struct textshow_layout {
  * for the cursor after a full row): with wrap, words move to the next
  * row at spaces and a line break starts a row; a word longer than a row
  * is cut between clusters. Without wrap everything is one row (a line
- * break shows as a marker). Returns 0, -1 when out of memory.
+ * break shows as a marker).
  */
-int textshow_layout(const char *s, size_t len, int cols, bool wrap, int max_marks,
+void textshow_layout(const char *s, size_t len, int cols, bool wrap, int max_marks,
 		    struct textshow_layout *out);
 void textshow_layout_free(struct textshow_layout *l);
 

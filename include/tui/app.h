@@ -101,7 +101,7 @@ struct app {
 	int nzones;
 };
 
-/* Creates the state over an open database; NULL when out of memory. */
+/* Creates the state over an open database. */
 struct app *app_new(struct db *db, bool readonly);
 void app_free(struct app *app);
 

@@ -74,8 +74,8 @@ struct edit_form *edit_form_new(struct db *db, const struct entity *e, long long
 				const char *const *prefill, char *err, size_t errsz);
 void edit_form_free(struct edit_form *f);
 
-/* Replaces what field j holds. Returns 0, -1 when out of memory. */
-int edit_form_set(struct edit_form *f, int j, const char *text);
+/* Replaces what field j holds. */
+void edit_form_set(struct edit_form *f, int j, const char *text);
 
 /* True when some field differs from what it held when the form opened. */
 bool edit_form_changed(const struct edit_form *f);

@@ -56,8 +56,8 @@ struct view_ops {
 	const struct view_key *keys;	/* the keys that show it */
 	int nkeys;
 
-	/* Its private state, ready to use (NULL when out of memory), and
-	 * freeing it. Loading waits for layout. */
+	/* Its private state, ready to use, and freeing it. Loading waits
+	 * for layout. */
 	void *(*open)(struct app *app);
 	void (*close)(void *priv);
 

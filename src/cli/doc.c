@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/entity.h"
 #include "core/i18n.h"
@@ -33,7 +34,7 @@ doc_format_parse(const char *name, enum doc_format *f)
 struct doc *
 doc_new(enum doc_format f, FILE *fp, int width)
 {
-	struct doc *d = calloc(1, sizeof(*d));
+	struct doc *d = xcalloc(1, sizeof(*d));
 
 	if (!d)
 		return NULL;
@@ -222,7 +223,7 @@ doc_fmt(const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !(s = malloc((size_t)n + 1)))
+	if (n < 0 || !(s = xmalloc((size_t)n + 1)))
 		return NULL;
 	va_start(ap, fmt);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -239,7 +240,7 @@ doc_safe(const char *s)
 	if (!s)
 		s = "";
 	cap = TEXT_DRAWN_MAX(strlen(s));
-	if (!(out = malloc(cap)))
+	if (!(out = xmalloc(cap)))
 		return NULL;
 	text_sanitize(out, cap, s, true);
 	return out;
@@ -294,7 +295,7 @@ doc_bar_unrecorded(const struct doc_bar *b)
 char *
 doc_bar_counts(const struct doc_bar *b)
 {
-	char *s = strdup(""), count[32];
+	char *s = xstrdup(""), count[32];
 
 	for (int i = 0; s && i < b->n; i++) {
 		char *t;
@@ -323,12 +324,12 @@ doc_bar_text(const struct doc_bar *b, int cells)
 	int used = 0, k = 0, w[DOC_MAX_STATUS] = { 0 };
 
 	if (b->total == 0)
-		return strdup(_("geen actielijnen"));
+		return xstrdup(_("geen actielijnen"));
 	if (doc_bar_unrecorded(b))
 		return doc_fmt(_n("%s actielijn, geen status vastgelegd",
 				  "%s actielijnen, geen status vastgelegd", b->total),
 			       i18n_count(b->total, count));
-	if (!(bar = malloc((size_t)cells * 4 + 1)))
+	if (!(bar = xmalloc((size_t)cells * 4 + 1)))
 		return NULL;
 	/* Segments in proportion, each status that occurs at least one
 	 * cell, rounding taken from the largest. */
@@ -425,7 +426,7 @@ cells_text(struct cells *l, int x, const char *s)
 static void
 cells_emit(const struct cells *l, void (*fn)(void *ctx, const char *line), void *ctx)
 {
-	char *s = malloc((size_t)l->n * 5 + 1);
+	char *s = xmalloc((size_t)l->n * 5 + 1);
 	size_t k = 0, end = 0;
 
 	if (!s)
@@ -606,7 +607,7 @@ doc_gantt_lines(const struct doc_gantt *g, int width,
 		void (*fn)(void *ctx, const char *line), void *ctx)
 {
 	int lw = width * 3 / 8, x0 = lw + 1, w = width - x0, tc;
-	struct cells l = { width, calloc((size_t)width, sizeof(*l.c)) };
+	struct cells l = { width, xcalloc((size_t)width, sizeof(*l.c)) };
 	const char *group = NULL;
 	bool programme = false;
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "doc_priv.h"
 
@@ -24,7 +25,7 @@ buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = (b->len + n + 1) * 2;
-		char *p = realloc(b->s, cap);
+		char *p = xrealloc(b->s, cap);
 
 		if (!p)
 			return;

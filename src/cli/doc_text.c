@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "doc_priv.h"
 
@@ -28,7 +29,7 @@ static struct text_state *
 st(struct doc *d)
 {
 	if (!d->priv)
-		d->priv = calloc(1, sizeof(struct text_state));
+		d->priv = xcalloc(1, sizeof(struct text_state));
 	return d->priv;
 }
 
@@ -45,7 +46,7 @@ lines_add(struct lines *l, const char *s, size_t len)
 {
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 8;
-		char **v = realloc(l->v, (size_t)cap * sizeof(*v));
+		char **v = xrealloc(l->v, (size_t)cap * sizeof(*v));
 
 		if (!v)
 			return;
@@ -53,7 +54,7 @@ lines_add(struct lines *l, const char *s, size_t len)
 		l->cap = cap;
 	}
 	/* s need not end after len bytes (a line being built): no strndup */
-	if ((l->v[l->n] = malloc(len + 1))) {
+	if ((l->v[l->n] = xmalloc(len + 1))) {
 		memcpy(l->v[l->n], s, len);
 		l->v[l->n++][len] = '\0';
 	}
@@ -75,7 +76,7 @@ width_of(const char *s, size_t n)
 	char buf[1024];
 
 	if (n >= sizeof(buf)) {
-		char *t = strndup(s, n);
+		char *t = xstrndup(s, n);
 		int w = t ? text_width(t) : (int)n;
 
 		free(t);
@@ -112,7 +113,7 @@ static void
 wrap(const char *text, int first, int w, struct lines *out)
 {
 	const char *p = text;
-	char *line = malloc(strlen(text) + 1);
+	char *line = xmalloc(strlen(text) + 1);
 	size_t len = 0;
 	int col = 0, room = first > 0 ? first : 1;
 
@@ -373,7 +374,7 @@ cell_text(const struct doc_cell *c, int barw)
 		return doc_bar_text(c->bar, barw);
 	if (c->note && *c->note)
 		return doc_fmt("%s\n%s", c->text ? c->text : "", c->note);
-	return strdup(c->text ? c->text : "");
+	return xstrdup(c->text ? c->text : "");
 }
 
 /* A row as a record: the lead column's text, its note under it, then
@@ -384,7 +385,7 @@ record_row(struct doc *d, const struct doc_cell *cells)
 {
 	struct text_state *s = st(d);
 	const struct doc_cell *lead = &cells[s->lead];
-	char *rest = strdup(""), *t;
+	char *rest = xstrdup(""), *t;
 
 	put_wrapped(d, "- ", 2, lead->text ? lead->text : "");
 	if (lead->note && *lead->note)

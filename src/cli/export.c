@@ -16,6 +16,7 @@
 
 #include <csv.h>
 
+#include "core/alloc.h"
 #include "cli/csvio.h"
 #include "cli/progress.h"
 #include "core/date.h"
@@ -57,8 +58,7 @@ put_value(FILE *fp, const char *v, char delim, bool mark)
 	int rc;
 
 	if (mark) {
-		if (!(marked = malloc(len + 2)))
-			return -1;
+		marked = xmalloc(len + 2);
 		marked[0] = '\'';
 		memcpy(marked + 1, v, len + 1);
 		v = marked;

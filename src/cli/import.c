@@ -39,7 +39,6 @@ static void
 batch_clear(struct batch *b)
 {
 	b->len = b->nvals = b->n = 0;
-	b->failed = false;
 }
 
 static void
@@ -306,7 +305,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	     const struct import_opts *opts, struct import_count *counts)
 {
 	struct import_count local[ENTITY_MAX_FIELDS];
-	struct job *jobs = calloc((size_t)nfiles, sizeof(*jobs));
+	struct job *jobs = xcalloc((size_t)nfiles, sizeof(*jobs));
 	long long *kept[ENTITY_MAX_FIELDS] = { NULL };
 	size_t nkept[ENTITY_MAX_FIELDS] = { 0 };
 	int status = 0, errors = 0, complete;
@@ -315,8 +314,6 @@ import_files(struct db *db, char *const *files, int nfiles,
 	if (!counts)
 		counts = local;
 	memset(counts, 0, sizeof(*counts) * (size_t)entity_count);
-	if (!jobs)
-		return EXIT_SOFTWARE;
 	for (int i = 0; i < nfiles; i++) {
 		jobs[i].path = files[i];
 		jobs[i].order = i;

@@ -18,16 +18,13 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-/* Copies s into the batch's text; its offset, or NOT_GIVEN when out of memory. */
+/* Copies s into the batch's text; its offset. */
 static size_t
 batch_text(struct batch *b, const char *s)
 {
 	size_t n = strlen(s) + 1, at = b->len;
 
-	if (!import_grow((void **)&b->text, &b->cap, b->len + n, 1)) {
-		b->failed = true;
-		return NOT_GIVEN;
-	}
+	import_grow((void **)&b->text, &b->cap, b->len + n, 1);
 	memcpy(b->text + at, s, n);
 	b->len += n;
 	return at;
@@ -38,21 +35,13 @@ batch_item(struct batch *b, enum item_kind kind, long line)
 {
 	struct item *it;
 
-	if (!import_grow((void **)&b->items, &b->itemcap, b->n + 1, sizeof(*b->items))) {
-		b->failed = true;
-		return NULL;
-	}
+	import_grow((void **)&b->items, &b->itemcap, b->n + 1, sizeof(*b->items));
 	it = &b->items[b->n++];
 	it->kind = kind;
 	it->line = line;
 	it->at = 0;
 	return it;
 }
-
-/* A message for the writer to print, in its place among the rows. */
-void
-import_note(struct parser *p, bool warning, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
 
 void
 import_note(struct parser *p, bool warning, long line, const char *fmt, ...)
@@ -64,10 +53,8 @@ import_note(struct parser *p, bool warning, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if ((it = batch_item(p->cur, warning ? ITEM_WARNING : ITEM_ERROR, line)))
-		it->at = batch_text(p->cur, msg);
-	if (p->cur->failed)
-		p->failed = true;
+	it = batch_item(p->cur, warning ? ITEM_WARNING : ITEM_ERROR, line);
+	it->at = batch_text(p->cur, msg);
 }
 
 /* libcsv: a field is complete. Copy it into the row buffer. A BOM
@@ -88,11 +75,8 @@ on_field(void *data, size_t len, void *ctx)
 		s += 3;
 		len -= 3;
 	}
-	if (!import_grow((void **)&p->offs, &p->offcap, p->noffs + 1, sizeof(*p->offs)) ||
-	    !import_grow((void **)&p->buf, &p->bufcap, p->buflen + len + 1, 1)) {
-		p->cur->failed = p->failed = true;
-		return;
-	}
+	import_grow((void **)&p->offs, &p->offcap, p->noffs + 1, sizeof(*p->offs));
+	import_grow((void **)&p->buf, &p->bufcap, p->buflen + len + 1, 1);
 	p->offs[p->noffs++] = p->buflen;
 	memcpy(p->buf + p->buflen, s, len);
 	p->buflen += len;
@@ -256,18 +240,11 @@ take_row(struct parser *p, long line)
 	}
 	if (!ok)
 		return;
-	if (!import_grow((void **)&b->vals, &b->valcap, b->nvals + (size_t)e->nfields, sizeof(*b->vals)) ||
-	    !(it = batch_item(b, ITEM_ROW, line))) {
-		b->failed = p->failed = true;
-		return;
-	}
+	import_grow((void **)&b->vals, &b->valcap, b->nvals + (size_t)e->nfields, sizeof(*b->vals));
+	it = batch_item(b, ITEM_ROW, line);
 	it->at = b->nvals;
 	for (int f = 0; f < e->nfields; f++)
 		b->vals[b->nvals++] = vals[f] ? batch_text(b, vals[f]) : NOT_GIVEN;
-	if (b->failed) {
-		p->failed = true;
-		return;
-	}
 	if (b->n >= BATCH_ROWS)
 		import_hand_over(p);
 }
@@ -344,8 +321,10 @@ feed(struct parser *p, struct csv_parser *cp, const char *s, size_t n, size_t ba
 		else
 			len = (size_t)(eol - (s + at)) + 1;
 		if (csv_parse(cp, s + at, len, on_field, on_row, p) != len) {
+			if (csv_error(cp) == CSV_ENOMEM)
+				alloc_fail(len);	/* libcsv's buffer for a long value */
 			import_note(p, false, p->line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
-			     csv_strerror(csv_error(cp)));
+				    csv_strerror(csv_error(cp)));
 			return false;
 		}
 		at += len;
@@ -372,10 +351,8 @@ import_parse(struct parser *p)
 	bool eof = false, started = false, ok = true;
 
 	p->line = 1;
-	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-		import_note(p, false, 0, "out of memory");
-		return;
-	}
+	if (csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		alloc_fail(sizeof(cp));	/* libcsv's only reason to refuse */
 	csv_set_space_func(&cp, no_space);
 	/* libcsv grows a field's buffer by blk_size at a time (128 bytes by
 	 * default): a 10 MB value took 80,000 reallocs, quadratic where
@@ -390,10 +367,7 @@ import_parse(struct parser *p)
 		size_t tlen;
 
 		if (!eof) {
-			if (!import_grow((void **)&buf, &cap, have + READ_BLOCK, 1)) {
-				import_note(p, false, 0, "out of memory");
-				break;
-			}
+			import_grow((void **)&buf, &cap, have + READ_BLOCK, 1);
 			if ((r = import_source_read(p->src, buf + have, READ_BLOCK)) < 0) {
 				import_note(p, false, 0, "cannot read: %s", strerror(errno));
 				break;

@@ -18,6 +18,7 @@
 
 #include "cli/csvio.h"
 #include "cli/progress.h"
+#include "core/alloc.h"
 #include "core/entity.h"
 
 #define MAX_COLUMNS 512		/* more header cells than this is not a table of ours */
@@ -45,7 +46,6 @@ struct batch {
 	size_t nvals, valcap;
 	struct item *items;
 	size_t n, itemcap;
-	bool failed;		/* out of memory while filling it: the import stops */
 	long long rows;		/* the file's rows as estimated from its first
 				   block (in the first batch): see consume */
 	size_t done;		/* bytes of the file parsed when it was handed over */
@@ -94,7 +94,7 @@ struct parser {
 	bool in_header[ENTITY_MAX_FIELDS]; /* field has a column in this file */
 	bool have_header;
 	bool header_bad;		/* stop looking at rows: the header is unusable */
-	bool failed;			/* out of memory, or the writer stopped */
+	bool failed;			/* the writer stopped: parse no further */
 	long last_row_line;		/* line on which the last complete row ended */
 
 	/* The row being collected: fields are copied into one buffer. */
@@ -127,22 +127,18 @@ struct writer {
 };
 
 /* Makes room for `need` elements of `size` bytes in *p (capacity *cap),
- * doubling. False when out of memory. */
-static inline bool
+ * doubling. */
+static inline void
 import_grow(void **p, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap ? *cap : 16;
-	void *q;
 
 	if (need <= *cap)
-		return true;
+		return;
 	while (n < need)
 		n *= 2;
-	if (!(q = realloc(*p, n * size)))
-		return false;
-	*p = q;
+	*p = xrealloc(*p, n * size);
 	*cap = n;
-	return true;
 }
 
 

@@ -110,12 +110,9 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 	}
 	*owned = text_cp1252_to_utf8(s, n, outlen, &bad);
 	if (!*owned) {
-		if (bad == (size_t)-1)
-			import_note(p, false, 0, "out of memory");
-		else
-			import_note(p, false, p->line + count_lines(s, bad),
-			     "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
-			     (unsigned char)s[bad]);
+		import_note(p, false, p->line + count_lines(s, bad),
+			    "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
+			    (unsigned char)s[bad]);
 		return NULL;
 	}
 	return *owned;

@@ -65,10 +65,7 @@ keep_id(struct writer *w, long long id)
 {
 	if (!w->opts->replace)
 		return;
-	if (!import_grow((void **)&w->kept, &w->keptcap, w->nkept + 1, sizeof(*w->kept))) {
-		import_give_up(w, 0, "out of memory");
-		return;
-	}
+	import_grow((void **)&w->kept, &w->keptcap, w->nkept + 1, sizeof(*w->kept));
 	w->kept[w->nkept++] = id;
 }
 
@@ -127,7 +124,5 @@ import_consume(struct writer *w, const struct batch *b)
 		write_row(w, it->line, vals);
 		w->rows++;
 	}
-	if (b->failed && !w->db_failed)
-		import_give_up(w, 0, "out of memory");
 	progress_update(&w->progress, w->rows, w->size ? (double)b->done / (double)w->size : -1);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/entity.h"
 #include "core/i18n.h"
@@ -76,7 +77,7 @@ put_action(void *ctx, const struct minutes_action *a)
 		doc_table_begin(m->doc, NULL, cols, 4);
 	}
 	day(a->deadline, d, sizeof(d), "");
-	due = late ? doc_fmt(_("%s (te laat)"), d) : strdup(*a->deadline ? d : _("geen"));
+	due = late ? doc_fmt(_("%s (te laat)"), d) : xstrdup(*a->deadline ? d : _("geen"));
 	note = report_with_source(a->domein, a->bron);
 	doc_table_row(m->doc, (const struct doc_cell[]){
 		{ a->actie, note, NULL },

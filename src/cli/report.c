@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/entity.h"
 #include "core/i18n.h"
@@ -62,7 +63,7 @@ report_with_source(const char *text, const char *bron)
 	char *b;
 
 	if (!*bron)
-		return *text ? strdup(text) : NULL;
+		return *text ? xstrdup(text) : NULL;
 	b = doc_fmt(_("Bron: %s"), bron);
 	if (b && *text) {
 		char *t = doc_fmt("%s\n%s", text, b);
@@ -165,7 +166,7 @@ next_milestone(const struct report_figures *f)
 	char d[32];
 
 	if (!*f->next_date)
-		return strdup(_("geen"));
+		return xstrdup(_("geen"));
 	/* TRANSLATORS: a date and what happens then. */
 	return doc_fmt(_("%s: %s"), day(f->next_date, d, sizeof(d), ""), f->next_title);
 }
@@ -192,11 +193,11 @@ put_header(struct rep *r)
 	doc_pairs_begin(r->doc);
 	doc_pair(r->doc, _("Datum van dit rapport"), day(r->o->today, d, sizeof(d), ""));
 	v = last.id ? doc_fmt(_("%s, %s"), day(last.datum, d, sizeof(d), ""), *last.titel ? last.titel : last.soort)
-		    : strdup(_("geen"));
+		    : xstrdup(_("geen"));
 	doc_pair(r->doc, _("Laatste AB-vergadering"), v);
 	free(v);
 	v = next.id ? doc_fmt(_("%s, %s"), day(next.datum, d, sizeof(d), ""), *next.titel ? next.titel : next.soort)
-		    : strdup(_("nog niet vastgelegd"));
+		    : xstrdup(_("nog niet vastgelegd"));
 	doc_pair(r->doc, _("Volgende AB-vergadering"), v);
 	free(v);
 	if (*r->since)
@@ -274,13 +275,13 @@ field_value(const struct change *c, const struct change_field *f, const char *v)
 	char d[32];
 
 	if (strcmp(f->column, "status") == 0)
-		return strdup(doc_status_word(v));	/* empty: onbekend */
+		return xstrdup(doc_status_word(v));	/* empty: onbekend */
 	if (!*v)
-		return strdup(_("(leeg)"));
+		return xstrdup(_("(leeg)"));
 	if (j >= 0 && (c->e->fields[j].type == FT_DATE || c->e->fields[j].type == FT_DATE_START ||
 		       c->e->fields[j].type == FT_DATE_END))
-		return strdup(day(v, d, sizeof(d), ""));
-	return strdup(v);
+		return xstrdup(day(v, d, sizeof(d), ""));
+	return xstrdup(v);
 }
 
 /* The fields a change changed: "Status: gepland → lopend; Trekker:
@@ -288,7 +289,7 @@ field_value(const struct change *c, const struct change_field *f, const char *v)
 static char *
 change_fields(const struct change *c)
 {
-	char *s = strdup("");
+	char *s = xstrdup("");
 
 	for (int i = 0; s && i < c->nfields; i++) {
 		char *a = field_value(c, &c->fields[i], c->fields[i].old);
@@ -313,7 +314,7 @@ change_title(const struct change *c)
 	char t[1024];
 
 	text_fit(t, sizeof(t), c->title, 160);
-	return strdup(t);
+	return xstrdup(t);
 }
 
 /* One change as a sentence, with its date first (malloc'd). */
@@ -426,7 +427,7 @@ take_line(void *ctx, const struct gantt_line *g)
 		return 1;
 	t = c->row_text[c->nrows];
 	for (int i = 0; i < 5; i++)
-		if (!(t[i] = strdup(src[i])))
+		if (!(t[i] = xstrdup(src[i])))
 			return -1;
 	c->ids[c->nrows] = g->id;
 	c->rows[c->nrows++] = (struct doc_gantt_row){ t[0], t[1], t[2], t[3], t[4] };
@@ -448,7 +449,7 @@ take_mark(void *ctx, const struct year_milestone *m)
 	}
 	t = c->mark_text[c->nmarks];
 	for (int i = 0; i < 4; i++)
-		if (!(t[i] = strdup(src[i]))) {
+		if (!(t[i] = xstrdup(src[i]))) {
 			free(note);
 			return -1;
 		}
@@ -496,7 +497,7 @@ put_milestones(struct rep *r, const struct chart *c)
 static int
 put_planning(struct rep *r)
 {
-	struct chart *c = calloc(1, sizeof(*c));
+	struct chart *c = xcalloc(1, sizeof(*c));
 	long long more = 0;
 	char n[32], *s;
 	int rc = -1;
@@ -564,7 +565,7 @@ period(const char *start, const char *end)
 	char a[32], b[32];
 
 	if (!*start && !*end)
-		return strdup("");
+		return xstrdup("");
 	return doc_fmt("%s – %s", day(start, a, sizeof(a), "…"), day(end, b, sizeof(b), "…"));
 }
 
@@ -590,7 +591,7 @@ static int
 put_actielijn(void *ctx, const struct line_row *a)
 {
 	struct rep *r = ctx;
-	char *when = period(a->start, a->eind), *plan = strdup(""), *note = report_with_source(a->toelichting, a->bron);
+	char *when = period(a->start, a->eind), *plan = xstrdup(""), *note = report_with_source(a->toelichting, a->bron);
 
 	if (r->n++ == 0) {
 		doc_heading(r->doc, 3, _("Actielijnen"), 0);
@@ -644,7 +645,7 @@ put_action(void *ctx, const struct open_action *a)
 		doc_table_begin(r->doc, NULL, c, 4);
 	}
 	day(a->deadline, d, sizeof(d), "");
-	due = late ? doc_fmt(_("%s (te laat)"), d) : strdup(*a->deadline ? d : _("geen"));
+	due = late ? doc_fmt(_("%s (te laat)"), d) : xstrdup(*a->deadline ? d : _("geen"));
 	note = report_with_source("", a->bron);
 	doc_table_row(r->doc, (const struct doc_cell[]){
 		{ a->actie, note, NULL }, { *a->eigenaar ? a->eigenaar : _("onbekend"), NULL, NULL },
@@ -795,7 +796,7 @@ report_body(struct rep *r)
 int
 report_write(struct db *db, const struct report_opts *o, FILE *fp, char *err, size_t errsz)
 {
-	struct rep *r = calloc(1, sizeof(*r));
+	struct rep *r = xcalloc(1, sizeof(*r));
 	int rc;
 
 	if (!r) {

@@ -27,7 +27,7 @@ bool
 fold_equal(const char *a, const char *b)
 {
 	char *fa = fold_text(a), *fb = fold_text(b);
-	bool eq = fa && fb && strcmp(fa, fb) == 0;
+	bool eq = strcmp(fa, fb) == 0;
 
 	free(fa);
 	free(fb);

@@ -5,6 +5,7 @@
  * include/core/text.h.
  */
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #include <stdint.h>
@@ -146,10 +147,8 @@ char *text_cp1252_to_utf8(const char *buf, size_t len, size_t *out_len, size_t *
 	if (bad_at)
 		*bad_at = (size_t)-1;
 	if (len > (SIZE_MAX - 1) / 3)
-		return NULL;
-	out = malloc(len * 3 + 1);
-	if (!out)
-		return NULL;
+		alloc_fail(SIZE_MAX);
+	out = xmalloc(len * 3 + 1);
 	o = out;
 	for (size_t i = 0; i < len; i++) {
 		uint32_t cp = p[i];

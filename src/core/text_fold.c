@@ -5,6 +5,7 @@
  * include/core/text.h.
  */
 
+#include "core/alloc.h"
 #include "core/text.h"
 
 #include <pthread.h>
@@ -268,8 +269,8 @@ int text_casecmp(const char *a, const char *b)
 /* --- search ------------------------------------------------------------- */
 
 /* Fills n for needle s, folding into buf (bufsz bytes) while it fits
- * and into a growing allocation after that. Returns -1 without memory. */
-static int needle_init(struct text_needle *n, const char *s, char *buf, size_t bufsz)
+ * and into a growing allocation after that. */
+static void needle_init(struct text_needle *n, const char *s, char *buf, size_t bufsz)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = 0, add;
@@ -281,13 +282,8 @@ static int needle_init(struct text_needle *n, const char *s, char *buf, size_t b
 	while (*p) {
 		if (len + FOLD_MAX * 4 + 1 > bufsz) {
 			size_t cap = bufsz * 2 + FOLD_MAX * 4 + 1;
-			char *more = realloc(n->own, cap);
+			char *more = xrealloc(n->own, cap);
 
-			if (!more) {
-				free(n->own);
-				n->own = NULL;
-				return -1;
-			}
 			if (!n->own && len)
 				memcpy(more, buf, len);
 			n->own = n->fold = more;
@@ -296,14 +292,10 @@ static int needle_init(struct text_needle *n, const char *s, char *buf, size_t b
 		p += fold_utf8(p, n->fold + len, &add);
 		len += add;
 	}
-	if (!n->fold) {		/* an empty needle and no buffer given */
-		n->own = n->fold = malloc(1);
-		if (!n->fold)
-			return -1;
-	}
+	if (!n->fold)		/* an empty needle and no buffer given */
+		n->own = n->fold = xmalloc(1);
 	n->fold[len] = '\0';
 	n->len = len;
-	return 0;
 }
 
 /* Whether some byte of the 8 at s is beyond ASCII. */
@@ -516,13 +508,12 @@ static bool needle_in(const struct text_needle *n, const char *haystack, size_t 
 char *text_fold(const char *s)
 {
 	struct text_needle n;
-
 	char *fit;
 
-	if (needle_init(&n, s ? s : "", NULL, 0) < 0)
-		return NULL;
+	needle_init(&n, s ? s : "", NULL, 0);
 	/* needle_init allocated it (no buffer was given), with room to
-	 * spare: pick lists keep thousands of these */
+	 * spare: pick lists keep thousands of these. Giving the spare back
+	 * may fail without harm (realloc, not xrealloc): it is kept then. */
 	fit = realloc(n.own, n.len + 1);
 	return fit ? fit : n.own;
 }
@@ -535,8 +526,7 @@ bool text_contains(const char *haystack, const char *needle)
 
 	if (!needle || !*needle)
 		return true;
-	if (needle_init(&n, needle, buf, sizeof(buf)) < 0)
-		return false;
+	needle_init(&n, needle, buf, sizeof(buf));
 	found = haystack && needle_in(&n, haystack, strlen(haystack));
 	free(n.own);
 	return found;
@@ -544,16 +534,12 @@ bool text_contains(const char *haystack, const char *needle)
 
 struct text_needle *text_needle_new(const char *needle)
 {
-	struct text_needle *n = malloc(sizeof(*n));
+	struct text_needle *n = xmalloc(sizeof(*n));
 	const char *s = needle ? needle : "";
 	size_t rawlen = strlen(s);
-	char *raw = malloc(rawlen + 1);
+	char *raw = xmalloc(rawlen + 1);
 
-	if (!n || !raw || needle_init(n, s, NULL, 0) < 0) {
-		free(n);
-		free(raw);
-		return NULL;
-	}
+	needle_init(n, s, NULL, 0);
 	memcpy(raw, s, rawlen + 1);
 	n->raw = n->raw_copy = raw;
 	return n;

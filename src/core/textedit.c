@@ -7,46 +7,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "core/textedit.h"
 
 /* Makes room for `more` bytes and the NUL. */
-static int
+static void
 reserve(struct textedit *t, size_t more)
 {
 	size_t need = t->len + more + 1;
-	char *p;
 
 	if (need <= t->cap && t->s)
-		return 0;
+		return;
 	if (need < 32)
 		need = 32;
 	if (need < t->cap * 2)
 		need = t->cap * 2;
-	if (!(p = realloc(t->s, need)))
-		return -1;
-	t->s = p;
+	t->s = xrealloc(t->s, need);
 	t->cap = need;
-	return 0;
 }
 
-int
+void
 textedit_set(struct textedit *t, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
-	size_t old = t->len;
 
 	t->len = 0;
-	if (reserve(t, n) < 0) {
-		t->len = old;
-		return -1;
-	}
+	reserve(t, n);
 	if (n)
 		memcpy(t->s, s, n);
 	t->len = n;
 	t->s[n] = '\0';
 	t->cur = n;
-	return 0;
 }
 
 void
@@ -56,30 +48,28 @@ textedit_free(struct textedit *t)
 	memset(t, 0, sizeof(*t));
 }
 
-int
+void
 textedit_insert(struct textedit *t, const char *bytes, size_t n)
 {
 	if (n == 0)
-		return 0;
-	if (reserve(t, n) < 0)
-		return -1;
+		return;
+	reserve(t, n);
 	if (t->cur > t->len)
 		t->cur = t->len;
 	memmove(t->s + t->cur + n, t->s + t->cur, t->len - t->cur + 1);
 	memcpy(t->s + t->cur, bytes, n);
 	t->len += n;
 	t->cur += n;
-	return 0;
 }
 
-int
+void
 textedit_insert_cp(struct textedit *t, unsigned long cp)
 {
 	char u[4];
 
 	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;	/* no character: nothing to type */
-	return textedit_insert(t, u, text_utf8_encode((uint32_t)cp, u));
+		return;	/* no character: nothing to type */
+	textedit_insert(t, u, text_utf8_encode((uint32_t)cp, u));
 }
 
 /* Start of the line that holds offset off. */

@@ -15,6 +15,7 @@
 
 #include <utf8proc.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "core/textshow.h"
 
@@ -55,17 +56,14 @@ textshow_marker(uint32_t cp, unsigned char byte, bool newline_ok, char out[TEXTS
 	return false;
 }
 
-/* Appends a unit; NULL when out of memory. */
+/* Appends a unit. */
 static struct textshow_unit *
 add_unit(struct textshow_unit **units, int *count, int *cap)
 {
 	if (*count == *cap) {
 		int ncap = *cap ? *cap * 2 : 32;
-		struct textshow_unit *p = realloc(*units, (size_t)ncap * sizeof(*p));
 
-		if (!p)
-			return NULL;
-		*units = p;
+		*units = xrealloc(*units, (size_t)ncap * sizeof(**units));
 		*cap = ncap;
 	}
 	memset(&(*units)[*count], 0, sizeof(**units));
@@ -84,24 +82,21 @@ marker_width(const char *m)
 }
 
 /* Starts a unit for bytes [p, p + len) showing `text` in `width` columns. */
-static int
+static void
 unit(struct textshow_unit **units, int *count, int *cap, size_t p, size_t len, const char *text,
      size_t tlen, int width, bool marker)
 {
 	struct textshow_unit *u = add_unit(units, count, cap);
 
-	if (!u)
-		return -1;
 	u->off = p;
 	u->len = len;
 	memcpy(u->text, text, tlen);
 	u->text[tlen] = '\0';
 	u->width = width;
 	u->marker = marker;
-	return 0;
 }
 
-int
+void
 textshow_units(const char *s, size_t off, size_t n, bool newline_ok, int max_marks,
 	       struct textshow_unit **units, int *count, int *cap)
 {
@@ -118,7 +113,7 @@ textshow_units(const char *s, size_t off, size_t n, bool newline_ok, int max_mar
 		char mk[TEXTSHOW_MARKER_MAX], tx[sizeof((*units)->text)];
 		uint32_t cp;
 		size_t len;
-		int w, rc;
+		int w;
 
 		if (p >= cend) {
 			/* a new cluster: a mark never joins a unit of another one,
@@ -132,14 +127,14 @@ textshow_units(const char *s, size_t off, size_t n, bool newline_ok, int max_mar
 		last = *count > first ? &(*units)[*count - 1] : NULL;
 		if ((len = text_utf8_decode(s + p, end - p, &cp)) == 0) {
 			textshow_marker(UINT32_MAX, (unsigned char)s[p], newline_ok, mk);
-			rc = unit(units, count, cap, p, 1, mk, strlen(mk), marker_width(mk), true);
+			unit(units, count, cap, p, 1, mk, strlen(mk), marker_width(mk), true);
 			len = 1;
 		} else if (textshow_marker(cp, 0, newline_ok, mk)) {
-			rc = unit(units, count, cap, p, len, mk, strlen(mk), marker_width(mk), true);
+			unit(units, count, cap, p, len, mk, strlen(mk), marker_width(mk), true);
 		} else if (cp == '\n') {
-			rc = unit(units, count, cap, p, len, "", 0, 0, false);	/* a row's end */
+			unit(units, count, cap, p, len, "", 0, 0, false);	/* a row's end */
 		} else if ((w = wcwidth((wchar_t)cp)) > 0) {
-			rc = unit(units, count, cap, p, len, s + p, len, w, false);
+			unit(units, count, cap, p, len, s + p, len, w, false);
 			marks = 0;
 			over = false;
 		} else if (last && !last->marker && !over && marks < max_marks) {
@@ -150,61 +145,53 @@ textshow_units(const char *s, size_t off, size_t n, bool newline_ok, int max_mar
 			last->text[tl + len] = '\0';
 			last->len += len;
 			marks++;
-			rc = 0;
 		} else if (last && (over || !last->marker)) {
 			/* more marks than a cell holds: the rest as markers */
 			snprintf(mk, sizeof(mk), "⟨U+%04X⟩", (unsigned)cp);
-			rc = unit(units, count, cap, p, len, mk, strlen(mk), marker_width(mk), true);
+			unit(units, count, cap, p, len, mk, strlen(mk), marker_width(mk), true);
 			over = true;
 		} else {
 			/* a mark with nothing to sit on sits on ◌ */
 			memcpy(tx, DOTTED_CIRCLE, sizeof(DOTTED_CIRCLE) - 1);
 			memcpy(tx + sizeof(DOTTED_CIRCLE) - 1, s + p, len);
-			rc = unit(units, count, cap, p, len, tx, sizeof(DOTTED_CIRCLE) - 1 + len, 1, false);
+			unit(units, count, cap, p, len, tx, sizeof(DOTTED_CIRCLE) - 1 + len, 1, false);
 			marks = 1;
 		}
-		if (rc < 0)
-			return -1;
 		p += len;
 	}
-	return 0;
 }
 
-/* Columns of bytes [off, off + n) of s (whole clusters); -1 out of memory. */
+/* Columns of bytes [off, off + n) of s (whole clusters). */
 static int
 span_width(const char *s, size_t off, size_t n, bool newline_ok, int max_marks,
 	   struct textshow_unit **scratch, int *cap)
 {
 	int count = 0, w = 0;
 
-	if (textshow_units(s, off, n, newline_ok, max_marks, scratch, &count, cap) < 0)
-		return -1;
+	textshow_units(s, off, n, newline_ok, max_marks, scratch, &count, cap);
 	for (int i = 0; i < count; i++)
 		w += (*scratch)[i].width;
 	return w;
 }
 
-static int
+/* Appends a row to the layout. */
+static void
 add_row(struct textshow_layout *l, size_t start, size_t end, int width)
 {
 	if (l->n == l->cap) {
 		int ncap = l->cap ? l->cap * 2 : 16;
-		struct textshow_row *p = realloc(l->rows, (size_t)ncap * sizeof(*p));
 
-		if (!p)
-			return -1;
-		l->rows = p;
+		l->rows = xrealloc(l->rows, (size_t)ncap * sizeof(*l->rows));
 		l->cap = ncap;
 	}
 	l->rows[l->n++] = (struct textshow_row){ start, end, width };
-	return 0;
 }
 
 /*
  * A cluster wider than a row by itself (a flood of joiners or accents,
  * shown as markers) gets rows of its own, cut between its display units,
  * so that all of it can be seen. Ends the row [row, q) first; returns
- * where the row after it starts (its width in *w), or (size_t)-1.
+ * where the row after it starts (its width in *w).
  */
 static size_t
 split_cluster(const char *s, size_t q, size_t cl, size_t row, int *w, int limit, int max_marks,
@@ -214,17 +201,12 @@ split_cluster(const char *s, size_t q, size_t cl, size_t row, int *w, int limit,
 	int n = 0, cap = 0, uw = 0;
 	size_t rs = q;
 
-	if ((q > row && add_row(out, row, q, *w) < 0) ||
-	    textshow_units(s, q, cl, true, max_marks, &u, &n, &cap) < 0) {
-		free(u);
-		return (size_t)-1;
-	}
+	if (q > row)
+		add_row(out, row, q, *w);
+	textshow_units(s, q, cl, true, max_marks, &u, &n, &cap);
 	for (int i = 0; i < n; i++) {
 		if (uw + u[i].width > limit && uw > 0) {
-			if (add_row(out, rs, u[i].off, uw) < 0) {
-				free(u);
-				return (size_t)-1;
-			}
+			add_row(out, rs, u[i].off, uw);
 			rs = u[i].off;
 			uw = 0;
 		}
@@ -236,7 +218,7 @@ split_cluster(const char *s, size_t q, size_t cl, size_t row, int *w, int limit,
 }
 
 /* Wraps one paragraph [p, end) into rows of at most limit columns. */
-static int
+static void
 wrap_paragraph(const char *s, size_t p, size_t end, int limit, int max_marks,
 	       struct textshow_layout *out, struct textshow_unit **scratch, int *cap)
 {
@@ -250,11 +232,9 @@ wrap_paragraph(const char *s, size_t p, size_t end, int limit, int max_marks,
 
 		if (cl == 0)
 			cl = 1;
-		if ((cw = span_width(s, q, cl, true, max_marks, scratch, cap)) < 0)
-			return -1;
+		cw = span_width(s, q, cl, true, max_marks, scratch, cap);
 		if (cw > limit) {
-			if ((row = split_cluster(s, q, cl, row, &w, limit, max_marks, out)) == (size_t)-1)
-				return -1;
+			row = split_cluster(s, q, cl, row, &w, limit, max_marks, out);
 			q += cl;
 			have_brk = false;
 			continue;
@@ -262,8 +242,7 @@ wrap_paragraph(const char *s, size_t p, size_t end, int limit, int max_marks,
 		if (w + cw > limit && q > row) {
 			if (cl == 1 && s[q] == ' ') {
 				/* a space at the edge ends the row (hanging) */
-				if (add_row(out, row, q + 1, w + cw) < 0)
-					return -1;
+				add_row(out, row, q + 1, w + cw);
 				row = q + 1;
 				q = row;
 				w = 0;
@@ -271,21 +250,18 @@ wrap_paragraph(const char *s, size_t p, size_t end, int limit, int max_marks,
 				continue;
 			}
 			if (have_brk && brk > row) {
-				if (add_row(out, row, brk, brk_w) < 0)
-					return -1;
+				add_row(out, row, brk, brk_w);
 				row = brk;
 				w -= brk_w;
 			} else {
-				if (add_row(out, row, q, w) < 0)
-					return -1;
+				add_row(out, row, q, w);
 				row = q;
 				w = 0;
 			}
 			have_brk = false;
 			if (w + cw > limit && q > row) {
 				/* what moved down does not fit with this one either */
-				if (add_row(out, row, q, w) < 0)
-					return -1;
+				add_row(out, row, q, w);
 				row = q;
 				w = 0;
 			}
@@ -298,37 +274,33 @@ wrap_paragraph(const char *s, size_t p, size_t end, int limit, int max_marks,
 			brk_w = w;
 		}
 	}
-	return add_row(out, row, end, w);
+	add_row(out, row, end, w);
 }
 
-int
+void
 textshow_layout(const char *s, size_t len, int cols, bool wrap, int max_marks,
 		struct textshow_layout *out)
 {
 	struct textshow_unit *scratch = NULL;
-	int cap = 0, limit = cols - 1 > 0 ? cols - 1 : 1, rc = 0;
+	int cap = 0, limit = cols - 1 > 0 ? cols - 1 : 1;
 	size_t p = 0;
 
 	out->n = 0;
 	if (!wrap) {
-		int w = span_width(s, 0, len, false, max_marks, &scratch, &cap);
-
-		rc = w < 0 ? -1 : add_row(out, 0, len, w);
+		add_row(out, 0, len, span_width(s, 0, len, false, max_marks, &scratch, &cap));
 		free(scratch);
-		return rc;
+		return;
 	}
 	for (;;) {
 		const char *nl = memchr(s + p, '\n', len - p);
 		size_t end = nl ? (size_t)(nl - s) : len;
 
-		if ((rc = wrap_paragraph(s, p, end, limit, max_marks, out, &scratch, &cap)) < 0)
-			break;
+		wrap_paragraph(s, p, end, limit, max_marks, out, &scratch, &cap);
 		if (!nl)
 			break;
 		p = end + 1;
 	}
 	free(scratch);
-	return rc;
 }
 
 void

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/entity.h"
 #include "store/db.h"
 #include "model/changes.h"
@@ -40,7 +41,7 @@ struct reader {
 static char *
 dup_or_null(struct db_stmt *st, int i, bool present)
 {
-	return present ? strdup(db_col_text(st, i)) : NULL;
+	return present ? xstrdup(db_col_text(st, i)) : NULL;
 }
 
 static struct event *
@@ -48,7 +49,7 @@ event_new(struct reader *r)
 {
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct event *p = realloc(r->ev, cap * sizeof(*p));
+		struct event *p = xrealloc(r->ev, cap * sizeof(*p));
 
 		if (!p)
 			return NULL;
@@ -66,7 +67,7 @@ change_new(struct reader *r)
 
 	if (c->n == r->cap_out) {
 		int cap = r->cap_out ? r->cap_out * 2 : 32;
-		struct change *p = realloc(c->v, (size_t)cap * sizeof(*p));
+		struct change *p = xrealloc(c->v, (size_t)cap * sizeof(*p));
 
 		if (!p)
 			return NULL;
@@ -94,7 +95,7 @@ add_many(void *ctx, long long domain, long long n)
 	if (!c)
 		return -1;
 	*c = (struct change){ .e = m->e, .id = m->first, .kind = CHANGE_ADDED_MANY, .count = n,
-			      .domain = domain, .ref = domain, .title = strdup(""), .who = strdup(m->who) };
+			      .domain = domain, .ref = domain, .title = xstrdup(""), .who = xstrdup(m->who) };
 	snprintf(c->when, sizeof(c->when), "%s", m->when);
 	return 0;
 }
@@ -150,7 +151,7 @@ read_events(struct reader *r, const char *since)
 				v->nieuw = dup_or_null(st, 5, db_col_int(st, 8));
 			}
 			snprintf(v->when, sizeof(v->when), "%s", db_col_text(st, 10));
-			v->who = strdup(db_col_text(st, 11));
+			v->who = xstrdup(db_col_text(st, 11));
 		}
 		if (rc < 0)
 			break;
@@ -218,7 +219,7 @@ before_learn(struct db *db, const struct entity *e, const struct event *ev, size
 
 			if (j >= 0 && !b->known[j]) {
 				b->known[j] = true;
-				b->val[j] = x->oud ? strdup(x->oud) : NULL;
+				b->val[j] = x->oud ? xstrdup(x->oud) : NULL;
 			}
 		} else if (!x->added && x->oud) {	/* a deletion keeps it all */
 			for (int j = 0; j < e->nfields; j++) {
@@ -226,7 +227,7 @@ before_learn(struct db *db, const struct entity *e, const struct event *ev, size
 					continue;
 				column_of(e, j, col, sizeof(col));
 				b->known[j] = true;
-				b->val[j] = history_json_get(db, x->oud, col, v, sizeof(v)) ? strdup(v) : NULL;
+				b->val[j] = history_json_get(db, x->oud, col, v, sizeof(v)) ? xstrdup(v) : NULL;
 			}
 		}
 	}
@@ -249,7 +250,7 @@ same(const char *a, const char *b)
 static void
 add_field(struct db *db, struct change *c, int j, const char *old, const char *now)
 {
-	struct change_field *f = realloc(c->fields, (size_t)(c->nfields + 1) * sizeof(*f));
+	struct change_field *f = xrealloc(c->fields, (size_t)(c->nfields + 1) * sizeof(*f));
 	char col[64], a[1024], b[1024];
 
 	if (!f)
@@ -261,8 +262,8 @@ add_field(struct db *db, struct change *c, int j, const char *old, const char *n
 	f = &c->fields[c->nfields++];
 	f->column = c->e->fields[j].column;
 	f->label = c->e->fields[j].label;
-	f->old = strdup(a);
-	f->new = strdup(b);
+	f->old = xstrdup(a);
+	f->new = xstrdup(b);
 }
 
 /* The kind of a change whose fields differ: closed or done when that is
@@ -326,7 +327,7 @@ entry_change(struct reader *r, size_t from, size_t to)
 	c->e = e;
 	c->id = first->rij;
 	snprintf(c->when, sizeof(c->when), "%s", last->when);
-	c->who = strdup(last->who ? last->who : "");
+	c->who = xstrdup(last->who ? last->who : "");
 	c->kind = !before ? CHANGE_ADDED : !exists ? CHANGE_REMOVED : CHANGE_CHANGED;
 	if (c->kind == CHANGE_CHANGED) {
 		before_learn(r->db, e, r->ev, from, to, &b);
@@ -353,7 +354,7 @@ entry_change(struct reader *r, size_t from, size_t to)
 		/* a meeting without a title is named by its date */
 		if (!history_json_get(r->db, exists ? now : gone, e->fields[0].column, v, sizeof(v)))
 			v[0] = '\0';
-	c->title = strdup(v);
+	c->title = xstrdup(v);
 	if ((c->domain = history_entry_domain(r->db, e, c->id, exists ? NULL : gone)) < 0)
 		rc = -1;
 	c->ref = entry_ref(r->db, e, c->id, exists ? now : gone, c->domain);

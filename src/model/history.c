@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "core/entity.h"
@@ -140,7 +141,7 @@ deleted_json(struct db *db, const struct entity *e, long long id)
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, e->name);
 	if (db_step(st) == 1)
-		json = strdup(db_col_text(st, 0));
+		json = xstrdup(db_col_text(st, 0));
 	db_finalize(st);
 	return json;
 }
@@ -368,21 +369,14 @@ load_group(struct db *db, struct change_group g, struct change **out, size_t *n)
 	while ((rc = db_step(st)) == 1) {
 		struct change *c;
 
-		if (*n == cap) {
-			struct change *p = realloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
-
-			if (!p) {
-				rc = -1;
-				break;
-			}
-			*out = p;
-		}
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
 		c = &(*out)[(*n)++];
-		c->tabel = strdup(db_col_text(st, 0));
+		c->tabel = xstrdup(db_col_text(st, 0));
 		c->rij = db_col_int(st, 1);
-		c->veld = strdup(db_col_text(st, 2));
-		c->oud = strdup(db_col_text(st, 3));
-		c->nieuw = strdup(db_col_text(st, 4));
+		c->veld = xstrdup(db_col_text(st, 2));
+		c->oud = xstrdup(db_col_text(st, 3));
+		c->nieuw = xstrdup(db_col_text(st, 4));
 		c->has_veld = db_col_int(st, 5);
 		c->has_oud = db_col_int(st, 6);
 		c->has_nieuw = db_col_int(st, 7);

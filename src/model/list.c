@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "model/list.h"
@@ -14,16 +15,6 @@
 #define LIST_WINDOW 512		/* rows a list holds at most */
 #define LIST_MARGIN 64		/* rows read beyond what is asked */
 #define SQL_MAX 2048
-
-static char *
-xstrdup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-
-	if (!d)
-		abort();	/* a few hundred bytes: nothing sensible to do */
-	return d;
-}
 
 /* --- paged lists ------------------------------------------------------------ */
 
@@ -122,11 +113,7 @@ fetch(struct list *l, enum fetch_mode mode, const struct list_row *anchor,
 	db_bind_int(st, 6, limit);
 	if (mode == F_OFFSET)
 		db_bind_int(st, 7, offset);
-	rows = calloc((size_t)(limit > 0 ? limit : 1), sizeof(*rows));
-	if (!rows) {
-		db_finalize(st);
-		return -1;
-	}
+	rows = xcalloc((size_t)(limit > 0 ? limit : 1), sizeof(*rows));
 	while (n < limit && (rc = db_step(st)) == 1) {
 		struct list_row *r = &rows[n++];
 
@@ -160,14 +147,8 @@ fetch(struct list *l, enum fetch_mode mode, const struct list_row *anchor,
 static void
 window_add(struct list *l, struct list_row *rows, int n, bool front)
 {
-	struct list_row *all = calloc((size_t)(l->n + n), sizeof(*all));
+	struct list_row *all = xcalloc((size_t)(l->n + n), sizeof(*all));
 
-	if (!all) {
-		for (int i = 0; i < n; i++)
-			row_clear(&rows[i]);
-		free(rows);
-		return;
-	}
 	if (front) {
 		/* memcpy from NULL is undefined even for 0 bytes, and l->rows
 		 * is NULL before the first window. */
@@ -201,10 +182,8 @@ window_add(struct list *l, struct list_row *rows, int n, bool front)
 struct list *
 list_new(struct db *db, const struct list_spec *spec)
 {
-	struct list *l = calloc(1, sizeof(*l));
+	struct list *l = xcalloc(1, sizeof(*l));
 
-	if (!l)
-		return NULL;
 	l->db = db;
 	l->spec = *spec;
 	l->count = -1;
@@ -495,14 +474,10 @@ rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
 	db_bind_int(st, 1, p1);
 	db_bind_text(st, 2, p2);
 	db_bind_int(st, 3, limit);
-	rs->v = calloc((size_t)cap * (size_t)ncols, sizeof(char *));
-	while (rs->v && (rc = db_step(st)) == 1) {
+	rs->v = xcalloc((size_t)cap * (size_t)ncols, sizeof(char *));
+	while ((rc = db_step(st)) == 1) {
 		if (rs->n == cap) {
-			char **nv = realloc(rs->v, (size_t)cap * 2 * (size_t)ncols * sizeof(char *));
-
-			if (!nv)
-				break;
-			rs->v = nv;
+			rs->v = xrealloc(rs->v, (size_t)cap * 2 * (size_t)ncols * sizeof(char *));
 			cap *= 2;
 		}
 		for (int c = 0; c < ncols; c++)
@@ -510,7 +485,7 @@ rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
 		rs->n++;
 	}
 	db_finalize(st);
-	return rs->v && rc >= 0 ? 0 : -1;
+	return rc >= 0 ? 0 : -1;
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "store/db.h"
 #include "model/meetings.h"
 
@@ -87,9 +88,9 @@ meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeti
 				 meeting_id, NULL, limit);
 	free(d->decisions);
 	free(d->actions);
-	d->decisions = calloc((size_t)d->rs_d.n + 1, sizeof(*d->decisions));
-	d->actions = calloc((size_t)d->rs_a.n + 1, sizeof(*d->actions));
-	if (rc < 0 || !d->decisions || !d->actions)
+	d->decisions = xcalloc((size_t)d->rs_d.n + 1, sizeof(*d->decisions));
+	d->actions = xcalloc((size_t)d->rs_a.n + 1, sizeof(*d->actions));
+	if (rc < 0)
 		return -1;
 	for (int i = 0; i < d->rs_d.n; i++)
 		d->decisions[i] = (struct decision){

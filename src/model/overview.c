@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "model/model.h"
@@ -328,8 +329,8 @@ model_search(struct db *db, const char *needle, struct search_hits *hits)
 		" UNION ALL SELECT 'd', id, id, naam FROM domeinen"
 		"  WHERE snw_contains(?2, bron)"
 		" LIMIT ?3", 0, needle, SEARCH_MAX_HITS);
-	if (rc == 0 && rs.n && !(hits->v = calloc((size_t)rs.n, sizeof(*hits->v))))
-		rc = -1;
+	if (rc == 0 && rs.n)
+		hits->v = xcalloc((size_t)rs.n, sizeof(*hits->v));
 	for (int i = 0; rc == 0 && i < rs.n; i++) {
 		struct search_hit *h = &hits->v[hits->n];
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "model/programme.h"
 
 /* --- lists of actielijnen --------------------------------------------------- */
@@ -157,13 +158,12 @@ actielijn_detail_free(struct actielijn_detail *d)
 
 /* --- small lists ------------------------------------------------------------ */
 
-/* Room for n typed rows (zeroed) in place of old; NULL when out of
- * memory. */
+/* Room for n typed rows (zeroed) in place of old. */
 static void *
 rows_new(void *old, int n, size_t size)
 {
 	free(old);
-	return calloc((size_t)(n > 0 ? n : 1), size);
+	return xcalloc((size_t)(n > 0 ? n : 1), size);
 }
 
 int

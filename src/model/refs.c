@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/fold.h"
 #include "store/db.h"
@@ -77,34 +78,23 @@ describe(enum ref_kind kind, const char *v, const char *a, const char *b, bool a
 	}
 }
 
-/* Appends an item (taking key); -1 when out of memory. */
-static int
+/* Appends an item (taking key). */
+static void
 add_item(struct ref_list *out, const char *value, const char *label, const char *domain, char *key)
 {
 	struct ref_item *it;
 
 	if (out->n == out->cap) {
 		int cap = out->cap ? out->cap * 2 : 32;
-		struct ref_item *p = realloc(out->v, (size_t)cap * sizeof(*p));
-
-		if (!p)
-			return -1;
-		out->v = p;
+		out->v = xrealloc(out->v, (size_t)cap * sizeof(*out->v));
 		out->cap = cap;
 	}
 	it = &out->v[out->n];
-	it->value = strdup(value);
-	it->label = strdup(label);
-	it->domain = domain ? strdup(domain) : NULL;
+	it->value = xstrdup(value);
+	it->label = xstrdup(label);
+	it->domain = domain ? xstrdup(domain) : NULL;
 	it->key = key;
-	if (!it->value || !it->label || (domain && !it->domain)) {
-		free(it->value);
-		free(it->label);
-		free(it->domain);
-		return -1;
-	}
 	out->n++;
-	return 0;
 }
 
 int
@@ -117,8 +107,6 @@ refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *dom
 	int rc;
 
 	refs_free(out);
-	if (needle && *needle && !want)
-		return -1;
 	if (!(st = db_prepare(db, find_sql[kind]))) {
 		free(want);
 		return -1;
@@ -131,10 +119,7 @@ refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *dom
 
 		describe(kind, v, db_col_text(st, 1), db_col_text(st, 2), all,
 			 label, sizeof(label), match, sizeof(match));
-		if (!(key = fold_text(match))) {
-			rc = -1;
-			break;
-		}
+		key = fold_text(match);
 		if (want && !fold_contains(key, want)) {
 			free(key);
 			continue;
@@ -144,11 +129,7 @@ refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *dom
 			out->more = true;
 			break;
 		}
-		if (add_item(out, v, label, kind == REF_ACTIELIJN ? db_col_text(st, 2) : NULL, key) < 0) {
-			free(key);
-			rc = -1;
-			break;
-		}
+		add_item(out, v, label, kind == REF_ACTIELIJN ? db_col_text(st, 2) : NULL, key);
 	}
 	db_finalize(st);
 	free(want);
@@ -166,8 +147,7 @@ refs_domain(struct db *db, const char *text, char **name)
 		return -1;
 	while (!found && (rc = db_step(st)) == 1) {
 		if (fold_equal(db_col_text(st, 0), text) || fold_equal(db_col_text(st, 1), text)) {
-			if (!(*name = strdup(db_col_text(st, 0))))
-				rc = -1;
+			*name = xstrdup(db_col_text(st, 0));
 			found = 1;
 		}
 	}
@@ -203,7 +183,7 @@ count_titles(struct db *db, const char *domain, const char *title, bool exact, c
 	char *want = exact ? NULL : fold_text(title);
 	int n = 0, rc = 0;
 
-	if (!st || (!exact && !want)) {
+	if (!st) {
 		db_finalize(st);
 		free(want);
 		return -1;
@@ -216,18 +196,15 @@ count_titles(struct db *db, const char *domain, const char *title, bool exact, c
 		char *ft;
 
 		if (!exact) {
-			if (!(ft = fold_text(t))) {
-				rc = -1;
-				break;
-			}
+			ft = fold_text(t);
 			if (strcmp(ft, want) != 0) {
 				free(ft);
 				continue;
 			}
 			free(ft);
 		}
-		if (n++ == 0 && !(*canon = strdup(t)))
-			rc = -1;
+		if (n++ == 0)
+			*canon = xstrdup(t);
 	}
 	db_finalize(st);
 	free(want);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/entity.h"
 #include "store/db.h"
 #include "model/model.h"
@@ -104,22 +105,14 @@ read_planning(struct db_stmt *plan, long long id, struct planning_buf *b)
 	while ((rc = db_step(plan)) == 1) {
 		if (b->n == b->cap) {
 			int c = b->cap ? b->cap * 2 : 8;
-			struct planning_item *p = realloc(b->items, (size_t)c * sizeof(*p));
-			char **t = p ? realloc(b->text, (size_t)c * 2 * sizeof(*t)) : NULL;
-
-			if (p)
-				b->items = p;
-			if (!t)
-				return -1;
-			b->text = t;
+			b->items = xrealloc(b->items, (size_t)c * sizeof(*b->items));
+			b->text = xrealloc(b->text, (size_t)c * 2 * sizeof(*b->text));
 			b->cap = c;
 		}
-		b->text[2 * b->n] = strdup(db_col_text(plan, 0));
-		b->text[2 * b->n + 1] = strdup(db_col_text(plan, 1));
+		b->text[2 * b->n] = xstrdup(db_col_text(plan, 0));
+		b->text[2 * b->n + 1] = xstrdup(db_col_text(plan, 1));
 		b->items[b->n] = (struct planning_item){ b->text[2 * b->n], b->text[2 * b->n + 1] };
 		b->n++;
-		if (!b->text[2 * b->n - 2] || !b->text[2 * b->n - 1])
-			return -1;
 	}
 	return rc < 0 ? -1 : 0;
 }

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 
 #include "store.h"
+#include "core/alloc.h"
 
 #define BULK_MIN_ROWS 10000	/* below this an import just uses the index */
 #define BULK_MAX_RESERVE (1 << 24) /* keys made room for at once; more grow the table */
@@ -125,7 +126,13 @@ madvise_huge(void *p, size_t len)
 #endif
 }
 
-/* Makes room for n keys at most half full (a short probe on average). */
+/*
+ * Makes room for n keys at most half full (a short probe on average).
+ * False when there is no memory for them: this is the one large
+ * allocation with a cheaper way out than ending snw (include/core/
+ * alloc.h), so it asks calloc itself. Without the room, an import keeps
+ * (or builds again) the table's index and finds its keys there.
+ */
 static bool
 keys_reserve(struct bulk *b, size_t n)
 {
@@ -156,23 +163,21 @@ keys_reserve(struct bulk *b, size_t n)
 	return true;
 }
 
-/* Remembers that row id has the key with hash h. */
-static int
-keys_add(struct db *db, uint64_t h, long long id)
+/* Remembers that row id has the key with hash h; false when there is no
+ * room for it (see keys_reserve). */
+static bool
+keys_add(struct bulk *b, uint64_t h, long long id)
 {
-	struct bulk *b = &db->bulk;
 	size_t k;
 
-	if (!keys_reserve(b, b->n + 1)) {
-		snprintf(db->err, sizeof(db->err), "out of memory");
-		return -1;
-	}
+	if (!keys_reserve(b, b->n + 1))
+		return false;
 	for (k = h & (b->cap - 1); b->slots[k].hash; k = (k + 1) & (b->cap - 1))
 		;
 	b->slots[k].hash = h;
 	b->slots[k].id = id;
 	b->n++;
-	return 0;
+	return true;
 }
 
 /* The id of the row with this key, 0 when none, -1 on error. */
@@ -223,12 +228,8 @@ drop_count_trigger(struct db *db, const struct entity *e)
 			       " WHERE type = 'trigger' AND name = 'actielijn_telling_insert'",
 			       -1, &st, NULL) != SQLITE_OK)
 		return store_fail(db, e->name);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    !(db->bulk.trigger_sql = strdup((const char *)sqlite3_column_text(st, 0)))) {
-		sqlite3_finalize(st);
-		snprintf(db->err, sizeof(db->err), "out of memory");
-		return -1;
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		db->bulk.trigger_sql = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(db, e->name);
@@ -307,7 +308,7 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(db, e->name);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		db->bulk.index_sql = strdup((const char *)sqlite3_column_text(st, 0));
+		db->bulk.index_sql = xstrdup((const char *)sqlite3_column_text(st, 0));
 		have = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
@@ -317,7 +318,7 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	 * the table will hold: worth it when the file brings at least a
 	 * quarter as many rows as the table has. Without the memory for the
 	 * keys, the import just keeps the index. */
-	if (rc == SQLITE_DONE || rows < have / 4 || !db->bulk.index_sql ||
+	if (rc == SQLITE_DONE || rows < have / 4 ||
 	    !keys_reserve(&db->bulk, (size_t)(have + (rows < BULK_MAX_RESERVE ? rows : BULK_MAX_RESERVE)))) {
 		store_bulk_free(db);
 		return 0;
@@ -336,12 +337,10 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 		store_fail(db, e->name);
 		goto failed;
 	}
+	/* room was made for these: keys_add cannot refuse them */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (keys_add(db, key_hash_stmt(e, st), sqlite3_column_int64(st, 0)) < 0)
-			break;
+		keys_add(&db->bulk, key_hash_stmt(e, st), sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
-	if (rc == SQLITE_ROW)		/* keys_add said why */
-		goto failed;
 	if (rc != SQLITE_DONE) {
 		store_fail(db, e->name);
 		goto failed;
@@ -401,5 +400,11 @@ store_bulk_upsert(struct db *db, const struct entity *e, const char *const *vals
 	*change = DB_ADDED;
 	if (!*row)
 		return 0;
-	return keys_add(db, h, *row) < 0 || bulk_count(db, e, vals, ids) < 0 ? -1 : 0;
+	if (bulk_count(db, e, vals, ids) < 0)
+		return -1;
+	/* No room for more keys: the index is built now, with this row, and
+	 * the rest of the import finds its keys there. */
+	if (!keys_add(&db->bulk, h, *row))
+		return db_bulk_end(db);
+	return 0;
 }

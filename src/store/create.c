@@ -179,12 +179,7 @@ db_build(const char *path, struct db **out, char *err, size_t errsz)
 		return -1;
 	}
 	fault_point("create");
-	if (!(db = store_new(tmp))) {
-		unlink(tmp);
-		close(fd);
-		snprintf(err, errsz, "out of memory");
-		return -1;
-	}
+	db = store_new(tmp);
 	db->lock_fd = fd;
 	snprintf(db->final, sizeof(db->final), "%s", path);
 	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* The directory of path ("." when it names none) into dir. */
@@ -121,10 +122,6 @@ sql_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (!n) {
 		n = text_needle_new(needle);
-		if (!n) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
 		made = true;
 	}
 	for (int i = 1; i < argc && !found; i++) {
@@ -184,11 +181,15 @@ configure(struct db *db)
 	return 0;
 }
 
+/* A new handle for the database at path, not yet open. */
 struct db *
 store_new(const char *path)
 {
 	static bool configured;
+	struct passwd *pw = getpwuid(geteuid());
+	const char *who = pw ? pw->pw_name : getenv("USER"), *env;
 	struct db *db;
+	char *end;
 
 	/* One thread of ours uses SQLite (the importer's parser thread never
 	 * calls it), but SQLite's sorter may start helper threads of its own
@@ -200,26 +201,18 @@ store_new(const char *path)
 		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		configured = true;
 	}
-	db = calloc(1, sizeof(*db));
-	const char *env;
-	char *end;
+	db = xcalloc(1, sizeof(*db));
+	snprintf(db->path, sizeof(db->path), "%s", path);
+	db->lock_fd = -1;
+	snprintf(db->who, sizeof(db->who), "%s", who ? who : "?");
+	snprintf(db->source, sizeof(db->source), "import");
+	db->ndomains = -1;
+	db->busy_ms = BUSY_TIMEOUT_MS;
+	if ((env = getenv("SNW_BUSY_TIMEOUT_MS")) && *env) {
+		long ms = strtol(env, &end, 10);
 
-	if (db) {
-		struct passwd *pw = getpwuid(geteuid());
-		const char *who = pw ? pw->pw_name : getenv("USER");
-
-		snprintf(db->path, sizeof(db->path), "%s", path);
-		db->lock_fd = -1;
-		snprintf(db->who, sizeof(db->who), "%s", who ? who : "?");
-		snprintf(db->source, sizeof(db->source), "import");
-		db->ndomains = -1;
-		db->busy_ms = BUSY_TIMEOUT_MS;
-		if ((env = getenv("SNW_BUSY_TIMEOUT_MS")) && *env) {
-			long ms = strtol(env, &end, 10);
-
-			if (!*end && ms >= 0 && ms <= 3600000)
-				db->busy_ms = (int)ms;
-		}
+		if (!*end && ms >= 0 && ms <= 3600000)
+			db->busy_ms = (int)ms;
 	}
 	return db;
 }
@@ -292,10 +285,7 @@ db_open(const char *path, bool readonly, struct db **out, char *err, size_t errs
 	}
 	if (!readonly && access(path, W_OK) != 0)
 		readonly = true;	/* the caller sees it through db_readonly() */
-	if (!(db = store_new(path))) {
-		snprintf(err, errsz, "out of memory");
-		return -1;
-	}
+	db = store_new(path);
 	db->ro = readonly;
 	fix_side_modes(path);
 	flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
@@ -322,8 +312,6 @@ db_open_memory(struct db **out)
 	char err[256];
 
 	*out = NULL;
-	if (!db)
-		return -1;
 	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
 	    store_setup(db, err, sizeof(err)) < 0) {
 		db_close(db);
@@ -341,10 +329,6 @@ db_copy_to_memory(struct db *src, struct db **out)
 	char err[256];
 
 	*out = NULL;
-	if (!db) {
-		snprintf(src->err, sizeof(src->err), "out of memory");
-		return -1;
-	}
 	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
 	    !(b = sqlite3_backup_init(db->h, "main", src->h, "main")) ||
 	    sqlite3_backup_step(b, -1) != SQLITE_DONE) {

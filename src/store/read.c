@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "core/alloc.h"
 
 /* SELECT of the canonical values (references as their text), for export
  * and forms. */
@@ -51,7 +52,7 @@ db_get(struct db *db, const struct entity *e, long long id, char **vals)
 	for (int j = 0; j < e->nfields; j++) {
 		const char *v = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, j) : NULL;
 
-		vals[j] = strdup(v ? v : "");
+		vals[j] = xstrdup(v);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "core/alloc.h"
 
 /* SQL column of a field: references are stored as ids. */
 void
@@ -121,12 +122,8 @@ db_exec(struct db *db, const char *sql)
 struct db_stmt *
 db_prepare(struct db *db, const char *sql)
 {
-	struct db_stmt *s = calloc(1, sizeof(*s));
+	struct db_stmt *s = xcalloc(1, sizeof(*s));
 
-	if (!s) {
-		snprintf(db->err, sizeof(db->err), "out of memory");
-		return NULL;
-	}
 	s->db = db;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL) != SQLITE_OK) {
 		store_fail(db, "query");

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "core/alloc.h"
 
 int
 db_row_json(struct db *db, const struct entity *e, long long id, char **json)
@@ -30,7 +31,7 @@ db_row_json(struct db *db, const struct entity *e, long long id, char **json)
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*json = strdup((const char *)sqlite3_column_text(st, 0));
+		*json = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(db, e->name);

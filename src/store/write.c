@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "core/alloc.h"
 #include "core/text.h"
 
 /* Binds the values of a row as parameters 1..n; refs must be resolved.
@@ -362,20 +363,12 @@ select_ids(struct db *db, const struct entity *e, const char *sql, long long id,
 	if (id >= 0)
 		sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			long long *p = realloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
-
-			if (!p) {
-				snprintf(db->err, sizeof(db->err), "out of memory");
-				break;
-			}
-			*out = p;
-		}
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (rc != SQLITE_DONE) {
-		if (rc != SQLITE_ROW)
-			store_fail(db, e->name);
+		store_fail(db, e->name);
 		sqlite3_finalize(st);
 		free(*out);
 		*out = NULL;

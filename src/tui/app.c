@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
 #include "store/db.h"
@@ -24,12 +25,9 @@
 struct app *
 app_new(struct db *db, bool readonly)
 {
-	struct app *app = calloc(1, sizeof(*app));
+	struct app *app = xcalloc(1, sizeof(*app));
 
-	if (!app || !(app->views = calloc((size_t)view_count, sizeof(*app->views)))) {
-		free(app);
-		return NULL;
-	}
+	app->views = xcalloc((size_t)view_count, sizeof(*app->views));
 	app->db = db;
 	app->readonly = readonly;
 	app->hit = -1;
@@ -38,10 +36,7 @@ app_new(struct db *db, bool readonly)
 	domains_load(db, &app->domains);
 	for (int i = 0; i < view_count; i++) {
 		app->views[i].ops = view_registry[i];
-		if (!(app->views[i].priv = view_registry[i]->open(app))) {
-			app_free(app);
-			return NULL;
-		}
+		app->views[i].priv = view_registry[i]->open(app);
 	}
 	return app;
 }

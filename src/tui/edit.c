@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -76,11 +77,7 @@ undo_push(struct undo_stack *u, struct change_group g, const char *what, struct 
 	}
 	if (u->n == u->cap) {
 		int cap = u->cap ? u->cap * 2 : 16;
-		struct undo_step *p = realloc(u->steps, (size_t)cap * sizeof(*p));
-
-		if (!p)
-			return -1;
-		u->steps = p;
+		u->steps = xrealloc(u->steps, (size_t)cap * sizeof(*u->steps));
 		u->cap = cap;
 	}
 	u->steps[u->n].g = g;
@@ -650,13 +647,10 @@ edit_save_merged(struct app *app, struct edit_form *f)
 	if (!f->conflict)
 		return save(app, f);
 	for (int j = 0; j < f->e->nfields; j++)
-		if (!edit_form_field_changed(f, j) && edit_form_set(f, j, f->theirs[j]) == 0) {
-			char *same = strdup(f->theirs[j]);
-
-			if (same) {	/* still "not changed by me" */
-				free(f->start[j]);
-				f->start[j] = same;
-			}
+		if (!edit_form_field_changed(f, j)) {
+			edit_form_set(f, j, f->theirs[j]);
+			free(f->start[j]);	/* still "not changed by me" */
+			f->start[j] = xstrdup(f->theirs[j]);
 		}
 	edit_back_to_form(f);
 	return save(app, f);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -27,16 +28,6 @@ struct edit_memo {
 	char *refused;			/* a value the database refused ... */
 	char refused_err[FIELD_ERR_MAX];	/* ... and what it said */
 };
-
-static char *
-xstrdup(const char *s)
-{
-	char *d = strdup(s ? s : "");
-
-	if (!d)
-		abort();	/* a few kilobytes at most: nothing sensible to do */
-	return d;
-}
 
 /* --- the form's contents ------------------------------------------------------ */
 
@@ -67,10 +58,7 @@ load_choices(struct db *db, const struct field *fd)
 		return NULL;
 #define ADD(s) do { \
 		if (n + 2 > cap) { \
-			char **p = realloc(c, (cap = cap ? cap * 2 : 16) * sizeof(*c)); \
-			if (!p) \
-				abort(); \
-			c = p; \
+			c = xrealloc(c, (cap = cap ? cap * 2 : 16) * sizeof(*c)); \
 		} \
 		c[n++] = xstrdup(s); \
 	} while (0)
@@ -96,14 +84,10 @@ struct edit_form *
 edit_form_new(struct db *db, const struct entity *e, long long id,
 	      const char *const *prefill, char *err, size_t errsz)
 {
-	struct edit_form *f = calloc(1, sizeof(*f));
+	struct edit_form *f = xcalloc(1, sizeof(*f));
 	char cap[64];
 	int k = 0;
 
-	if (!f) {
-		snprintf(err, errsz, "out of memory");
-		return NULL;
-	}
 	f->e = e;
 	f->db = db;
 	f->id = id;
@@ -197,16 +181,13 @@ edit_form_free(struct edit_form *f)
 	free(f);
 }
 
-int
+void
 edit_form_set(struct edit_form *f, int j, const char *text)
 {
-	char *v = strdup(text ? text : "");
+	char *v = xstrdup(text);
 
-	if (!v)
-		return -1;
 	free(f->val[j]);
 	f->val[j] = v;
-	return 0;
 }
 
 bool
@@ -309,8 +290,8 @@ is_ref(const struct field *fd)
 static struct edit_memo *
 memo_of(struct edit_form *f, int j)
 {
-	if (!f->memo[j] && !(f->memo[j] = calloc(1, sizeof(*f->memo[j]))))
-		abort();
+	if (!f->memo[j])
+		f->memo[j] = xcalloc(1, sizeof(*f->memo[j]));
 	return f->memo[j];
 }
 

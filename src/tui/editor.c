@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "core/i18n.h"
 #include "tui/editor.h"
 #include "tui/screen.h"
@@ -58,14 +59,7 @@ read_all(const char *path)
 		size_t got;
 
 		if (len + 4096 + 1 > cap) {
-			char *p = realloc(buf, cap = (len + 4096 + 1) * 2);
-
-			if (!p) {
-				free(buf);
-				fclose(fp);
-				return NULL;
-			}
-			buf = p;
+			buf = xrealloc(buf, cap = (len + 4096 + 1) * 2);
 		}
 		got = fread(buf + len, 1, cap - len - 1, fp);
 		len += got;

@@ -38,10 +38,7 @@ draw_span(struct grid *g, int x, int y, int w, int from, const char *s, size_t s
 	struct textshow_unit *u = NULL;
 	int n = 0, cap = 0, col = 0;
 
-	if (textshow_units(s, start, end - start, newline_ok, FORM_MARKS, &u, &n, &cap) < 0) {
-		free(u);
-		return 0;
-	}
+	textshow_units(s, start, end - start, newline_ok, FORM_MARKS, &u, &n, &cap);
 	for (int i = 0; i < n; i++) {
 		int cw = u[i].width;
 
@@ -87,8 +84,7 @@ message_rows(const char *msg, int w)
 
 	if (!*msg)
 		return 0;
-	if (textshow_layout(msg, strlen(msg), w + 1, true, FORM_MARKS, &l) < 0)
-		return 1;
+	textshow_layout(msg, strlen(msg), w + 1, true, FORM_MARKS, &l);
 	n = l.n < ERR_MAX_LINES ? l.n : ERR_MAX_LINES;
 	textshow_layout_free(&l);
 	return n;
@@ -100,8 +96,7 @@ draw_message(struct grid *g, int x, int y, int w, int rows, enum role role, cons
 {
 	struct textshow_layout l = { 0 };
 
-	if (textshow_layout(msg, strlen(msg), w + 1, true, FORM_MARKS, &l) < 0)
-		return;
+	textshow_layout(msg, strlen(msg), w + 1, true, FORM_MARKS, &l);
 	for (int r = 0; r < l.n && r < rows; r++) {
 		grid_fill(g, (struct rect){ x, y + r, w, 1 }, L' ', role);
 		draw_span(g, x, y + r, w, 0, msg, l.rows[r].start, l.rows[r].end, true, role, role);
@@ -244,8 +239,7 @@ draw_long_field(struct grid *g, struct fieldui *fu, int x, int y, int w, int row
 	enum role role = current ? ROLE_TITLE_SEL : ROLE_NORMAL;
 	int r, vs = current ? fu->vscroll : 0;
 
-	if (textshow_layout(s, fu->t.len, w, true, FORM_MARKS, &l) < 0)
-		return;
+	textshow_layout(s, fu->t.len, w, true, FORM_MARKS, &l);
 	r = textshow_row_of(&l, fu->t.cur);
 	if (current) {
 		if (r < vs)

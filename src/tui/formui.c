@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/i18n.h"
 #include "core/textshow.h"
 #include "tui/app.h"
@@ -60,7 +61,7 @@ enter(struct formui *u, int k)
 	u->cur = k;
 	u->goal = -1;
 	free(u->entered);
-	u->entered = strdup(f->val[j]);
+	u->entered = xstrdup(f->val[j]);
 	textedit_move(t, form_is_long(f, j) ? 0 : t->len);
 }
 
@@ -115,14 +116,14 @@ turn_page(struct formui *u, int dir)
 }
 
 /* The rows the current field of several lines shows at this width. */
-static int
+static void
 field_rows(struct formui *u, struct textshow_layout *l)
 {
 	struct form_layout L;
 	struct textedit *t = &u->fld[cur_field(u)].t;
 
 	form_layout(u, &L);
-	return textshow_layout(t->s ? t->s : "", t->len, L.small ? 2 : L.fieldw, true, FORM_MARKS, l);
+	textshow_layout(t->s ? t->s : "", t->len, L.small ? 2 : L.fieldw, true, FORM_MARKS, l);
 }
 
 /* The cluster boundary at or before off: a row that starts inside a
@@ -145,8 +146,7 @@ move_row(struct formui *u, int dir)
 	size_t off;
 	int r;
 
-	if (field_rows(u, &l) < 0)
-		return false;
+	field_rows(u, &l);
 	r = textshow_row_of(&l, t->cur);
 	if (r + dir < 0 || r + dir >= l.n) {
 		textshow_layout_free(&l);
@@ -178,8 +178,7 @@ home_end(struct formui *u, bool end)
 		textedit_move(t, end ? t->len : 0);
 		return;
 	}
-	if (field_rows(u, &l) < 0)
-		return;
+	field_rows(u, &l);
 	r = textshow_row_of(&l, t->cur);
 	if (!end)
 		textedit_move(t, snap(t, l.rows[r].start));
@@ -531,11 +530,9 @@ formui_key(struct formui *u, int key)
 struct formui *
 formui_new(struct app *app)
 {
-	struct formui *u = calloc(1, sizeof(*u));
+	struct formui *u = xcalloc(1, sizeof(*u));
 	struct edit_form *f = app->form;
 
-	if (!u)
-		return NULL;
 	u->app = app;
 	u->w = 80;
 	u->h = 24;
@@ -621,8 +618,6 @@ formui_run(struct screen *scr, struct app *app, int poll_ms, int *sig)
 	bool fresh = true;
 	int rc = 0;
 
-	if (!u)
-		return 0;
 	screen_raw(scr, true);	/* Ctrl-S and Ctrl-C reach the form, not the tty */
 	for (;;) {
 		int w, h, cx, cy, key, x, y, wheel;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/alloc.h"
 #include "tui/grid.h"
 #include "core/text.h"
 
@@ -96,9 +97,7 @@ grid_resize(struct grid *g, int w, int h)
 		w = 1;
 	if (h < 1)
 		h = 1;
-	c = realloc(g->cells, (size_t)w * (size_t)h * sizeof(*c));
-	if (!c)
-		return -1;
+	c = xrealloc(g->cells, (size_t)w * (size_t)h * sizeof(*c));
 	g->cells = c;
 	g->w = w;
 	g->h = h;
@@ -249,11 +248,11 @@ int
 grid_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip)
 {
 	size_t cap = TEXT_DRAWN_MAX(strlen(s ? s : ""));
-	char *clean = malloc(cap);
+	char *clean = xmalloc(cap);
 	int lines = 0;
 	const char *p;
 
-	if (!clean || r.w <= 0)
+	if (r.w <= 0)
 		return free(clean), 0;
 	text_sanitize(clean, cap, s ? s : "", true);
 	p = clean;

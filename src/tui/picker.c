@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/fold.h"
 #include "core/i18n.h"
 #include "tui/picker.h"
@@ -54,13 +55,9 @@ match(struct picker *p, const char *needle)
 	int cap = p->all.n + 1;
 
 	free(p->idx);
-	p->idx = malloc((size_t)cap * sizeof(*p->idx));
+	p->idx = xmalloc((size_t)cap * sizeof(*p->idx));
 	p->n = 0;
 	p->more = p->all.more;
-	if (!p->idx || !want) {
-		free(want);
-		return;
-	}
 	for (int i = 0; i < p->all.n; i++) {
 		if (!fold_contains(p->all.v[i].key, want))
 			continue;
@@ -73,7 +70,7 @@ match(struct picker *p, const char *needle)
 	if (p->none_item && p->n < cap) {
 		char *none = fold_text(_("(geen)"));
 
-		if (none && fold_contains(none, want))
+		if (fold_contains(none, want))
 			p->idx[p->n++] = -1;
 		free(none);
 	}
@@ -88,7 +85,7 @@ picker_refilter(struct picker *p, struct edit_form *f, const char *filter)
 	if (p->own_filter)
 		filter = p->filter.s;
 	want = fold_text(filter ? filter : "");
-	if (p->cut && want && !(p->asked && fold_contains(want, p->asked))) {
+	if (p->cut && !(p->asked && fold_contains(want, p->asked))) {
 		/* too many to keep: the database filters (a bounded scan);
 		 * when it found them all, typing on narrows them in memory */
 		refs_find(f->db, p->kind, filter, p->domain, PICKER_SHOW_MAX, &p->all);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
 
@@ -37,6 +38,14 @@ static void
 on_signal(int sig)
 {
 	caught_signal = sig;
+}
+
+/* Out of memory while the screen is curses': the terminal comes back
+ * first, so that the message is read on a normal screen. */
+static void
+give_terminal_back(void)
+{
+	endwin();
 }
 
 /* Colours with a meaning: statuses, overdue, today; -1 is the terminal's
@@ -123,14 +132,10 @@ define_keys(void)
 struct screen *
 screen_open(FILE *out, FILE *in, char *err, size_t errsz)
 {
-	struct screen *s = calloc(1, sizeof(*s));
+	struct screen *s = xcalloc(1, sizeof(*s));
 	const char *nc = getenv("NO_COLOR");
 	struct sigaction sa;
 
-	if (!s) {
-		snprintf(err, errsz, "out of memory");
-		return NULL;
-	}
 	/* the locale is set up by i18n_init; widths need a UTF-8 one */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");
@@ -165,6 +170,7 @@ screen_open(FILE *out, FILE *in, char *err, size_t errsz)
 		setup_mono(s);
 	else
 		setup_colours(s);
+	alloc_on_exhaustion(give_terminal_back);
 	return s;
 }
 
@@ -176,6 +182,7 @@ screen_close(struct screen *s)
 	mousemask(0, NULL);
 	curs_set(1);
 	endwin();
+	alloc_on_exhaustion(NULL);
 	delscreen(s->term);
 	for (int i = 0; i < NSIGNALS; i++)
 		sigaction(handled_signals[i], &s->old[i], NULL);

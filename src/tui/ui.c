@@ -73,10 +73,7 @@ ui_run(struct db *db, const struct ui_options *opt)
 	int status = 0;
 	bool redraw = true;
 
-	if (!(p.app = app_new(db, readonly))) {
-		fprintf(stderr, "snw: out of memory\n");
-		return 1;
-	}
+	p.app = app_new(db, readonly);
 	if (readonly)
 		readonly_reason(db, opt, p.app->ro_reason, sizeof(p.app->ro_reason));
 	if (!(p.scr = screen_open(NULL, NULL, err, sizeof(err)))) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/i18n.h"
 #include "model/meetings.h"
@@ -24,7 +25,7 @@ static void *
 actions_open(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct actions_state));
+	return xcalloc(1, sizeof(struct actions_state));
 }
 
 static void

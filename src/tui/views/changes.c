@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
 #include "core/entity.h"
@@ -49,7 +50,7 @@ static void *
 changes_open(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct changes_state));
+	return xcalloc(1, sizeof(struct changes_state));
 }
 
 static void
@@ -79,7 +80,7 @@ build_lines(struct changes_state *s)
 
 	free(s->lines);
 	s->nlines = 0;
-	if (!(s->lines = calloc((size_t)s->ch.n * 2 + 1, sizeof(*s->lines))))
+	if (!(s->lines = xcalloc((size_t)s->ch.n * 2 + 1, sizeof(*s->lines))))
 		return;
 	for (int i = 0; i < s->ch.n; i++) {
 		if (i == 0 || s->ch.v[i].domain != dom) {

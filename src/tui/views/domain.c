@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/i18n.h"
 #include "store/db.h"
@@ -43,11 +44,10 @@ struct domain_state {
 static void *
 domain_open(struct app *app)
 {
-	struct domain_state *s = calloc(1, sizeof(*s));
+	struct domain_state *s = xcalloc(1, sizeof(*s));
 
 	(void)app;
-	if (s)
-		s->detail_id = s->successes_dom = -1;
+	s->detail_id = s->successes_dom = -1;
 	return s;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -38,11 +39,10 @@ struct meetings_state {
 static void *
 meetings_open(struct app *app)
 {
-	struct meetings_state *s = calloc(1, sizeof(*s));
+	struct meetings_state *s = xcalloc(1, sizeof(*s));
 
 	(void)app;
-	if (s)
-		s->detail_id = -1;
+	s->detail_id = -1;
 	return s;
 }
 

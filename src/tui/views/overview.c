@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/i18n.h"
 #include "store/db.h"
@@ -29,7 +30,7 @@ static void *
 overview_open(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct overview_state));
+	return xcalloc(1, sizeof(struct overview_state));
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
 #include "store/db.h"
@@ -42,13 +43,11 @@ struct planning_state {
 static void *
 planning_open(struct app *app)
 {
-	struct planning_state *s = calloc(1, sizeof(*s));
+	struct planning_state *s = xcalloc(1, sizeof(*s));
 
 	(void)app;
-	if (s) {
-		s->year = FIRST_YEAR;
-		s->ms_sel = -1;
-	}
+	s->year = FIRST_YEAR;
+	s->ms_sel = -1;
 	return s;
 }
 

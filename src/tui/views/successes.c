@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "tui/app.h"
 #include "core/i18n.h"
 #include "model/programme.h"
@@ -25,7 +26,7 @@ static void *
 successes_open(struct app *app)
 {
 	(void)app;
-	return calloc(1, sizeof(struct successes_state));
+	return xcalloc(1, sizeof(struct successes_state));
 }
 
 static void
