@@ -217,7 +217,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC    ?= clang
 FUZZ_SRCS   = $(wildcard src/cli/import*.c) src/cli/progress.c $(wildcard src/store/*.c) \
               src/core/entity.c src/core/text.c src/core/date.c src/core/fault.c src/core/i18n.c \
-              src/core/text_draw.c src/core/text_fold.c src/core/alloc.c
+              src/core/text_draw.c src/core/text_fold.c src/core/alloc.c src/core/message.c
 FUZZ_FLAGS  = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 .PHONY: asan-deps fuzz-deps valgrind-deps

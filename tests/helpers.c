@@ -12,12 +12,36 @@ test_db_with_domains(void)
 			      "Van, voor, met en door bewoners", "domein", "1" };
 	const char *vei[ENTITY_MAX_FIELDS] = { "VEILIG", "Veiligheid", "Je veilig en verbonden voelen", "domein", "2" };
 	enum db_change ch;
-	char err[256];
 
-	cr_assert_eq(db_open_memory(&db), 0);
-	cr_assert_eq(db_upsert(db, entities[0], dom, &ch, NULL, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_upsert(db, entities[0], vei, &ch, NULL, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open_memory(&db), RES_OK);
+	cr_assert_eq(db_upsert(db, entities[0], dom, &ch, NULL), RES_OK, "%s", test_why(db));
+	cr_assert_eq(db_upsert(db, entities[0], vei, &ch, NULL), RES_OK, "%s", test_why(db));
 	return db;
+}
+
+int
+test_complete(struct db *db)
+{
+	bool complete;
+
+	if (db_complete(db, &complete) < 0)
+		return -1;
+	return complete;
+}
+
+const char *
+test_result(const struct result_info *r)
+{
+	static char bufs[4][RESULT_TEXT_MAX];
+	static int slot;
+
+	return result_text(r, bufs[slot++ % 4], sizeof(bufs[0]));
+}
+
+const char *
+test_why(struct db *db)
+{
+	return test_result(db_result(db));
 }
 
 const char *
@@ -89,7 +113,7 @@ test_int(struct db *db, const char *sql)
 	struct db_stmt *st = db_prepare(db, sql);
 	long long v;
 
-	cr_assert_not_null(st, "%s: %s", sql, db_errmsg(db));
+	cr_assert_not_null(st, "%s: %s", sql, test_why(db));
 	cr_assert_eq(db_step(st), 1, "%s returned no row", sql);
 	v = db_col_int(st, 0);
 	db_finalize(st);
@@ -107,7 +131,7 @@ test_text(struct db *db, const char *sql)
 	struct db_stmt *st = db_prepare(db, sql);
 	char *v;
 
-	cr_assert_not_null(st, "%s: %s", sql, db_errmsg(db));
+	cr_assert_not_null(st, "%s: %s", sql, test_why(db));
 	cr_assert_eq(db_step(st), 1, "%s returned no row", sql);
 	v = strdup(db_col_text(st, 0));
 	db_finalize(st);

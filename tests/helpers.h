@@ -7,7 +7,22 @@
 #include <string.h>
 
 #include "cli/csvio.h"
+#include "core/result.h"
 #include "store/db.h"
+#include "store/read.h"
+#include "store/stmt.h"
+#include "store/undo.h"
+#include "store/write.h"
+
+/* What went wrong on db, worded (for assertion messages; a static
+ * buffer, one per call slot: slot 0..3). */
+const char *test_why(struct db *db);
+
+/* The same for a result_info. */
+const char *test_result(const struct result_info *r);
+
+/* db_complete as 1 (complete), 0 (half-made) or -1 (it failed). */
+int test_complete(struct db *db);
 
 /* A database with the schema and two domains, for tests that import rows. */
 struct db *test_db_with_domains(void);

@@ -29,9 +29,8 @@ put(struct db *d, const char *table, const char *const *vals)
 {
 	enum db_change ch;
 	long long id;
-	char err[256];
 
-	cr_assert_eq(db_upsert(d, E(table), vals, &ch, &id, err, sizeof(err)), 0, "%s: %s", table, err);
+	cr_assert_eq(db_upsert(d, E(table), vals, &ch, &id), 0, "%s: %s", table, test_why(d));
 }
 
 /* Two domains, an actielijn, a meeting with a decision and two actions. */
@@ -180,7 +179,7 @@ Test(app_edit, a_new_actielijn_needs_only_its_title)
 	edit_form_set(f, t, "Coöperatie creëren");
 	edit_form_set(f, s, "voorjaar");
 	cr_assert_eq(edit_save(app, f), EDIT_INVALID);
-	cr_assert(strstr(f->err[s], "not a date"), "%s", f->err[s]);
+	cr_assert(strstr(f->err[s], "geen datum"), "%s", f->err[s]);
 	cr_assert_eq(f->err[t][0], '\0');
 	cr_assert_eq(f->focus, s);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 1, "an invalid form is never saved");
@@ -209,6 +208,34 @@ Test(app_edit, a_reference_the_database_refuses_is_shown_beside_its_field)
 	cr_assert_eq(edit_save(app, f), EDIT_INVALID);
 	cr_assert(strstr(f->err[d], "er is geen vergadering op 1 jan 2030"), "%s", f->err[d]);
 	cr_assert_eq(f->focus, d);
+	close_form();
+}
+
+/* The store refuses an entry whose key another entry has: the form shows
+ * it beside the title, from the store's result (no message is parsed). */
+Test(app_edit, a_key_another_entry_has_is_refused_beside_the_title)
+{
+	struct edit_form *f;
+	int t;
+
+	keys("1a");
+	f = app->form;
+	t = field(f->e, "titel");
+	edit_form_set(f, t, "Wijkallianties");
+	cr_assert_eq(edit_save(app, f), EDIT_INVALID);
+	cr_assert_str_eq(f->err[t], "er bestaat al een actielijn met deze gegevens");
+	cr_assert_eq(f->focus, t);
+	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 1);
+	close_form();
+
+	/* a domain's name is unique too, though its key is the code */
+	f = app->form = edit_form_new(db, E("domeinen"), 0, NULL);
+	cr_assert_not_null(f);
+	edit_form_set(f, field(f->e, "code"), "NIEUW");
+	edit_form_set(f, field(f->e, "naam"), "Veiligheid");
+	cr_assert_eq(edit_save(app, f), EDIT_INVALID);
+	cr_assert_str_eq(f->err[field(f->e, "naam")], "er bestaat al een domein met deze gegevens");
+	cr_assert_eq(f->focus, field(f->e, "naam"));
 	close_form();
 }
 
@@ -383,7 +410,7 @@ Test(app_edit, undo_of_a_step_someone_else_changed_since_says_so)
 {
 	struct edit_form *f;
 	const char *const other[ENTITY_MAX_FIELDS] = { EID, "Wijkallianties", "Samen met bewoners.", "Emre", "gestopt", "2024-01-01", "2024-12-31" };
-	char *cur[ENTITY_MAX_FIELDS] = { 0 }, err[256];
+	char *cur[ENTITY_MAX_FIELDS] = { 0 };
 	long long id = test_int(db, "SELECT id FROM actielijnen");
 
 	keys("1e");
@@ -393,7 +420,7 @@ Test(app_edit, undo_of_a_step_someone_else_changed_since_says_so)
 	close_form();
 	/* "someone else" changes the same field */
 	const char *const mid[ENTITY_MAX_FIELDS] = { EID, "Wijkallianties", "Samen met bewoners.", "Emre", "afgerond", "2024-01-01", "2024-12-31" };
-	cr_assert_eq(db_update(db, E("actielijnen"), id, mid, other, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, mid, other, cur), 0, "%s", test_why(db));
 	keys("u");
 	cr_assert(app->msg_error);
 	cr_assert(strstr(app->msg, "Kan niet ongedaan maken: actielijn gewijzigd"), "%s", app->msg);
@@ -404,18 +431,19 @@ Test(app_edit, undo_of_a_step_someone_else_changed_since_says_so)
 
 Test(app_edit, a_conflict_shows_theirs_and_lets_the_user_choose)
 {
+	struct result_info why;
 	const char *dir = test_tmpdir();
-	char path[256], err[512];
+	char path[256];
 	struct db *a, *b;
 	struct app *other;
 	struct edit_form *f;
 	int tr, st;
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
-	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_create(path, &a, &why), 0, "%s", test_result(&why));
 	put(a, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" });
 	fill(a);
-	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &b, &why), 0, "%s", test_result(&why));
 	other = app_new(a, false);
 
 	/* a opens the form; b (another process) changes the same entry */
@@ -450,7 +478,7 @@ Test(app_edit, a_conflict_shows_theirs_and_lets_the_user_choose)
 	cr_assert_str_eq(test_text(b, "SELECT trekker FROM actielijnen"), "Kees");
 
 	/* deleted meanwhile: the form turns into adding it again */
-	cr_assert_eq(db_delete(b, E("actielijnen"), test_int(b, "SELECT id FROM actielijnen"), err, sizeof(err)), 0);
+	cr_assert_eq(db_delete(b, E("actielijnen"), test_int(b, "SELECT id FROM actielijnen")), 0);
 	edit_back_to_form(f);
 	cr_assert_eq(edit_save(other, f), EDIT_GONE);
 	cr_assert_eq(f->id, 0);
@@ -463,15 +491,16 @@ Test(app_edit, a_conflict_shows_theirs_and_lets_the_user_choose)
 
 Test(app_edit, another_process_s_change_shows_on_poll)
 {
+	struct result_info why;
 	const char *dir = test_tmpdir();
-	char path[256], err[512];
+	char path[256];
 	struct db *a, *b;
 	struct app *viewer;
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
-	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_create(path, &a, &why), 0, "%s", test_result(&why));
 	put(a, "domeinen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" });
-	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &b, &why), 0, "%s", test_result(&why));
 	viewer = app_new(a, true);
 	app_key(viewer, '1');
 	cr_assert_eq(list_count(app_list(viewer)), 0);

@@ -25,7 +25,7 @@ peildatum(struct db *db)
 {
 	static char iso[11];
 
-	cr_assert_eq(model_peildatum(db, iso), 0, "%s", db_errmsg(db));
+	cr_assert_eq(model_peildatum(db, iso), RES_OK, "%s", test_why(db));
 	return iso;
 }
 
@@ -43,12 +43,13 @@ today(struct db *db)
  * states none. */
 Test(bron, migration_from_schema_5_keeps_every_row_and_adds_the_columns)
 {
+	struct result_info why;
 	static const struct { const char *table; int rows; } tables[] = {
 		{ "domeinen", 8 }, { "vergaderingen", 8 }, { "successen", 31 }, { "actielijnen", 46 },
 		{ "planning", 47 }, { "besluiten", 56 }, { "acties", 66 },
 	};
 	const char *dir = test_tmpdir();
-	char path[256], err[512], sql[256], *text, *cur[ENTITY_MAX_FIELDS] = { NULL }, *old[ENTITY_MAX_FIELDS] = { NULL };
+	char path[256], sql[256], *text, *cur[ENTITY_MAX_FIELDS] = { NULL }, *old[ENTITY_MAX_FIELDS] = { NULL };
 	const char *nieuw[ENTITY_MAX_FIELDS];
 	sqlite3 *raw;
 	struct db *a;
@@ -63,7 +64,7 @@ Test(bron, migration_from_schema_5_keeps_every_row_and_adds_the_columns)
 	sqlite3_close(raw);
 	free(text);
 
-	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(test_int(a, "PRAGMA user_version"), db_schema_version());
 	cr_assert_str_eq(test_text(a, "PRAGMA integrity_check"), "ok");
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
@@ -75,18 +76,18 @@ Test(bron, migration_from_schema_5_keeps_every_row_and_adds_the_columns)
 	cr_assert_eq(test_int(a, "SELECT count(*) FROM actielijnen WHERE groep IS NULL"), 46);
 	cr_assert_str_eq(test_text(a, "SELECT eigenaar FROM acties WHERE actie LIKE '11 januari%'"), "Frank");
 	cr_assert_eq(test_int(a, "SELECT sum(n) FROM actielijn_telling"), 46);
-	cr_assert_eq(db_complete(a), 1);
+	cr_assert_eq(test_complete(a), 1);
 	cr_assert_str_eq(peildatum(a), "2024-02-01");
 
 	/* The new column is edited and recorded like any other. */
 	id = test_int(a, "SELECT id FROM acties WHERE actie LIKE '11 januari%'");
-	cr_assert_eq(db_get(a, E("acties"), id, old), 1);
+	cr_assert_eq(db_get(a, E("acties"), id, old), RES_OK);
 	for (int j = 0; j < E("acties")->nfields; j++)
 		nieuw[j] = old[j];
 	nieuw[entity_field_index(E("acties"), "bron")] = "AB 21-12-2023, agendapunt 1";
 	db_set_actor(a, "procesmanager", "form");
-	cr_assert_eq(db_update(a, E("acties"), id, (const char *const *)old, nieuw, cur, err, sizeof(err)), 0,
-		     "%s", err);
+	cr_assert_eq(db_update(a, E("acties"), id, (const char *const *)old, nieuw, cur), 0,
+		     "%s", test_why(a));
 	db_free_row(E("acties"), old);
 	fp = open_memstream(&text, &len);
 	cr_assert_eq(log_write(a, &(struct log_query){ .limit = 2 }, fp), 0);
@@ -107,20 +108,20 @@ Test(bron, the_stated_peildatum_holds_until_a_later_change)
 	const char *dom[ENTITY_MAX_FIELDS] = { "EID", "Eigenaarschap, Inclusie en Democratie" };
 	const char *lijn[ENTITY_MAX_FIELDS] = { "EID", "Wijkallianties" };
 	enum db_change ch;
-	char err[256];
+
 	long long id;
 
 	cr_assert_eq(db_open_memory(&db), 0);
 	cr_assert_str_eq(peildatum(db), "", "nothing ever happened: no date");
 	cr_assert_eq(db_begin(db), 0);
-	cr_assert_eq(db_upsert(db, E("domeinen"), dom, &ch, NULL, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_upsert(db, E("actielijnen"), lijn, &ch, NULL, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_state_peildatum(db, "2024-01-25"), 0, "%s", db_errmsg(db));
+	cr_assert_eq(db_upsert(db, E("domeinen"), dom, &ch, NULL), 0, "%s", test_why(db));
+	cr_assert_eq(db_upsert(db, E("actielijnen"), lijn, &ch, NULL), 0, "%s", test_why(db));
+	cr_assert_eq(db_state_peildatum(db, "2024-01-25"), RES_OK, "%s", test_why(db));
 	cr_assert_eq(db_commit(db), 0);
 	cr_assert_str_eq(peildatum(db), "2024-01-25", "the load's own history is not a change");
 
 	lijn[1] = "Buurtbanen";
-	cr_assert_eq(db_insert(db, E("actielijnen"), lijn, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("actielijnen"), lijn, &id), 0, "%s", test_why(db));
 	cr_assert_str_eq(peildatum(db), today(db));
 	/* The newer of the two: a change dated before the stated peildatum
 	 * does not take it back. */
@@ -157,12 +158,12 @@ Test(bron, search_finds_an_entry_by_its_bron)
 					     "Jaar van de concrete casussen", "Terugblik & vooruitblik 25-1-2024, Veiligheid" };
 	struct search_hits hits = { 0 };
 	enum db_change ch;
-	char err[256];
+
 	long long actie, lijn;
 
-	cr_assert_eq(db_upsert(db, E("vergaderingen"), m, &ch, NULL, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_upsert(db, E("acties"), a, &ch, &actie, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_upsert(db, E("actielijnen"), l, &ch, &lijn, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_upsert(db, E("vergaderingen"), m, &ch, NULL), 0, "%s", test_why(db));
+	cr_assert_eq(db_upsert(db, E("acties"), a, &ch, &actie), 0, "%s", test_why(db));
+	cr_assert_eq(db_upsert(db, E("actielijnen"), l, &ch, &lijn), 0, "%s", test_why(db));
 
 	cr_assert_eq(model_search(db, "agendapunt 1", &hits), 0);
 	cr_assert_eq(hits.n, 1);

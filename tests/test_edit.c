@@ -48,23 +48,23 @@ add_meeting(void)
 	const char *b[ENTITY_MAX_FIELDS] = { "2023-07-04", "3. Vertrouwensprotocol", "Vertrouwensprotocol is vastgesteld." };
 	const char *a1[ENTITY_MAX_FIELDS] = { "2023-07-04", "Randvoorwaarden steviger formuleren", "Sjoukje Alta", "", "", "" };
 	const char *a2[ENTITY_MAX_FIELDS] = { "2023-07-04", "Advies Bureau Integriteit agenderen", "Burgemeester", "", "open", "" };
-	char err[256];
+
 	long long id, x;
 
-	cr_assert_eq(db_insert(db, E("vergaderingen"), m, &id, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_insert(db, E("besluiten"), b, &x, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_insert(db, E("acties"), a1, &x, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_insert(db, E("acties"), a2, &x, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("vergaderingen"), m, &id), 0, "%s", test_why(db));
+	cr_assert_eq(db_insert(db, E("besluiten"), b, &x), 0, "%s", test_why(db));
+	cr_assert_eq(db_insert(db, E("acties"), a1, &x), 0, "%s", test_why(db));
+	cr_assert_eq(db_insert(db, E("acties"), a2, &x), 0, "%s", test_why(db));
 	return id;
 }
 
 Test(edit, insert_records_who_when_what)
 {
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
-	char err[256], last[128];
+	char last[128];
 	long long id;
 
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), 0, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE tabel = 'actielijnen'"
 				  " AND wie = 'procesmanager' AND bron = 'form' AND veld IS NULL"
 				  " AND json_extract(nieuw, '$.titel') = 'Buurtbanen'"), 1);
@@ -75,12 +75,12 @@ Test(edit, insert_records_who_when_what)
 Test(edit, insert_with_existing_key_is_refused)
 {
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "", "", "" };
-	char err[256];
 	long long id;
 
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), -1);
-	cr_assert(strstr(err, "bestaat al"), "%s", err);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), RES_OK);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), RES_DUPLICATE);
+	cr_assert_eq(db_result(db)->field, -1, "the key as a whole");
+	cr_assert_str_eq(test_why(db), "er bestaat al een actielijn met deze gegevens");
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM actielijnen"), 1);
 }
 
@@ -88,11 +88,11 @@ Test(edit, update_records_old_and_new_per_field)
 {
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
 	const char *w[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "Ünver", "lopend", "2024-01-01", "" };
-	char *cur[ENTITY_MAX_FIELDS], err[256];
+	char *cur[ENTITY_MAX_FIELDS];
 	long long id;
 
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
-	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), 0);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur), 0, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'status'"
 				  " AND oud = 'gepland' AND nieuw = 'lopend'"), 1);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE veld = 'trekker'"
@@ -104,18 +104,19 @@ Test(edit, delete_meeting_takes_decisions_and_actions_and_undo_brings_them_back)
 {
 	long long id = add_meeting(), f, l;
 	struct change_group g, undone, redone;
-	char err[256], deps[128];
+	struct dependents d;
+	char deps[128];
 
-	cr_assert_eq(db_dependents(db, E("vergaderingen"), id, deps, sizeof(deps)), 0);
-	cr_assert_str_eq(deps, "1 besluit, 2 acties");
-	cr_assert_eq(db_delete(db, E("vergaderingen"), id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_dependents(db, E("vergaderingen"), id, &d), RES_OK);
+	cr_assert_str_eq(dependents_text(&d, deps, sizeof(deps)), "1 besluit, 2 acties");
+	cr_assert_eq(db_delete(db, E("vergaderingen"), id), 0, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM besluiten"), 0);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM acties"), 0);
 	db_last_group(db, &f, &l);
 	g = (struct change_group){ f, l };
 	cr_assert_eq(l - f + 1, 4, "one history row per deleted entry");
 
-	cr_assert_eq(history_revert(db, g, &undone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_revert(db, g, &undone), RES_OK, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM vergaderingen"), 1);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM besluiten b JOIN vergaderingen v ON v.id = b.vergadering_id"), 1);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM acties a JOIN vergaderingen v ON v.id = a.vergadering_id"), 2);
@@ -123,7 +124,7 @@ Test(edit, delete_meeting_takes_decisions_and_actions_and_undo_brings_them_back)
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM historie WHERE bron = 'undo'"), 4);
 
 	/* Redo is reverting the undo. */
-	cr_assert_eq(history_revert(db, undone, &redone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_revert(db, undone, &redone), RES_OK, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM vergaderingen"), 0);
 	cr_assert_eq(test_int(db, "SELECT count(*) FROM acties"), 0);
 }
@@ -132,14 +133,14 @@ Test(edit, undo_of_an_edit_restores_the_old_values)
 {
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
 	const char *w[ENTITY_MAX_FIELDS] = { "Veiligheid", "Buurtbanen!", "x", "", "lopend", "", "" };
-	char *cur[ENTITY_MAX_FIELDS], err[256];
+	char *cur[ENTITY_MAX_FIELDS];
 	long long id, f, l;
 	struct change_group undone;
 
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
-	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), 0);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur), 0, "%s", test_why(db));
 	db_last_group(db, &f, &l);
-	cr_assert_eq(history_revert(db, (struct change_group){ f, l }, &undone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_revert(db, (struct change_group){ f, l }, &undone), RES_OK, "%s", test_why(db));
 	cr_assert_str_eq(test_text(db, "SELECT d.code || '|' || a.titel || '|' || ifnull(a.toelichting, '-')"
 				       " || '|' || a.status FROM actielijnen a JOIN domeinen d ON d.id = a.domein_id"),
 			 "EID|Buurtbanen|-|gepland");
@@ -150,23 +151,24 @@ Test(edit, undo_refuses_when_someone_else_changed_the_entry)
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
 	const char *w[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
 	const char *x[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "afgerond", "", "" };
-	char *cur[ENTITY_MAX_FIELDS], err[256];
+	char *cur[ENTITY_MAX_FIELDS];
 	long long id, f, l;
 	struct change_group undone;
 
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0);
-	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), 0);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur), 0);
 	db_last_group(db, &f, &l);
-	cr_assert_eq(db_update(db, E("actielijnen"), id, w, x, cur, err, sizeof(err)), 0);
-	cr_assert_eq(history_revert(db, (struct change_group){ f, l }, &undone, err, sizeof(err)), DB_CONFLICT);
-	cr_assert(strstr(err, "intussen gewijzigd"), "%s", err);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, w, x, cur), 0);
+	cr_assert_eq(db_revert(db, (struct change_group){ f, l }, &undone), RES_CONFLICT);
+	cr_assert_str_eq(test_why(db), "iemand anders heeft deze actielijn intussen gewijzigd");
 	cr_assert_str_eq(test_text(db, "SELECT status FROM actielijnen"), "afgerond");
 }
 
 Test(edit, conflict_between_two_connections_never_overwrites)
 {
+	struct result_info why;
 	const char *dir = test_tmpdir();
-	char path[256], err[512], *cur[ENTITY_MAX_FIELDS] = { NULL };
+	char path[256], *cur[ENTITY_MAX_FIELDS] = { NULL };
 	struct db *a, *b;
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
 	const char *mine[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "procesmanager", "gepland", "", "" };
@@ -175,27 +177,27 @@ Test(edit, conflict_between_two_connections_never_overwrites)
 	long long id;
 
 	snprintf(path, sizeof(path), "%s/snw.db", dir);
-	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_create(path, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" },
-			       &ch, NULL, err, sizeof(err)), 0);
-	cr_assert_eq(db_insert(a, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_open(path, false, &b, err, sizeof(err)), 0, "%s", err);
+			       &ch, NULL), 0);
+	cr_assert_eq(db_insert(a, E("actielijnen"), v, &id), 0, "%s", test_why(a));
+	cr_assert_eq(db_open(path, false, &b, &why), 0, "%s", test_result(&why));
 
 	/* Both open the form on the same values; b saves first. */
-	cr_assert_eq(db_update(b, E("actielijnen"), id, v, theirs, cur, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_update(a, E("actielijnen"), id, v, mine, cur, err, sizeof(err)), DB_CONFLICT);
+	cr_assert_eq(db_update(b, E("actielijnen"), id, v, theirs, cur), 0, "%s", test_why(b));
+	cr_assert_eq(db_update(a, E("actielijnen"), id, v, mine, cur), RES_CONFLICT);
 	cr_assert_str_eq(cur[4], "lopend", "the other version is shown to the user");
 	db_free_row(E("actielijnen"), cur);
 	cr_assert_str_eq(test_text(a, "SELECT status FROM actielijnen"), "lopend");
 	cr_assert_eq(test_int(a, "SELECT trekker IS NULL FROM actielijnen"), 1);
 
 	/* Choosing to keep mine: save again on top of what is there now. */
-	cr_assert_eq(db_update(a, E("actielijnen"), id, theirs, mine, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_update(a, E("actielijnen"), id, theirs, mine, cur), 0, "%s", test_why(a));
 	cr_assert_str_eq(test_text(b, "SELECT trekker FROM actielijnen"), "procesmanager");
 
 	/* Deleted in between. */
-	cr_assert_eq(db_delete(b, E("actielijnen"), id, err, sizeof(err)), 0);
-	cr_assert_eq(db_update(a, E("actielijnen"), id, mine, theirs, cur, err, sizeof(err)), DB_GONE);
+	cr_assert_eq(db_delete(b, E("actielijnen"), id), 0);
+	cr_assert_eq(db_update(a, E("actielijnen"), id, mine, theirs, cur), RES_GONE);
 	db_close(a);
 	db_close(b);
 }
@@ -282,39 +284,41 @@ Test(edit, import_records_added_entries_as_runs)
  * keeps what it has. */
 Test(edit, new_database_has_large_pages)
 {
+	struct result_info why;
 	const char *dir = test_tmpdir();
-	char path[256], err[512];
+	char path[256];
 	struct db *a;
 
 	snprintf(path, sizeof(path), "%s/new.db", dir);
-	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_create(path, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(test_int(a, "PRAGMA page_size"), 16384);
 	cr_assert_str_eq(test_text(a, "PRAGMA journal_mode"), "wal");
 	db_close(a);
-	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(test_int(a, "PRAGMA page_size"), 16384);
 	db_close(a);
 }
 
 Test(edit, migration_from_schema_1_keeps_the_data)
 {
+	struct result_info why;
 	const char *dir = test_tmpdir();
-	char path[256], err[512];
+	char path[256];
 	struct db *a;
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "", "", "" };
 	enum db_change ch;
 
 	snprintf(path, sizeof(path), "%s/old.db", dir);
-	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_create(path, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(db_upsert(a, E("domeinen"), (const char *[ENTITY_MAX_FIELDS]){ "EID", EID, "", "domein", "1" },
-			       &ch, NULL, err, sizeof(err)), 0);
-	cr_assert_eq(db_upsert(a, E("actielijnen"), v, &ch, NULL, err, sizeof(err)), 0);
+			       &ch, NULL), 0);
+	cr_assert_eq(db_upsert(a, E("actielijnen"), v, &ch, NULL), 0);
 	/* Make it look like a database of schema 1, before the history and
 	 * the status counts existed. */
 	cr_assert_eq(db_exec(a, SCHEMA_1), 0);
 	db_close(a);
 
-	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(test_int(a, "PRAGMA user_version"), db_schema_version());
 	cr_assert_eq(test_int(a, "SELECT count(*) FROM historie"), 0);
 	cr_assert_str_eq(test_text(a, "SELECT titel FROM actielijnen"), "Buurtbanen");
@@ -322,15 +326,15 @@ Test(edit, migration_from_schema_1_keeps_the_data)
 	cr_assert_eq(test_int(a, "SELECT n FROM actielijn_telling WHERE status = ''"), 1);
 	/* A database that holds something was complete: it is marked so. */
 	cr_assert_eq(test_int(a, "SELECT count(*) FROM gegevens WHERE sleutel = 'compleet'"), 1);
-	cr_assert_eq(db_complete(a), 1);
+	cr_assert_eq(test_complete(a), 1);
 	db_close(a);
 
 	/* Read-only cannot migrate, and says so. */
-	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0);
+	cr_assert_eq(db_open(path, false, &a, &why), 0);
 	cr_assert_eq(db_exec(a, SCHEMA_1), 0);
 	db_close(a);
-	cr_assert_eq(db_open(path, true, &a, err, sizeof(err)), -1);
-	cr_assert(strstr(err, "older schema"), "%s", err);
+	cr_assert_eq(db_open(path, true, &a, &why), RES_OLD_SCHEMA);
+	cr_assert(strstr(test_result(&why), "heeft een ouder schema (1)"), "%s", test_result(&why));
 }
 
 /* A database that snw wrote at schema 3 (tests/fixtures/schema3.sql, the
@@ -339,8 +343,9 @@ Test(edit, migration_from_schema_1_keeps_the_data)
  * still kept, the old history still readable. */
 Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
 {
+	struct result_info why;
 	const char *dir = test_tmpdir();
-	char path[256], err[512], *sql, *out;
+	char path[256], *sql, *out;
 	const char *dup[ENTITY_MAX_FIELDS] = { "EID", "", "", "", "", "", "" };
 	sqlite3 *raw;
 	struct db *a;
@@ -355,7 +360,7 @@ Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
 	sqlite3_close(raw);
 	free(sql);
 
-	cr_assert_eq(db_open(path, false, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_open(path, false, &a, &why), 0, "%s", test_result(&why));
 	cr_assert_eq(test_int(a, "PRAGMA user_version"), db_schema_version());
 	cr_assert_str_eq(test_text(a, "PRAGMA integrity_check"), "ok");
 	cr_assert_eq(test_int(a, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
@@ -366,9 +371,9 @@ Test(edit, migration_from_schema_3_rebuilds_actielijnen_without_loss)
 
 	/* The key is still unique, and the triggers still count. */
 	dup[1] = test_text(a, "SELECT titel FROM actielijnen WHERE domein_id = 1 LIMIT 1");
-	cr_assert_eq(db_insert(a, E("actielijnen"), dup, &id, err, sizeof(err)), -1);
+	cr_assert_eq(db_insert(a, E("actielijnen"), dup, &id), RES_DUPLICATE);
 	dup[1] = "Nieuw na de migratie";
-	cr_assert_eq(db_insert(a, E("actielijnen"), dup, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(a, E("actielijnen"), dup, &id), 0, "%s", test_why(a));
 	cr_assert_eq(test_int(a, "SELECT sum(n) FROM actielijn_telling"), 47);
 
 	/* History from before the migration (one row per added entry) and
@@ -386,15 +391,15 @@ Test(edit, status_counts_follow_every_write)
 {
 	const char *v[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "gepland", "", "" };
 	const char *w[ENTITY_MAX_FIELDS] = { EID, "Buurtbanen", "", "", "lopend", "", "" };
-	char *cur[ENTITY_MAX_FIELDS], err[256];
+	char *cur[ENTITY_MAX_FIELDS];
 	long long id;
 
-	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_insert(db, E("actielijnen"), v, &id), 0, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'gepland'"), 1);
-	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_update(db, E("actielijnen"), id, v, w, cur), 0, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'gepland'"), 0);
 	cr_assert_eq(test_int(db, "SELECT n FROM actielijn_telling WHERE status = 'lopend'"), 1);
-	cr_assert_eq(db_delete(db, E("actielijnen"), id, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_delete(db, E("actielijnen"), id), 0, "%s", test_why(db));
 	cr_assert_eq(test_int(db, "SELECT sum(n) FROM actielijn_telling"), 0);
 }
 

@@ -326,7 +326,6 @@ Test(form_unicode, typed_text_is_saved_byte_for_byte)
 	setlocale(LC_ALL, "C.UTF-8");
 	for (unsigned seed = FIRST_CASE; seed <= CASES; seed++) {
 		static char t[TEXT_MAX], x[TEXT_MAX], o[TEXT_MAX];
-		char err[256];
 		struct run r;
 		long long id;
 		int n;
@@ -336,8 +335,8 @@ Test(form_unicode, typed_text_is_saved_byte_for_byte)
 		random_text(t + n, 30, true, false);
 		random_text(x, 60, true, true);
 		random_text(o, 20, true, false);
-		r.app->form = edit_form_new(r.db, e, 0, NULL, err, sizeof(err));
-		cr_assert_not_null(r.app->form, "%s", err);
+		r.app->form = edit_form_new(r.db, e, 0, NULL);
+		cr_assert_not_null(r.app->form, "%s", test_why(r.db));
 		edit_form_set(r.app->form, entity_field_index(e, "domein"), "Veiligheid");
 		r.u = formui_new(r.app);
 		draw(&r);
@@ -366,7 +365,6 @@ Test(form_unicode, stored_text_edited_anywhere_keeps_every_other_byte)
 		static char v[3][TEXT_MAX], typed[TEXT_MAX];
 		static struct model m;
 		const char *vals[ENTITY_MAX_FIELDS] = { 0 };
-		char err[256];
 		enum db_change ch;
 		struct run r;
 		long long id;
@@ -386,10 +384,10 @@ Test(form_unicode, stored_text_edited_anywhere_keeps_every_other_byte)
 		vals[entity_field_index(e, "status")] = "lopend";
 		vals[entity_field_index(e, "start")] = "";
 		vals[entity_field_index(e, "eind")] = "";
-		cr_assert_eq(db_upsert(r.db, e, vals, &ch, &id, err, sizeof(err)), 0, "seed %u: %s", seed, err);
+		cr_assert_eq(db_upsert(r.db, e, vals, &ch, &id), 0, "seed %u: %s", seed, test_why(r.db));
 
-		r.app->form = edit_form_new(r.db, e, id, NULL, err, sizeof(err));
-		cr_assert_not_null(r.app->form, "%s", err);
+		r.app->form = edit_form_new(r.db, e, id, NULL);
+		cr_assert_not_null(r.app->form, "%s", test_why(r.db));
 		r.u = formui_new(r.app);
 		draw(&r);
 		which = (int)rnd(3);

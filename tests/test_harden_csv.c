@@ -226,13 +226,12 @@ static const char *const hostile[] = {
 static void
 add_hostile(struct db *d)
 {
-	char err[256];
 	enum db_change ch;
 
 	for (size_t i = 0; i < NHOSTILE; i++) {
 		const char *v[ENTITY_MAX_FIELDS] = { "EID", hostile[i], "", hostile[NHOSTILE - 1 - i], "", "", "" };
 
-		cr_assert_eq(db_upsert(d, entities[3], v, &ch, NULL, err, sizeof(err)), 0, "%s", err);
+		cr_assert_eq(db_upsert(d, entities[3], v, &ch, NULL), 0, "%s", test_why(d));
 	}
 	/* A one-line field cannot take a CR; a long text can. */
 	cr_assert_eq(db_exec(d, "UPDATE actielijnen SET toelichting = char(13) || 'begint met CR'"
@@ -357,7 +356,8 @@ mode_of(const char *path)
  * a umask of 000 made them 0666. */
 Test(harden_csv, exported_files_keep_the_database_mode)
 {
-	char path[256], out[300], file[400], err[512];
+	struct result_info why;
+	char path[256], out[300], file[400];
 	struct export_opts opts = { .table = entities[0], .err = stderr };
 	struct db *a;
 	mode_t old;
@@ -366,7 +366,7 @@ Test(harden_csv, exported_files_keep_the_database_mode)
 	snprintf(out, sizeof(out), "%s/uit", dir);
 	cr_assert_eq(mkdir(out, 0700), 0);
 	opts.dir = out;
-	cr_assert_eq(db_create(path, &a, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_create(path, &a, &why), 0, "%s", test_result(&why));
 	old = umask(0);
 	cr_assert_eq(export_tables(a, &opts), 0);
 	snprintf(file, sizeof(file), "%s/domeinen.csv", out);

@@ -30,9 +30,8 @@ put(const struct entity *e, const char *const *vals)
 {
 	enum db_change ch;
 	long long id;
-	char err[256];
 
-	cr_assert_eq(db_upsert(db, e, vals, &ch, &id, err, sizeof(err)), 0, "%s: %s", e->name, err);
+	cr_assert_eq(db_upsert(db, e, vals, &ch, &id), 0, "%s: %s", e->name, test_why(db));
 	return id;
 }
 
@@ -111,14 +110,14 @@ report(enum doc_format f, const char *since)
 static void
 set_field(const struct entity *e, long long id, const char *column, const char *value)
 {
-	char *vals[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 }, err[256];
+	char *vals[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 };
 	const char *nv[ENTITY_MAX_FIELDS];
 	int k = entity_field_index(e, column);
 
-	cr_assert_eq(db_get(db, e, id, vals), 1);
+	cr_assert_eq(db_get(db, e, id, vals), RES_OK);
 	for (int j = 0; j < e->nfields; j++)
 		nv[j] = j == k ? value : vals[j];
-	cr_assert_eq(db_update(db, e, id, (const char *const *)vals, nv, cur, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_update(db, e, id, (const char *const *)vals, nv, cur), 0, "%s", test_why(db));
 	db_free_row(e, cur);
 	db_free_row(e, vals);
 }
@@ -212,12 +211,9 @@ Test(report, what_is_not_there_is_refused_before_a_byte_is_written)
 	cr_assert_eq(rc, REPORT_NOT_FOUND);
 	cr_assert_str_eq(out, "");
 	free(out);
-	cr_assert_eq(db_delete(db, &entity_vergaderingen, id_of("SELECT id FROM vergaderingen WHERE datum = '2024-01-25'"),
-			       (char[256]){ 0 }, 256), 0);
-	cr_assert_eq(db_delete(db, &entity_vergaderingen, id_of("SELECT id FROM vergaderingen WHERE datum = '2023-12-21'"),
-			       (char[256]){ 0 }, 256), 0);
-	cr_assert_eq(db_delete(db, &entity_vergaderingen, id_of("SELECT id FROM vergaderingen WHERE datum = '2023-09-28'"),
-			       (char[256]){ 0 }, 256), 0);
+	cr_assert_eq(db_delete(db, &entity_vergaderingen, id_of("SELECT id FROM vergaderingen WHERE datum = '2024-01-25'")), 0);
+	cr_assert_eq(db_delete(db, &entity_vergaderingen, id_of("SELECT id FROM vergaderingen WHERE datum = '2023-12-21'")), 0);
+	cr_assert_eq(db_delete(db, &entity_vergaderingen, id_of("SELECT id FROM vergaderingen WHERE datum = '2023-09-28'")), 0);
 	out = write_doc(DOC_TEXT, NULL, "last-ab", NULL, &rc);
 	cr_assert_eq(rc, REPORT_NOT_FOUND, "no AB meeting on or before today");
 	cr_assert_str_eq(out, "");
@@ -340,7 +336,7 @@ Test(changes, after_edits_an_import_and_an_undo)
 	struct import_result r;
 	struct changes ch = { 0 };
 	const struct change *c;
-	char err[256], *out;
+	char *out;
 	long long tmp;
 
 	/* A status transition, twice: one net change gepland → afgerond. */
@@ -349,16 +345,16 @@ Test(changes, after_edits_an_import_and_an_undo)
 	/* An edit that is undone is no change. */
 	set_field(&entity_actielijnen, coop, "trekker", "Jan");
 	db_last_group(db, &g.first, &g.last);
-	cr_assert_eq(history_revert(db, g, &undone, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(db_revert(db, g, &undone), RES_OK, "%s", test_why(db));
 	/* An action done with Space. */
 	db_set_actor(db, "secretaris", "wissel");
 	set_field(&entity_acties, brief, "status", "gedaan");
 	db_set_actor(db, "secretaris", "form");
 	/* Removed; and added and removed again, which is nothing. */
-	cr_assert_eq(db_delete(db, &entity_successen, id_of("SELECT id FROM successen"), err, sizeof(err)), 0);
+	cr_assert_eq(db_delete(db, &entity_successen, id_of("SELECT id FROM successen")), 0);
 	cr_assert_eq(db_insert(db, &entity_actielijnen, (const char *const[ENTITY_MAX_FIELDS]){ "VEILIG", "Kort", "", "", "", "", "" },
-			       &tmp, err, sizeof(err)), 0, "%s", err);
-	cr_assert_eq(db_delete(db, &entity_actielijnen, tmp, err, sizeof(err)), 0);
+			       &tmp), 0, "%s", test_why(db));
+	cr_assert_eq(db_delete(db, &entity_actielijnen, tmp), 0);
 	/* An import: one new, one changed trekker. */
 	r = IMPORT("actielijnen.csv", "domein,titel,trekker\nVEILIG,Buurtbanen,Samir\nVEILIG,Wijkrechtspraak,OM\n");
 	cr_assert_eq(r.status, 0, "%s", r.err);
@@ -421,7 +417,7 @@ log_of(struct log_query q)
 	size_t len;
 	FILE *fp = open_memstream(&out, &len);
 
-	cr_assert_eq(log_write(db, &q, fp), 0, "%s", db_errmsg(db));
+	cr_assert_eq(log_write(db, &q, fp), 0, "%s", test_why(db));
 	fclose(fp);
 	return out;
 }

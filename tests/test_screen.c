@@ -34,7 +34,7 @@ put(struct db *db, const char *table, const char *const *vals)
 	long long id;
 	char err[256];
 
-	cr_assert_eq(db_upsert(db, entity_find(table), vals, &ch, &id, err, sizeof(err)), 0,
+	cr_assert_eq(db_upsert(db, entity_find(table), vals, &ch, &id), 0,
 		     "%s: %s", table, err);
 }
 

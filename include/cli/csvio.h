@@ -87,7 +87,7 @@ struct export_opts {
  * or EXIT_IOERR. */
 int export_tables(struct db *db, const struct export_opts *opts);
 
-/* Writes table e as CSV to fp. Returns 0 or -1 (see errno / db_errmsg). */
+/* Writes table e as CSV to fp. Returns 0 or -1 (see errno / db_result). */
 int export_write(struct db *db, const struct entity *e, FILE *fp, bool excel);
 
 #endif

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/result.h"
+
 #define ENTITY_MAX_FIELDS 10	/* the most fields an entity has (actielijnen: 9) */
 #define FIELD_ERR_MAX 256
 
@@ -109,15 +111,10 @@ int entity_field_index(const struct entity *e, const char *column);
  * place). On success returns the canonical value: a pointer into val, to
  * a static enum value, or into datebuf (ISO date); "" means empty. Ref
  * fields are only trimmed here; the database resolves them. On failure
- * returns NULL and writes "what is wrong (what was expected)" to err.
+ * returns NULL and says in *why what is wrong (problem_text words it).
  */
 const char *field_normalize(const struct field *f, char *val, char datebuf[11],
-			    char *err, size_t errsz);
-
-/* Human description of what a field accepts, e.g. "a date such as 4-3-2024
- * or Q1 2024", used in error messages and help. Returns a constant string
- * or buf (for lists of allowed values). */
-const char *field_expected(const struct field *f, char *buf, size_t bufsz);
+			    struct problem *why);
 
 /* Number of allowed values of f (0 when it is not a choice field). */
 int field_value_count(const struct field *f);

@@ -60,8 +60,8 @@ struct changes {
 };
 
 /* The changes made on or after `since` (ISO, local time), at most
- * `limit` entries. Returns 0, or -1 (db_errmsg). */
-int changes_since(struct db *db, const char *since, int limit, struct changes *out);
+ * `limit` entries. */
+enum result changes_since(struct db *db, const char *since, int limit, struct changes *out);
 void changes_free(struct changes *c);
 
 #endif

@@ -2,30 +2,27 @@
 #define SNW_HISTORY_H
 
 /*
- * The history of changes (table historie, written by db.c in the same
- * transaction as each change): the entries of `snw log`, "last changed
- * by" in detail panes, undo/redo of a session's changes, and what the
- * changes since a date (model/changes.h) are read from.
+ * The history of changes (table historie, written by the store in the
+ * same transaction as each change): the entries of `snw log`, "last
+ * changed by" in detail panes, and what the changes since a date
+ * (model/changes.h) are read from. Undo is the store's (store/undo.h).
  */
 
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/result.h"
+
 struct db;
 struct entity;
-
-/* A range of history ids written by one user action (one transaction). */
-struct change_group {
-	long long first, last;
-};
 
 /*
  * The last history id of the initial load: what was written when the
  * database was filled with data that states its peildatum (snw init and
  * the first run: db_state_peildatum records both). It is the starting
  * point, not a change, as model_peildatum counts it too. 0 when there
- * is none (a database filled by import counts its whole history); -1
- * when the database failed.
+ * is none (a database filled by import counts its whole history); a
+ * failure (negative) when the database failed.
  */
 long long history_initial_load(struct db *db);
 
@@ -65,23 +62,13 @@ struct log_entry {
 /* Calls fn for the entries of the log that q asks for, newest first.
  * A short run of entries an import added is shown entry by entry, a long
  * one as one LOG_ADDED_MANY. fn returns 0 to go on. Returns 0 (or what
- * fn returned), or -1 (db_errmsg). */
+ * fn returned), or a failure (negative; db_result says more). */
 int history_each(struct db *db, const struct log_query *q,
 		 int (*fn)(void *ctx, const struct log_entry *e), void *ctx);
 
-/*
- * Reverts group g (newest change first) in one transaction, recorded as
- * source "undo"; *reverted receives the group that did it, which undone
- * in turn is the redo. Returns 0; DB_CONFLICT (err says what) when
- * someone else changed an affected entry since, in which case nothing is
- * written; -2 on failure.
- */
-int history_revert(struct db *db, struct change_group g, struct change_group *reverted,
-		   char *err, size_t errsz);
-
 /* When and by whom entry `row` of `table` last changed: "28 nov 2026 14:05
- * door jan" into buf; "" when the history has nothing. Returns 0 or -1. */
-int history_last(struct db *db, const char *table, long long row, char *buf, size_t bufsz);
+ * door jan" into buf; "" when the history has nothing. */
+enum result history_last(struct db *db, const char *table, long long row, char *buf, size_t bufsz);
 
 /* --- shared with model/changes.c -------------------------------------------------- */
 
@@ -98,12 +85,12 @@ bool history_json_get(struct db *db, const char *json, const char *col, char *bu
 /* The domain an entry belongs to: its own domain (a planning item: its
  * actielijn's when it has none of its own), a domain itself; 0 for
  * meetings and decisions. json: the entry as it was, for one that is
- * gone (NULL: read it from its table). -1 when the database failed. */
+ * gone (NULL: read it from its table). A failure is negative. */
 long long history_entry_domain(struct db *db, const struct entity *e, long long id, const char *json);
 
 /* How many of the entries first..last of e (a run an import added) each
  * domain has: fn(ctx, domain, n) per domain (0: none). Returns 0, fn's
- * answer when not 0, or -1. */
+ * answer when not 0, or a failure (negative). */
 int history_run_domains(struct db *db, const struct entity *e, long long first, long long last,
 			int (*fn)(void *ctx, long long domain, long long n), void *ctx);
 

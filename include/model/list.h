@@ -11,6 +11,8 @@
 
 #include <stdbool.h>
 
+#include "core/result.h"
+
 struct db;
 
 /* --- paged lists --------------------------------------------------------- */
@@ -54,7 +56,7 @@ struct list {
 	long long base;		/* index of rows[0] */
 	int n;			/* rows held */
 	struct list_row *rows;	/* window of rows [base, base + n) */
-	char err[160];		/* last query error, shown in the status line */
+	struct result_info why;	/* the last query's failure, for the status line */
 };
 
 /* Makes a list over spec (copied; strings must outlive the list). */
@@ -78,13 +80,14 @@ long long list_counted(const struct list *l);
  * neighbour) selected. */
 void list_invalidate(struct list *l);
 
-/* Makes rows [first, first + n) available; -1 on a query error. */
-int list_ensure(struct list *l, long long first, int n);
+/* Makes rows [first, first + n) available (a failure: l->why says it). */
+enum result list_ensure(struct list *l, long long first, int n);
 
 /* Row idx when it is held (after list_ensure), else NULL. */
 const struct list_row *list_row(const struct list *l, long long idx);
 
-/* Selects the row with this id; returns its index or -1. */
+/* Selects the row with this id; returns its index, or -1 when the list
+ * does not hold it. */
 long long list_select_id(struct list *l, long long id);
 
 /* Moves the selection (by delta rows, clipped) and scrolls so that it is
@@ -104,7 +107,7 @@ struct rowset {
 
 /* Runs sql (ncols result columns) with ?1 = p1, ?2 = p2 (may be NULL)
  * and ?3 = limit; rs is emptied first. */
-int rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
+enum result rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
 		long long p1, const char *p2, int limit);
 const char *rowset_get(const struct rowset *rs, int row, int col);
 void rowset_free(struct rowset *rs);

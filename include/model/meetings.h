@@ -4,8 +4,8 @@
 /*
  * The Alliantiebestuur's meetings as the dashboard reads them: the list
  * of meetings, one meeting's decisions and action items, all action
- * items, and which meeting an entry belongs to. Loaders return 0, or -1
- * when the database failed (db_errmsg says why); typed results own their
+ * items, and which meeting an entry belongs to. Loaders return RES_OK or
+ * what failed (db_result says more); typed results own their
  * strings (free with the matching _free), rows of a paged list are read
  * through the accessors here.
  */
@@ -51,16 +51,15 @@ struct meeting_detail {
 	} *actions;
 	struct rowset rs_d, rs_a;	/* hold the strings */
 };
-int meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeting_detail *d);
+enum result meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeting_detail *d);
 void meeting_detail_free(struct meeting_detail *d);
 
 /*
  * The meeting an existing entry of e (a besluit or actie: an entity with
- * a meeting field) belongs to: its id and ISO date into date[11].
- * Returns 1, 0 when it has none (or e has no meeting field), -1 on a
- * database error.
+ * a meeting field) belongs to: its id and ISO date into date[11];
+ * RES_NOT_FOUND when it has none (or e has no meeting field).
  */
-int meeting_of_entry(struct db *db, const struct entity *e, long long id, long long *meeting,
+enum result meeting_of_entry(struct db *db, const struct entity *e, long long id, long long *meeting,
 		     char date[11]);
 
 /* --- the action items -------------------------------------------------------- */

@@ -6,16 +6,18 @@
  * its action items, and the action items of earlier meetings that are
  * still open (an AB actielijst is cumulative). Walkers call fn with a
  * typed row (strings "" when empty, valid during the call); fn returns 0
- * to go on. They return 0, fn's answer, or -1 (db_errmsg).
+ * to go on. They return 0, fn's answer, or a failure (negative;
+ * db_result says more).
  */
 
+#include "core/result.h"
 #include "model/report.h"
 
 struct db;
 
 /* The meeting on an ISO date (with two on one date, the AB-vergadering)
- * into *m. Returns 1, 0 when there is none, -1 on failure. */
-int minutes_meeting(struct db *db, const char *date, struct meeting_brief *m);
+ * into *m; RES_NOT_FOUND when there is none. */
+enum result minutes_meeting(struct db *db, const char *date, struct meeting_brief *m);
 
 /* The dates of the meetings, newest first, at most `limit`. */
 int minutes_dates_each(struct db *db, int limit, int (*fn)(void *ctx, const char *datum), void *ctx);

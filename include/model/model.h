@@ -52,12 +52,12 @@ struct domains {
 	int n;				/* domains first, then themes */
 	int ndomains;
 	struct domain dom[MODEL_MAX_DOMAINS];
-	char err[160];			/* why the last load failed */
+	struct result_info why;		/* why the last load failed */
 };
 
-/* Loads the domains unless they are current for this data version.
- * Returns 0, or -1 with d->err set. */
-int domains_load(struct db *db, struct domains *d);
+/* Loads the domains unless they are current for this data version (a
+ * failure: d->why says it). */
+enum result domains_load(struct db *db, struct domains *d);
 
 /* Index in d->dom of the domain or theme with this id, or -1. */
 int domains_find(const struct domains *d, long long id);
@@ -94,12 +94,12 @@ struct overview {
 	char ms_date[11], ms_title[240];		/* ... and milestone, */
 	bool meeting_past, ms_past;	/* or the last ones when none is ahead */
 	char peildatum[11];		/* model_peildatum, "" when unknown */
-	char err[160];
+	struct result_info why;		/* why the last load failed */
 };
 
 /* Counts the overview's figures for doms unless they are current for its
- * version and today. Returns 0, or -1 with ov->err set. */
-int overview_load(struct db *db, const struct domains *doms, struct overview *ov);
+ * version and today (a failure: ov->why says it). */
+enum result overview_load(struct db *db, const struct domains *doms, struct overview *ov);
 
 /* --- the peildatum ---------------------------------------------------------- */
 
@@ -110,10 +110,10 @@ int overview_load(struct db *db, const struct domains *doms, struct overview *ov
  * gegevens: db_state_peildatum) and the local date of the newest change
  * in the history after that load; a database without a stated peildatum
  * (one filled by import, or older than the statement) counts its whole
- * history. The dashboard and the report both show this. Returns 0, or
- * -1 when the database failed (db_errmsg; iso is then "").
+ * history. The dashboard and the report both show this. On a failure
+ * iso is "".
  */
-int model_peildatum(struct db *db, char iso[11]);
+enum result model_peildatum(struct db *db, char iso[11]);
 
 /* --- search ---------------------------------------------------------------- */
 
@@ -137,9 +137,8 @@ struct search_hits {
 /* Searches all text, every entry's bron and the actielijnen' groep for
  * `needle` (case-insensitive for ASCII), at most SEARCH_MAX_HITS hits,
  * actielijnen first; a domain is a hit by its bron only (its name and
- * motto are what the tabs and panes show). Returns 0, -1 when the
- * database failed (db_errmsg). */
-int model_search(struct db *db, const char *needle, struct search_hits *hits);
+ * motto are what the tabs and panes show). */
+enum result model_search(struct db *db, const char *needle, struct search_hits *hits);
 void search_hits_free(struct search_hits *hits);
 
 #endif

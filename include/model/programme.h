@@ -8,8 +8,8 @@
  *
  * Every loader fills a typed result whose strings it owns (free it with
  * the matching _free; a result can be loaded again without freeing) and
- * returns 0, or -1 when the database failed (db_errmsg says why; the
- * result is then empty). Rows of a paged list are read through the
+ * returns RES_OK or what failed (db_result says more; the result is
+ * then empty). Rows of a paged list are read through the
  * typed accessors here: nothing outside the model knows a query's
  * columns.
  */
@@ -66,7 +66,7 @@ struct actielijn_detail {
 };
 
 /* Reads actielijn id; d->id stays 0 when it does not exist. */
-int actielijn_detail_load(struct db *db, long long id, struct actielijn_detail *d);
+enum result actielijn_detail_load(struct db *db, long long id, struct actielijn_detail *d);
 void actielijn_detail_free(struct actielijn_detail *d);
 
 /* --- small lists -------------------------------------------------------- */
@@ -80,7 +80,7 @@ struct successes {
 	} *v;
 	struct rowset rs;
 };
-int successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out);
+enum result successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out);
 void successes_free(struct successes *s);
 
 /* All successes, newest year first, then by title: a paged list. */
@@ -105,7 +105,7 @@ struct line_titles {
 	} *v;
 	struct rowset rs;
 };
-int actielijnen_first(struct db *db, long long domein_id, int limit, struct line_titles *out);
+enum result actielijnen_first(struct db *db, long long domein_id, int limit, struct line_titles *out);
 void line_titles_free(struct line_titles *t);
 
 /* The planning items of a year with a date, by date (at most `limit`):
@@ -119,7 +119,7 @@ struct milestones {
 	} *v;
 	struct rowset rs;
 };
-int milestones_of_year(struct db *db, int year, int limit, struct milestones *out);
+enum result milestones_of_year(struct db *db, int year, int limit, struct milestones *out);
 void milestones_free(struct milestones *m);
 
 /* Titles of actielijnen and planning items without any date, at most
@@ -129,7 +129,7 @@ struct undated {
 	const char **titel;
 	struct rowset rs;
 };
-int undated_load(struct db *db, int limit, struct undated *out);
+enum result undated_load(struct db *db, int limit, struct undated *out);
 void undated_free(struct undated *u);
 
 #endif

@@ -6,11 +6,13 @@
  * checks: domains and themes, meetings, actielijnen, and the people
  * already named as trekker or eigenaar. Matching ignores case and
  * accents (core/fold.h). The checks mirror how the store resolves a
- * reference when it writes (store/db.c), so that a form can say what
+ * reference when it writes (store/refs.c), so that a form can say what
  * the database would refuse before anything is written.
  */
 
 #include <stdbool.h>
+
+#include "core/result.h"
 
 struct db;
 
@@ -40,19 +42,18 @@ struct ref_list {
  * for all), at most `limit` of them, into out (emptied first). For
  * REF_ACTIELIJN only those of `domain` (a full name; NULL or "" for all
  * domains). Order: domains as the overview shows them, meetings newest
- * first, actielijnen by domain and title, people by name. Returns 0, or
- * -1 (db_errmsg).
+ * first, actielijnen by domain and title, people by name.
  */
-int refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *domain,
+enum result refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *domain,
 	      int limit, struct ref_list *out);
 void refs_free(struct ref_list *l);
 
 /* The domain or theme a person means by `text` (its code or full name,
  * ignoring case and accents): 1 with its full name in *name (malloc'd),
- * 0 when none, -1 on error. */
+ * 0 when none, or a failure (negative, an enum result). */
 int refs_domain(struct db *db, const char *text, char **name);
 
-/* Meetings on ISO date `iso`: their number, or -1 on error. */
+/* Meetings on ISO date `iso`: their number, or a failure (negative). */
 int refs_meetings_on(struct db *db, const char *iso);
 
 /*
@@ -60,7 +61,7 @@ int refs_meetings_on(struct db *db, const char *iso);
  * "" for any): the exact matches, or when there is none, those whose
  * title equals it ignoring case and accents. Returns how many matched
  * (2 means two or more), with the title of a single match in *canon
- * (malloc'd); -1 on error.
+ * (malloc'd); or a failure (negative).
  */
 int refs_actielijn(struct db *db, const char *domain, const char *title, char **canon);
 

@@ -6,15 +6,17 @@
  * report's order and calls fn with a typed row (strings "" when empty,
  * valid during the call). They stream, so a report of a million
  * actielijnen never holds them all. fn returns 0 to go on; anything else
- * stops the walk and is returned. Otherwise they return 0, or -1 when
- * the database failed (db_errmsg says why).
+ * stops the walk and is returned. Otherwise they return RES_OK, or what
+ * failed (negative; db_result says more).
  */
+
+#include "core/result.h"
 
 struct db;
 
 /* Reads everything that follows from one state of the database (a read
- * transaction), until model_snapshot_end. */
-int model_snapshot(struct db *db);
+ * transaction, db_snapshot), until model_snapshot_end. */
+enum result model_snapshot(struct db *db);
 void model_snapshot_end(struct db *db);
 
 /* Every domain, then every theme, in their order. */
@@ -74,8 +76,8 @@ struct report_figures {
 	char next_date[11];			/* the next planning item from today on, */
 	char next_title[512];			/* "" when there is none */
 };
-int report_figures_load(struct db *db, long long domein_id, const char *today,
-			struct report_figures *f);
+enum result report_figures_load(struct db *db, long long domein_id, const char *today,
+				struct report_figures *f);
 
 /* A meeting in brief. id 0: none. */
 struct meeting_brief {
@@ -88,9 +90,9 @@ struct meeting_brief {
 };
 
 /* The newest AB-vergadering on or before today and the first one after
- * it (either may be none). Returns 0 or -1. */
-int report_meetings(struct db *db, const char *today, struct meeting_brief *last,
-		    struct meeting_brief *next);
+ * it (either may be none). */
+enum result report_meetings(struct db *db, const char *today, struct meeting_brief *last,
+			    struct meeting_brief *next);
 
 /* --- the year's Gantt chart ---------------------------------------------------- */
 

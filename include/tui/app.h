@@ -143,6 +143,10 @@ const char *app_last_changed(struct app *app, const struct entity *e, long long 
 void app_message(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Shows what went wrong (a result of the store or the model, as the
+ * message catalogue words it) in the status line. */
+void app_result(struct app *app, const struct result_info *r);
+
 /* --- frames (layout.c, render.c) ------------------------------------------ */
 
 /* Lays out and draws the whole frame into g, which must already have

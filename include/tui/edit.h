@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #include "core/entity.h"
-#include "model/history.h"
+#include "store/undo.h"
 #include "model/refs.h"
 
 struct app;
@@ -68,10 +68,10 @@ enum edit_result {
  * Opens a form for entry id of e (0: a new entry, with prefill[j] as the
  * start value of field j when prefill and prefill[j] are not NULL, else
  * the field's default; statuses start at their first value). NULL when
- * the entry is gone or on an error (err says which).
+ * the entry is gone or the database failed (db_result says which).
  */
 struct edit_form *edit_form_new(struct db *db, const struct entity *e, long long id,
-				const char *const *prefill, char *err, size_t errsz);
+				const char *const *prefill);
 void edit_form_free(struct edit_form *f);
 
 /* Replaces what field j holds. */

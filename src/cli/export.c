@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "store/db.h"
+#include "store/read.h"
 
 struct writer {
 	const struct entity *e;
@@ -120,7 +121,8 @@ write_table(struct db *db, const struct entity *e, FILE *fp, bool excel,
 	if (put_row(&w, names) < 0)
 		return -1;
 	w.header = false;
-	return db_each(db, e, put_row, &w) == 0 ? 0 : -1;
+	/* a row that could not be written stops the walk: ferror says so */
+	return db_each(db, e, put_row, &w) == RES_OK ? 0 : -1;
 }
 
 int
@@ -169,13 +171,16 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 		}
 		return EXIT_CANTCREAT;
 	}
-	total = db_count(db, e);
+	if (db_count(db, e, &total) < 0)
+		total = -1;	/* the progress line goes without a percentage */
 	progress_start(&progress, opts->err, path);
 	rc = write_table(db, e, fp, opts->excel, &progress, total);
 	progress_end(&progress);
 	if (rc < 0 && !ferror(fp)) {
+		char why[RESULT_TEXT_MAX];
+
 		/* Not errno: SQLite leaves its own behind. */
-		fprintf(opts->err, "snw: export stopped: %s\n", db_errmsg(db));
+		fprintf(opts->err, "snw: export stopped: %s\n", result_text(db_result(db), why, sizeof(why)));
 		fclose(fp);
 		unlink(tmp);
 		return EXIT_IOERR;
@@ -206,10 +211,10 @@ export_tables(struct db *db, const struct export_opts *opts)
 		o.dir = ".";
 	/* One read transaction: all files show the same moment, even while
 	 * someone else is editing. */
-	db_exec(db, "BEGIN");
+	db_snapshot(db);
 	for (int i = 0; i < entity_count && !status; i++)
 		if (!o.table || o.table == entities[i])
 			status = export_one(db, entities[i], &o);
-	db_exec(db, "COMMIT");
+	db_snapshot_end(db);
 	return status;
 }

@@ -33,6 +33,7 @@
 #include "import_priv.h"
 #include "core/fault.h"
 #include "store/db.h"
+#include "store/write.h"
 #include "core/text.h"
 
 static void
@@ -182,7 +183,7 @@ import_source(struct db *db, const struct entity *e, const char *name, struct so
 	parse_and_write(&p, &w);
 	progress_end(&w.progress);
 	if (db_bulk_end(db) < 0 && !w.db_failed)
-		import_give_up(&w, 0, db_errmsg(db));
+		import_give_up(&w, 0);
 	if (!p.have_header && !w.errors)
 		import_report(&w, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
 	else if (p.have_header && !p.header_bad && !w.errors && !opts->replace &&
@@ -223,6 +224,15 @@ import_table_for(const char *path)
 	if ((dot = strrchr(name, '.')) && strcasecmp(dot, ".csv") == 0)
 		*dot = '\0';
 	return entity_find(name);
+}
+
+/* Says on opts->err what db_result says. */
+static void
+say_failed(const struct import_opts *opts, struct db *db)
+{
+	char why[RESULT_TEXT_MAX];
+
+	fprintf(opts->err, "snw: %s\n", result_text(db_result(db), why, sizeof(why)));
 }
 
 /* One file of the command line. */
@@ -308,7 +318,8 @@ import_files(struct db *db, char *const *files, int nfiles,
 	struct job *jobs = xcalloc((size_t)nfiles, sizeof(*jobs));
 	long long *kept[ENTITY_MAX_FIELDS] = { NULL };
 	size_t nkept[ENTITY_MAX_FIELDS] = { 0 };
-	int status = 0, errors = 0, complete;
+	int status = 0, errors = 0;
+	bool complete = false;
 	long long cache;
 
 	if (!counts)
@@ -336,21 +347,20 @@ import_files(struct db *db, char *const *files, int nfiles,
 	/* A big import touches many pages: let them stay in memory. */
 	cache = db_cache_size(db, -65536);
 	if (db_begin(db) < 0) {
-		fprintf(opts->err, "snw: %s\n", db_errmsg(db));
+		say_failed(opts, db);
 		db_cache_size(db, cache);
 		free(jobs);
 		return EXIT_IOERR;
 	}
 	/* Filling a new database: another snw may have filled it while this
 	 * one waited for the write lock (two first runs at once). */
-	if (opts->fill_new && (complete = db_complete(db)) != 0) {
+	if (opts->fill_new && (db_complete(db, &complete) < 0 || complete)) {
+		if (!complete)
+			say_failed(opts, db);
 		db_rollback(db);
 		db_cache_size(db, cache);
 		free(jobs);
-		if (complete > 0)
-			return 0;
-		fprintf(opts->err, "snw: %s\n", db_errmsg(db));
-		return EXIT_IOERR;
+		return complete ? 0 : EXIT_IOERR;
 	}
 	for (int i = 0; i < nfiles && status != EXIT_IOERR; i++) {
 		int idx = entity_index(jobs[i].e), n, rc;
@@ -374,7 +384,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	/* --replace: drop what the files no longer hold, dependants first. */
 	for (int i = entity_count - 1; i >= 0 && opts->replace && !status && !errors; i--) {
 		if (counts[i].files && db_keep_only(db, entities[i], kept[i], nkept[i], &counts[i].deleted) < 0) {
-			fprintf(opts->err, "snw: %s\n", db_errmsg(db));
+			say_failed(opts, db);
 			status = EXIT_IOERR;
 		}
 	}
@@ -393,7 +403,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 			else
 				fprintf(opts->err, "nothing was imported\n");
 			if (status == EXIT_IOERR)
-				fprintf(opts->err, "snw: %s\n", db_errmsg(db));
+				say_failed(opts, db);
 			return status;
 		}
 		print_summary(opts, counts);
@@ -403,17 +413,19 @@ import_files(struct db *db, char *const *files, int nfiles,
 	 * that has it is whole (db_complete). So does the data's peildatum. */
 	if (opts->fill_new && ((opts->peildatum && db_state_peildatum(db, opts->peildatum) < 0) ||
 			       db_mark_complete(db) < 0)) {
-		fprintf(opts->err, "snw: %s\nnothing was imported\n", db_errmsg(db));
+		say_failed(opts, db);
+		fprintf(opts->err, "nothing was imported\n");
 		db_rollback(db);
 		db_cache_size(db, cache);
 		return EXIT_IOERR;
 	}
-	status = db_commit(db);
-	db_cache_size(db, cache);
-	if (status < 0) {
-		fprintf(opts->err, "snw: %s\nnothing was imported\n", db_errmsg(db));
+	if (db_commit(db) < 0) {
+		db_cache_size(db, cache);
+		say_failed(opts, db);
+		fprintf(opts->err, "nothing was imported\n");
 		return EXIT_IOERR;
 	}
+	db_cache_size(db, cache);
 	print_summary(opts, counts);
 	return 0;
 }

@@ -165,23 +165,23 @@ unmark(const struct parser *p, char *v, bool *lead)
  * to the rest; a one-line field takes no line break at its start either.
  */
 static const char *
-normalize_keeping_lead(const struct field *f, char *v, char datebuf[11], char *err, size_t errsz)
+normalize_keeping_lead(const struct field *f, char *v, char datebuf[11], struct problem *why)
 {
 	char saved[64];
 	const char *r;
 	size_t lead = 0;
 
 	if (f->type != FT_TEXT && f->type != FT_LONGTEXT)
-		return field_normalize(f, v, datebuf, err, errsz);
+		return field_normalize(f, v, datebuf, why);
 	while (lead < sizeof(saved) && (v[lead] == ' ' || (v[lead] >= '\t' && v[lead] <= '\r')))
 		lead++;
 	if (f->type == FT_TEXT && (memchr(v, '\r', lead) || memchr(v, '\n', lead))) {
-		snprintf(err, errsz, _("regelovergang in een veld van één regel (verwacht: tekst op één regel)"));
+		problem_set(why, PROB_LINE_BREAK, NULL, f, "");
 		return NULL;
 	}
 	memcpy(saved, v, lead);
 	memset(v, 'x', lead);
-	r = field_normalize(f, v, datebuf, err, errsz);
+	r = field_normalize(f, v, datebuf, why);
 	if (r == v)
 		memcpy(v, saved, lead);
 	return r;
@@ -198,6 +198,7 @@ take_row(struct parser *p, long line)
 	char dates[ENTITY_MAX_FIELDS][11];
 	char none[ENTITY_MAX_FIELDS][1];
 	char err[FIELD_ERR_MAX + 128];
+	struct problem why;
 	struct batch *b = p->cur;
 	struct item *it;
 	bool ok = true, empty = true;
@@ -230,11 +231,10 @@ take_row(struct parser *p, long line)
 			continue;
 		}
 		none[f][0] = '\0';
-		vals[f] = lead[f] ? normalize_keeping_lead(&e->fields[f], raw[f], dates[f], err, sizeof(err))
-				  : field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f],
-						    err, sizeof(err));
+		vals[f] = lead[f] ? normalize_keeping_lead(&e->fields[f], raw[f], dates[f], &why)
+				  : field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f], &why);
 		if (!vals[f]) {
-			import_note(p, false, line, "%s: %s", e->fields[f].column, err);
+			import_note(p, false, line, "%s", problem_text(&why, true, err, sizeof(err)));
 			ok = false;
 		}
 	}

@@ -176,10 +176,10 @@ void import_note(struct parser *p, bool warning, long line, const char *fmt, ...
 	__attribute__((format(printf, 4, 5)));
 
 /* import_write.c: takes in a batch; messages about the file; the
- * database failed and the import stops. */
+ * database failed (db_result says how) and the import stops. */
 void import_consume(struct writer *w, const struct batch *b);
 void import_report(struct writer *w, bool warning, long line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
-void import_give_up(struct writer *w, long line, const char *why);
+void import_give_up(struct writer *w, long line);
 
 #endif

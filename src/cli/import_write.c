@@ -12,6 +12,7 @@
 
 #include "import_priv.h"
 #include "store/db.h"
+#include "store/write.h"
 #include "core/text.h"
 
 /* Prints one message about the file, sanitized: file content never
@@ -51,11 +52,14 @@ import_report(struct writer *w, bool warning, long line, const char *fmt, ...)
 	say(w, warning, line, msg);
 }
 
-/* The database failed (disk full, locked, ...): the import cannot go on. */
+/* The database failed (disk full, locked, ...): the import cannot go on.
+ * Says what db_result says. */
 void
-import_give_up(struct writer *w, long line, const char *why)
+import_give_up(struct writer *w, long line)
 {
-	say(w, false, line, why);
+	char why[RESULT_TEXT_MAX];
+
+	say(w, false, line, result_text(db_result(w->db), why, sizeof(why)));
 	w->db_failed = true;
 	atomic_store(&w->stop, true);
 }
@@ -73,18 +77,19 @@ keep_id(struct writer *w, long long id)
 static void
 write_row(struct writer *w, long line, const char *const *vals)
 {
-	char err[FIELD_ERR_MAX + 128];
+	char err[RESULT_TEXT_MAX];
 	enum db_change change;
 	long long id;
 
-	switch (db_upsert(w->db, w->e, vals, &change, &id, err, sizeof(err))) {
-	case 0:
+	switch (db_upsert(w->db, w->e, vals, &change, &id)) {
+	case RES_OK:
 		break;
-	case -1:	/* a reference that does not resolve: the data's fault */
-		say(w, false, line, err);
+	case RES_INVALID:	/* a reference that does not resolve: the data's fault */
+	case RES_DUPLICATE:	/* a value another entry has: the data's too */
+		say(w, false, line, result_text(db_result(w->db), err, sizeof(err)));
 		return;
 	default:
-		import_give_up(w, line, err);
+		import_give_up(w, line);
 		return;
 	}
 	keep_id(w, id);
@@ -107,7 +112,7 @@ import_consume(struct writer *w, const struct batch *b)
 	if (!w->begun) {
 		w->begun = true;
 		if (db_bulk_begin(w->db, w->e, b->rows) < 0)
-			import_give_up(w, 0, db_errmsg(w->db));
+			import_give_up(w, 0);
 	}
 	for (size_t i = 0; i < b->n && !w->db_failed; i++) {
 		const struct item *it = &b->items[i];

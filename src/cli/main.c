@@ -98,6 +98,16 @@ say(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Says what went wrong in the store or the model (r, as the message
+ * catalogue words it). */
+static void
+say_result(const struct result_info *r)
+{
+	char msg[RESULT_TEXT_MAX];
+
+	say("%s", result_text(r, msg, sizeof(msg)));
+}
+
 /* Says what was wrong with the command line; returns EXIT_USAGE. */
 static int
 usage_error(const char *fmt, ...)
@@ -246,12 +256,13 @@ fill_db(struct db *db, bool with_data, bool quiet)
 	char dir[PATH_MAX], paths[ENTITY_MAX_FIELDS][PATH_MAX + 32], peildatum[11];
 	char *files[ENTITY_MAX_FIELDS];
 	struct import_opts opts = { .quiet = quiet, .fill_new = true, .out = stdout, .err = stderr };
-	int complete, status;
+	bool complete;
+	int status;
 
 	if (!with_data) {
 		if (db_begin(db) < 0)
 			goto failed;
-		if ((complete = db_complete(db)) < 0 || (complete == 0 && db_mark_complete(db) < 0)) {
+		if (db_complete(db, &complete) < 0 || (!complete && db_mark_complete(db) < 0)) {
 			db_rollback(db);
 			goto failed;
 		}
@@ -272,7 +283,7 @@ fill_db(struct db *db, bool with_data, bool quiet)
 	opts.peildatum = *peildatum ? peildatum : NULL;
 	return import_files(db, files, entity_count, &opts, NULL);
 failed:
-	say("%s", db_errmsg(db));
+	say_result(db_result(db));
 	return EXIT_IOERR;
 }
 
@@ -282,31 +293,33 @@ failed:
  * with_data is false) and marked complete in one transaction, then put in
  * place (db_build, db_publish). An interrupted run leaves no database at
  * path, only a temporary file that the next one removes. Returns 0, or
- * DB_EXISTS when another snw put one there first, or an exit status after
+ * RES_EXISTS when another snw put one there first, or an exit status after
  * saying why.
  */
 static int
 create_db(const char *path, bool with_data, bool quiet)
 {
-	char err[PATH_MAX + 512];
+	struct result_info why;
 	struct db *db;
 	int status;
+	enum result rc;
 
-	if (db_build(path, &db, err, sizeof(err)) < 0) {
-		say("%s", err);
+	if (db_build(path, &db, &why) < 0) {
+		say_result(&why);
 		return EXIT_CANTCREAT;
 	}
 	if ((status = fill_db(db, with_data, quiet)) != 0) {
 		db_close(db);	/* removes the temporary file */
 		return status;
 	}
-	status = db_publish(db, err, sizeof(err));
-	if (status == -1) {
-		say("%s", err);
+	if ((rc = db_publish(db, &why)) == RES_EXISTS)
+		return RES_EXISTS;
+	if (rc < 0) {
+		say_result(&why);
 		return EXIT_CANTCREAT;
 	}
 	fault_point("create");
-	return status;
+	return 0;
 }
 
 /* A symbolic link at path whose target does not exist: says so (the
@@ -356,7 +369,7 @@ first_run(const struct ctx *c)
 	}
 	say(_("%s wordt gemaakt met de meegeleverde gegevens"), c->db_path);
 	status = create_db(c->db_path, true, true);
-	return status == DB_EXISTS ? 0 : status;
+	return status == RES_EXISTS ? 0 : status;
 }
 
 /*
@@ -385,8 +398,9 @@ repair_half_made(const struct ctx *c, struct db *db)
 static int
 open_db(const struct ctx *c, struct db **out)
 {
-	char err[1024];
+	struct result_info why;
 	struct stat st;
+	bool complete;
 	int status;
 
 	*out = NULL;
@@ -401,24 +415,19 @@ open_db(const struct ctx *c, struct db **out)
 		if ((status = first_run(c)) != 0)
 			return status;
 	}
-	if (db_open(c->db_path, c->readonly, out, err, sizeof(err)) < 0) {
+	if (db_open(c->db_path, c->readonly, out, &why) < 0) {
 		/* Not errno: SQLite leaves ENOENT behind from its own probing. */
 		int missing = access(c->db_path, F_OK) != 0;
 
-		say("%s", err);
+		say_result(&why);
 		return missing ? EXIT_NOINPUT : EXIT_IOERR;
 	}
 	fault_point("create");
-	switch (db_complete(*out)) {
-	case 1:
-		return 0;
-	case 0:
-		if ((status = repair_half_made(c, *out)) == 0)
-			return 0;
-		break;
-	default:
-		say("%s", db_errmsg(*out));
+	if (db_complete(*out, &complete) < 0) {
+		say_result(db_result(*out));
 		status = EXIT_IOERR;
+	} else if (complete || (status = repair_half_made(c, *out)) == 0) {
+		return 0;
 	}
 	db_close(*out);
 	*out = NULL;
@@ -469,8 +478,9 @@ static int
 cmd_init(struct ctx *c, int argc, char **argv)
 {
 	static const struct option longopts[] = { { "empty", no_argument, NULL, 'e' }, { 0 } };
-	bool empty = false;
-	char dir[PATH_MAX], err[1024];
+	bool empty = false, complete;
+	char dir[PATH_MAX];
+	struct result_info why;
 	struct stat st;
 	struct db *db;
 	int i = parse_opts(argc, argv, longopts, take_init, &empty), status;
@@ -485,10 +495,10 @@ cmd_init(struct ctx *c, int argc, char **argv)
 		return EXIT_CANTCREAT;
 	if (lstat(c->db_path, &st) == 0) {
 		/* Half-made by an older snw: init fills it (it holds nothing). */
-		if (db_open(c->db_path, false, &db, err, sizeof(err)) == 0) {
-			int complete = db_readonly(db) ? 1 : db_complete(db);
-
-			status = complete == 0 ? fill_db(db, !empty, false) : -1;
+		if (db_open(c->db_path, false, &db, &why) == RES_OK) {
+			if (db_readonly(db) || db_complete(db, &complete) < 0)
+				complete = true;	/* not ours to fill */
+			status = !complete ? fill_db(db, !empty, false) : -1;
 			db_close(db);
 			if (status == 0) {
 				printf(empty ? _("%s aangevuld (leeg)\n") : _("%s aangevuld\n"), c->db_path);
@@ -512,7 +522,7 @@ cmd_init(struct ctx *c, int argc, char **argv)
 		return EXIT_CANTCREAT;
 	}
 	status = create_db(c->db_path, !empty, false);
-	if (status == DB_EXISTS) {
+	if (status == RES_EXISTS) {
 		say(_("%s bestaat al (verwacht: een nieuwe naam; verwijder het bestand eerst, of kies een andere --db)"),
 		    c->db_path);
 		return EXIT_CANTCREAT;
@@ -571,7 +581,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		struct db *copy;
 
 		if (db_copy_to_memory(db, &copy) < 0) {
-			say("%s", db_errmsg(db));
+			say_result(db_result(db));
 			db_close(db);
 			return EXIT_IOERR;
 		}
@@ -865,17 +875,20 @@ cmd_log(struct ctx *c, int argc, char **argv)
 		return status;
 	if (a.domain && (rc = report_find_domain(db, a.domain, &q.domein_id)) <= 0) {
 		if (rc < 0) {
-			say("%s", db_errmsg(db));
+			say_result(db_result(db));
 			status = EXIT_IOERR;
 		} else {
-			status = usage_error(_("log: onbekend domein '%s' (verwacht: de code of naam van een domein of thema)"),
-					     a.domain);
+			struct problem unknown;
+			char msg[FIELD_ERR_MAX];
+
+			problem_set(&unknown, PROB_UNKNOWN_DOMAIN, NULL, NULL, a.domain);
+			status = usage_error("log: %s", problem_text(&unknown, false, msg, sizeof(msg)));
 		}
 		db_close(db);
 		return status;
 	}
 	if (log_write(db, &q, stdout) < 0) {
-		say("%s", db_errmsg(db));
+		say_result(db_result(db));
 		status = EXIT_IOERR;
 	}
 	db_close(db);

@@ -173,14 +173,14 @@ minutes_write(struct db *db, const char *date, const struct report_opts *o, FILE
 		return REPORT_NOT_FOUND;
 	}
 	model_snapshot(db);
-	if ((rc = minutes_meeting(db, iso, &mt)) <= 0) {
-		if (rc == 0 && minutes_dates_each(db, 12, add_date, &ds) == 0)
+	if ((rc = minutes_meeting(db, iso, &mt)) != RES_OK) {
+		if (rc == RES_NOT_FOUND && minutes_dates_each(db, 12, add_date, &ds) == 0)
 			snprintf(err, errsz, _("er is geen vergadering op %s (vergaderingen: %s)"),
 				 day(iso, d, sizeof(d), ""), ds.n ? ds.text : _("geen"));
 		else
-			snprintf(err, errsz, "%s", db_errmsg(db));
+			result_text(db_result(db), err, errsz);
 		model_snapshot_end(db);
-		return rc == 0 ? REPORT_NOT_FOUND : -1;
+		return rc == RES_NOT_FOUND ? REPORT_NOT_FOUND : -1;
 	}
 	if (!(m.doc = doc_new(o->format, fp, o->width))) {
 		model_snapshot_end(db);
@@ -188,7 +188,7 @@ minutes_write(struct db *db, const char *date, const struct report_opts *o, FILE
 		return -1;
 	}
 	if ((rc = minutes_body(&m, &mt)) < 0)
-		snprintf(err, errsz, "%s", db_errmsg(db));
+		result_text(db_result(db), err, errsz);
 	if (doc_close(m.doc) < 0 && rc == 0) {
 		snprintf(err, errsz, "%s", _("de besluitenlijst kon niet geschreven worden"));
 		rc = -1;

@@ -737,7 +737,7 @@ resolve_since(struct db *db, const struct report_opts *o, char since[11], char *
 		return REPORT_NOT_FOUND;
 	}
 	if (report_meetings(db, o->today, &last, &next) < 0) {
-		snprintf(err, errsz, "%s", db_errmsg(db));
+		result_text(db_result(db), err, errsz);
 		return -1;
 	}
 	if (!last.id) {
@@ -760,7 +760,7 @@ report_prepare(struct rep *r, char *err, size_t errsz)
 		if ((rc = report_find_domain(r->db, r->o->domain, &r->only)) <= 0) {
 			text_fit(shown_s, sizeof(shown_s), r->o->domain, 40);
 			if (rc < 0)
-				snprintf(err, errsz, "%s", db_errmsg(r->db));
+				result_text(db_result(r->db), err, errsz);
 			else
 				snprintf(err, errsz, _("onbekend domein '%s' (verwacht: de code of naam van een domein of thema)"),
 					 shown_s);
@@ -771,7 +771,7 @@ report_prepare(struct rep *r, char *err, size_t errsz)
 		return rc;
 	r->year = atoi(r->o->today);
 	if (domains_each(r->db, keep_domain, r) < 0) {
-		snprintf(err, errsz, "%s", db_errmsg(r->db));
+		result_text(db_result(r->db), err, errsz);
 		return -1;
 	}
 	return 0;
@@ -813,7 +813,7 @@ report_write(struct db *db, const struct report_opts *o, FILE *fp, char *err, si
 			snprintf(err, errsz, "%s", _("te weinig geheugen"));
 			rc = -1;
 		} else if ((rc = report_body(r)) < 0) {
-			snprintf(err, errsz, "%s", db_errmsg(db));
+			result_text(db_result(db), err, errsz);
 		}
 		if (r->doc && doc_close(r->doc) < 0 && rc == 0) {
 			snprintf(err, errsz, "%s", _("het rapport kon niet geschreven worden"));

@@ -239,37 +239,6 @@ field_enum_match(const struct field *f, const char *word)
 	return NULL;
 }
 
-const char *
-field_expected(const struct field *f, char *buf, size_t bufsz)
-{
-	switch (f->type) {
-	case FT_TEXT:
-	case FT_LONGTEXT:
-		return "text";
-	case FT_INT:
-		return strcmp(f->column, "jaar") == 0 ? "a year such as 2023" : "a whole number";
-	case FT_DATE:
-	case FT_DATE_START:
-	case FT_DATE_END:
-		return "a date such as 2024-03-04, 4-3-2024, 4 maart 2024, maart 2024 or Q1 2024";
-	case FT_DOMAIN:
-		return "the code or name of a domain or theme";
-	case FT_MEETING:
-		return "the date of a meeting";
-	case FT_ACTIELIJN:
-		return "the title of an actielijn";
-	case FT_ENUM: {
-		size_t used = (size_t)snprintf(buf, bufsz, "one of");
-
-		for (const struct enum_value *v = f->values; v && v->value && used < bufsz; v++)
-			used += (size_t)snprintf(buf + used, bufsz - used, "%s %s",
-						 v == f->values ? "" : ",", v->value);
-		return buf;
-	}
-	}
-	return "a value";
-}
-
 /* Number of UTF-8 characters in s. */
 static size_t
 utf8_chars(const char *s)
@@ -297,18 +266,15 @@ crlf_to_lf(char *s)
 }
 
 const char *
-field_normalize(const struct field *f, char *val, char datebuf[11],
-		char *err, size_t errsz)
+field_normalize(const struct field *f, char *val, char datebuf[11], struct problem *why)
 {
 	const char *v = text_trim(val);
-	char expect[160], shown[64];
 
 	if (*v == '\0' && f->def)
 		v = f->def;
 	if (*v == '\0') {
 		if (f->required) {
-			snprintf(err, errsz, "missing value (expected %s)",
-				 field_expected(f, expect, sizeof(expect)));
+			problem_set(why, PROB_MISSING, NULL, f, "");
 			return NULL;
 		}
 		return "";
@@ -317,7 +283,7 @@ field_normalize(const struct field *f, char *val, char datebuf[11],
 	switch (f->type) {
 	case FT_TEXT:
 		if (strpbrk(v, "\r\n")) {
-			snprintf(err, errsz, "line break in a one-line field (expected text on one line)");
+			problem_set(why, PROB_LINE_BREAK, NULL, f, "");
 			return NULL;
 		}
 		/* fall through */
@@ -328,8 +294,9 @@ field_normalize(const struct field *f, char *val, char datebuf[11],
 	case FT_DOMAIN:
 	case FT_ACTIELIJN:
 		if (f->max_chars > 0 && utf8_chars(v) > (size_t)f->max_chars) {
-			snprintf(err, errsz, "too long: %zu characters (expected at most %d)",
-				 utf8_chars(v), f->max_chars);
+			problem_set(why, PROB_TOO_LONG, NULL, f, "");
+			why->n = (long)utf8_chars(v);
+			why->max = f->max_chars;
 			return NULL;
 		}
 		return v;
@@ -339,9 +306,7 @@ field_normalize(const struct field *f, char *val, char datebuf[11],
 
 		if (*end != '\0' || end == v || n < -999999999L || n > 999999999L ||
 		    (strcmp(f->column, "jaar") == 0 && (n < 1900 || n > 2199))) {
-			text_fit(shown, sizeof(shown), v, 40);
-			snprintf(err, errsz, "'%s' is not valid (expected %s)", shown,
-				 field_expected(f, expect, sizeof(expect)));
+			problem_set(why, PROB_NOT_NUMBER, NULL, f, v);
 			return NULL;
 		}
 		snprintf(datebuf, 11, "%ld", n);
@@ -355,10 +320,7 @@ field_normalize(const struct field *f, char *val, char datebuf[11],
 				      f->type == FT_DATE_END ? DATE_END : DATE_POINT;
 
 		if (!date_parse(v, role, datebuf)) {
-			text_fit(shown, sizeof(shown), v, 40);
-			snprintf(err, errsz, "'%s' is not a date (expected %s)", shown,
-				 f->type == FT_MEETING ? "the date of a meeting, such as 4-7-2023"
-						       : field_expected(f, expect, sizeof(expect)));
+			problem_set(why, PROB_NOT_DATE, NULL, f, v);
 			return NULL;
 		}
 		return datebuf;
@@ -367,9 +329,7 @@ field_normalize(const struct field *f, char *val, char datebuf[11],
 		const char *canon = field_enum_match(f, v);
 
 		if (!canon) {
-			text_fit(shown, sizeof(shown), v, 40);
-			snprintf(err, errsz, "'%s' is not allowed (expected %s)", shown,
-				 field_expected(f, expect, sizeof(expect)));
+			problem_set(why, PROB_NOT_ALLOWED, NULL, f, v);
 			return NULL;
 		}
 		return canon;

@@ -14,6 +14,8 @@
 #include "core/alloc.h"
 #include "core/entity.h"
 #include "store/db.h"
+#include "store/read.h"
+#include "store/stmt.h"
 #include "model/changes.h"
 #include "model/history.h"
 
@@ -311,9 +313,11 @@ entry_change(struct reader *r, size_t from, size_t to)
 	char *now = NULL, *gone = NULL, col[64], v[4096];
 	struct before b = { 0 };
 	struct change *c;
-	int exists = db_row_json(r->db, e, first->rij, &now), rc = 0;
+	enum result found = db_row_json(r->db, e, first->rij, &now);
+	bool exists = found == RES_OK;
+	int rc = 0;
 
-	if (exists < 0)
+	if (found < 0 && found != RES_NOT_FOUND)
 		return -1;
 	if (!before && !exists)
 		return 0;	/* added and removed again */
@@ -424,7 +428,7 @@ change_free(struct change *c)
 	free(c->who);
 }
 
-int
+enum result
 changes_since(struct db *db, const char *since, int limit, struct changes *out)
 {
 	struct reader r = { .db = db, .out = out };
@@ -453,7 +457,7 @@ changes_since(struct db *db, const char *since, int limit, struct changes *out)
 	free(r.ev);
 	if (rc < 0) {
 		changes_free(out);
-		return -1;
+		return db_result(db)->code;
 	}
 	for (int i = 0; i < out->n; i++)
 		out->v[i].place = rank(&order, out->v[i].domain);
@@ -465,7 +469,7 @@ changes_since(struct db *db, const char *since, int limit, struct changes *out)
 		out->more = out->n - limit;
 		out->n = limit;
 	}
-	return 0;
+	return RES_OK;
 }
 
 void

@@ -1,12 +1,12 @@
 /*
- * Reading and reverting the history that db.c writes with every change:
- * the entries of `snw log` (typed; cli/log.c words them), where the
- * initial load ends, and undo.
+ * Reading the history that the store writes with every change
+ * (src/store/journal.c): the entries of `snw log` (typed; cli/log.c words
+ * them), where the initial load ends, and when and by whom an entry last
+ * changed. Undo's writes are the store's (src/store/undo.c).
  *
  * A history row is either a whole entry (veld NULL: added when nieuw holds
- * its JSON, deleted when oud does) or one column (oud -> nieuw). Reverting
- * walks a group newest first and applies the opposite through db.c, which
- * records that in turn: so redo is simply reverting the revert.
+ * its JSON, deleted when oud does), one column (oud -> nieuw), or the
+ * entries rij..tot an import added.
  */
 
 #include <stdlib.h>
@@ -15,26 +15,10 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "core/entity.h"
 #include "model/history.h"
 #include "core/text.h"
-
-/* One history row, copied out of the statement. */
-struct change {
-	char *tabel, *veld, *oud, *nieuw;
-	long long rij;
-	bool has_veld, has_oud, has_nieuw;
-	bool is_run;		/* entries rij.. added by an import */
-};
-
-static void
-change_free(struct change *c)
-{
-	free(c->tabel);
-	free(c->veld);
-	free(c->oud);
-	free(c->nieuw);
-}
 
 /* --- reading entries ------------------------------------------------------------ */
 
@@ -73,7 +57,7 @@ domain_expr(const struct entity *e)
 }
 
 /* Runs sql with ?1 = id and returns its one integer (0 without a row),
- * or -1. */
+ * or a failure (negative). */
 static long long
 one_int(struct db *db, const char *sql, long long id)
 {
@@ -82,12 +66,12 @@ one_int(struct db *db, const char *sql, long long id)
 	int rc;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, id);
 	if ((rc = db_step(st)) == 1)
 		v = db_col_int(st, 0);
 	db_finalize(st);
-	return rc < 0 ? -1 : v;
+	return rc < 0 ? rc : v;
 }
 
 long long
@@ -119,13 +103,13 @@ history_run_domains(struct db *db, const struct entity *e, long long first, long
 	snprintf(sql, sizeof(sql), "SELECT ifnull(%s, 0), count(*) FROM %s t WHERE t.id BETWEEN ?1 AND ?2"
 		 " GROUP BY 1 ORDER BY 1", domain_expr(e), e->name);
 	if (!(st = db_prepare(db, sql)))
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, first);
 	db_bind_int(st, 2, last);
 	while (!stop && (rc = db_step(st)) == 1)
 		stop = fn(ctx, db_col_int(st, 0), db_col_int(st, 1));
 	db_finalize(st);
-	return stop ? stop : rc < 0 ? -1 : 0;
+	return stop ? stop : rc < 0 ? rc : 0;
 }
 
 /* The JSON of entry id of e as it was last deleted (malloc'd), or NULL. */
@@ -154,7 +138,7 @@ struct entry_state {
 	bool gone;
 };
 
-/* Reads the state of entry id of e. Returns 0 or -1. */
+/* Reads the state of entry id of e: RES_OK or a failure. */
 static int
 entry_state(struct db *db, const struct entity *e, long long id, struct entry_state *s)
 {
@@ -167,7 +151,7 @@ entry_state(struct db *db, const struct entity *e, long long id, struct entry_st
 	snprintf(sql, sizeof(sql), "SELECT t.%s, ifnull(%s, 0) FROM %s t WHERE t.id = ?1",
 		 e->fields[e->title].column, domain_expr(e), e->name);
 	if (!(st = db_prepare(db, sql)))
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, id);
 	if ((rc = db_step(st)) == 1) {
 		snprintf(s->title, sizeof(s->title), "%s", db_col_text(st, 0));
@@ -175,14 +159,14 @@ entry_state(struct db *db, const struct entity *e, long long id, struct entry_st
 	}
 	db_finalize(st);
 	if (rc != 0)
-		return rc < 0 ? -1 : 0;
+		return rc < 0 ? rc : RES_OK;
 	s->gone = true;
 	if ((json = deleted_json(db, e, id))) {
 		history_json_get(db, json, e->fields[e->title].column, s->title, sizeof(s->title));
 		s->domain = history_entry_domain(db, e, id, json);
 		free(json);
 	}
-	return s->domain < 0 ? -1 : 0;
+	return s->domain < 0 ? (int)s->domain : RES_OK;
 }
 
 /* Entries added by an import are one history row per run of ids; `snw
@@ -268,15 +252,17 @@ log_run(struct log_walk *w, struct log_entry *le, long long rij, long long tot)
 			snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s t WHERE t.id BETWEEN ?1 AND %lld AND %s = %lld",
 				 le->e->name, tot, domain_expr(le->e), w->q->domein_id);
 			if ((le->count = one_int(w->db, sql, rij)) < 0)
-				return -1;
+				return (int)le->count;
 			if (le->count == 0)
 				return 0;
 		}
 		return emit(w, le, w->q->domein_id);
 	}
 	for (long long id = tot; id >= rij && !w->stop && !w->full; id--) {
-		if (entry_state(w->db, le->e, id, &s) < 0)
-			return -1;
+		int rc = entry_state(w->db, le->e, id, &s);
+
+		if (rc < 0)
+			return rc;
 		le->kind = LOG_ADDED;
 		le->id = id;
 		le->title = s.title;
@@ -296,13 +282,14 @@ log_row(struct log_walk *w, struct db_stmt *st)
 	struct entry_state s;
 	char a[512], b[512];
 	long long domain;
+	int rc;
 
 	if (!e)
 		return 0;
 	if (db_col_int(st, 11))
 		return log_run(w, &le, le.id, db_col_int(st, 11));
-	if (entry_state(w->db, e, le.id, &s) < 0)
-		return -1;
+	if ((rc = entry_state(w->db, e, le.id, &s)) < 0)
+		return rc;
 	le.title = s.title;
 	le.gone = s.gone;
 	domain = s.domain;
@@ -313,7 +300,7 @@ log_row(struct log_walk *w, struct db_stmt *st)
 		le.kind = added ? LOG_ADDED : LOG_DELETED;
 		history_json_get(w->db, json, e->fields[e->title].column, s.title, sizeof(s.title));
 		if ((domain = history_entry_domain(w->db, e, le.id, json)) < 0)
-			return -1;
+			return (int)domain;
 		return emit(w, &le, domain);
 	}
 	le.kind = LOG_FIELD;
@@ -338,127 +325,17 @@ history_each(struct db *db, const struct log_query *q,
 	int rc;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_text(st, 1, q->since);
 	db_bind_text(st, 2, q->table ? q->table->name : NULL);
 	while (!w.stop && !w.full && (rc = db_step(st)) == 1)
-		if (log_row(&w, st) < 0) {
-			rc = -1;
+		if ((rc = log_row(&w, st)) < 0)
 			break;
-		}
 	db_finalize(st);
-	return rc < 0 ? -1 : w.stop;
+	return rc < 0 ? rc : w.stop;
 }
 
-/* Reads group g, newest first. */
-static int
-load_group(struct db *db, struct change_group g, struct change **out, size_t *n)
-{
-	struct db_stmt *st = db_prepare(db,
-		"SELECT tabel, rij, veld, oud, nieuw, veld IS NOT NULL, oud IS NOT NULL, nieuw IS NOT NULL,"
-		" tot IS NOT NULL FROM historie WHERE id BETWEEN ?1 AND ?2 ORDER BY id DESC");
-	size_t cap = 0;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return -1;
-	db_bind_int(st, 1, g.first);
-	db_bind_int(st, 2, g.last);
-	while ((rc = db_step(st)) == 1) {
-		struct change *c;
-
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof(**out));
-		c = &(*out)[(*n)++];
-		c->tabel = xstrdup(db_col_text(st, 0));
-		c->rij = db_col_int(st, 1);
-		c->veld = xstrdup(db_col_text(st, 2));
-		c->oud = xstrdup(db_col_text(st, 3));
-		c->nieuw = xstrdup(db_col_text(st, 4));
-		c->has_veld = db_col_int(st, 5);
-		c->has_oud = db_col_int(st, 6);
-		c->has_nieuw = db_col_int(st, 7);
-		c->is_run = db_col_int(st, 8);
-	}
-	db_finalize(st);
-	return rc;
-}
-
-/* Applies the opposite of one change. */
-static int
-revert_one(struct db *db, const struct change *c, char *err, size_t errsz)
-{
-	const struct entity *e = entity_find(c->tabel);
-	char *now = NULL;
-	int rc;
-
-	if (!e) {
-		snprintf(err, errsz, "unknown table %s in history", c->tabel);
-		return -2;
-	}
-	if (c->is_run) {	/* never part of a session's changes */
-		snprintf(err, errsz, "een import maak je niet ongedaan met u");
-		return -2;
-	}
-	if (c->has_veld) {
-		rc = db_set_column(db, e, c->rij, c->veld, c->has_nieuw ? c->nieuw : NULL,
-				   c->has_oud ? c->oud : NULL);
-		if (rc == DB_CONFLICT)
-			snprintf(err, errsz, "iemand anders heeft deze %s intussen gewijzigd", e->singular);
-		return rc == 0 ? 0 : rc == DB_CONFLICT ? rc : -2;
-	}
-	if ((rc = db_row_json(db, e, c->rij, &now)) < 0)
-		return -2;
-	if (c->has_nieuw) {		/* it was added: delete it, if it is as we left it */
-		rc = rc == 1 && strcmp(now, c->nieuw) == 0 ? db_delete_row(db, e, c->rij) : DB_CONFLICT;
-	} else {			/* it was deleted: bring it back */
-		rc = rc == 0 ? db_restore(db, e, c->rij, c->oud) : DB_CONFLICT;
-	}
-	free(now);
-	if (rc == DB_CONFLICT)
-		snprintf(err, errsz, "iemand anders heeft deze %s intussen gewijzigd", e->singular);
-	return rc == 0 ? 0 : rc == DB_CONFLICT ? rc : -2;
-}
-
-int
-history_revert(struct db *db, struct change_group g, struct change_group *reverted,
-	       char *err, size_t errsz)
-{
-	struct change *changes;
-	size_t n = 0;
-	int rc = 0;
-
-	reverted->first = reverted->last = 0;
-	if (db_begin(db) < 0) {
-		snprintf(err, errsz, "%s", db_errmsg(db));
-		return -2;
-	}
-	db_set_actor(db, NULL, "undo");
-	if (load_group(db, g, &changes, &n) < 0)
-		rc = -2;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = revert_one(db, &changes[i], err, errsz);
-	for (size_t i = 0; i < n; i++)
-		change_free(&changes[i]);
-	free(changes);
-	db_set_actor(db, NULL, "form");
-	if (rc == -2 && !*err)
-		snprintf(err, errsz, "%s", db_errmsg(db));
-	if (rc != 0) {
-		db_rollback(db);
-		return rc;
-	}
-	if (db_commit(db) < 0) {
-		snprintf(err, errsz, "%s", db_errmsg(db));
-		return -2;
-	}
-	db_last_group(db, &reverted->first, &reverted->last);
-	return 0;
-}
-
-int
+enum result
 history_last(struct db *db, const char *table, long long row, char *buf, size_t bufsz)
 {
 	struct db_stmt *st = db_prepare(db,
@@ -471,7 +348,7 @@ history_last(struct db *db, const char *table, long long row, char *buf, size_t 
 
 	*buf = '\0';
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_text(st, 1, table);
 	db_bind_int(st, 2, row);
 	if ((rc = db_step(st)) == 1) {
@@ -482,5 +359,5 @@ history_last(struct db *db, const char *table, long long row, char *buf, size_t 
 		snprintf(buf, bufsz, "%s %s door %s", day, db_col_text(st, 1), who);
 	}
 	db_finalize(st);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? (enum result)rc : RES_OK;
 }

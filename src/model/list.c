@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "model/list.h"
 
 #define LIST_WINDOW 512		/* rows a list holds at most */
@@ -72,10 +73,11 @@ bind_common(struct list *l, struct db_stmt *st, const struct list_row *anchor)
 	db_bind_int(st, 5, anchor->id);
 }
 
+/* Keeps what went wrong, for the status line. */
 static void
 set_error(struct list *l)
 {
-	snprintf(l->err, sizeof(l->err), "%s", db_errmsg(l->db));
+	l->why = *db_result(l->db);
 }
 
 /* Reads up to limit rows in the given direction from anchor into a new
@@ -302,7 +304,7 @@ list_invalidate(struct list *l)
 	struct list_row anchor;
 
 	l->count = -1;
-	l->err[0] = '\0';
+	l->why.code = RES_OK;
 	if (!cur) {
 		window_clear(l);
 		list_count(l);
@@ -320,7 +322,7 @@ list_invalidate(struct list *l)
 	l->top = l->cur - off < 0 ? 0 : l->cur - off;
 }
 
-int
+enum result
 list_ensure(struct list *l, long long first, int n)
 {
 	long long count = list_count(l), end = l->base + l->n;
@@ -334,22 +336,22 @@ list_ensure(struct list *l, long long first, int n)
 	if (first + n > count)
 		n = (int)(count - first);
 	if (n <= 0)
-		return 0;
+		return RES_OK;
 	if (l->n > 0 && first >= l->base && first + n <= end)
-		return 0;
+		return RES_OK;
 	if (l->n > 0 && first >= l->base && first <= end + LIST_WINDOW / 2) {
 		got = fetch(l, F_AFTER, &l->rows[l->n - 1], first + n - end + LIST_MARGIN, 0, &rows);
 		if (got < 0)
-			return -1;
+			return l->why.code;
 		window_add(l, rows, got, false);
-		return 0;
+		return RES_OK;
 	}
 	if (l->n > 0 && first < l->base && first + n >= l->base - LIST_WINDOW / 2) {
 		got = fetch(l, F_BEFORE, &l->rows[0], l->base - first + LIST_MARGIN, 0, &rows);
 		if (got < 0)
-			return -1;
+			return l->why.code;
 		window_add(l, rows, got, true);
-		return 0;
+		return RES_OK;
 	}
 	/* a jump: read around `first` from the nearest end */
 	window_clear(l);
@@ -366,9 +368,9 @@ list_ensure(struct list *l, long long first, int n)
 		l->base = first - LIST_MARGIN;
 	}
 	if (got < 0)
-		return -1;
+		return l->why.code;
 	window_add(l, rows, got, false);
-	return 0;
+	return RES_OK;
 }
 
 const struct list_row *
@@ -460,7 +462,7 @@ list_move(struct list *l, long long delta, int rows)
 
 /* --- small result sets ---------------------------------------------------- */
 
-int
+enum result
 rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
 	    long long p1, const char *p2, int limit)
 {
@@ -469,7 +471,7 @@ rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
 
 	rowset_free(rs);
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	rs->ncols = ncols;
 	db_bind_int(st, 1, p1);
 	db_bind_text(st, 2, p2);
@@ -485,7 +487,7 @@ rowset_load(struct db *db, struct rowset *rs, int ncols, const char *sql,
 		rs->n++;
 	}
 	db_finalize(st);
-	return rc >= 0 ? 0 : -1;
+	return rc >= 0 ? RES_OK : (enum result)rc;
 }
 
 const char *

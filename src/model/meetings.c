@@ -11,6 +11,7 @@
 
 #include "core/alloc.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "model/meetings.h"
 
 /* --- the meetings ------------------------------------------------------------ */
@@ -71,10 +72,10 @@ meetings_sort(struct list *l, int i)
 		list_set_sort(l, meeting_sorts[i].k1, true, NULL, false);
 }
 
-int
+enum result
 meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeting_detail *d)
 {
-	int rc;
+	enum result rc;
 
 	d->ndecisions = d->nactions = 0;
 	d->meeting_id = 0;
@@ -91,7 +92,7 @@ meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeti
 	d->decisions = xcalloc((size_t)d->rs_d.n + 1, sizeof(*d->decisions));
 	d->actions = xcalloc((size_t)d->rs_a.n + 1, sizeof(*d->actions));
 	if (rc < 0)
-		return -1;
+		return rc;
 	for (int i = 0; i < d->rs_d.n; i++)
 		d->decisions[i] = (struct decision){
 			.id = strtoll(rowset_get(&d->rs_d, i, 0), NULL, 10),
@@ -111,7 +112,7 @@ meeting_detail_load(struct db *db, long long meeting_id, int limit, struct meeti
 	d->ndecisions = d->rs_d.n;
 	d->nactions = d->rs_a.n;
 	d->meeting_id = meeting_id;
-	return 0;
+	return RES_OK;
 }
 
 void
@@ -124,7 +125,7 @@ meeting_detail_free(struct meeting_detail *d)
 	memset(d, 0, sizeof(*d));
 }
 
-int
+enum result
 meeting_of_entry(struct db *db, const struct entity *e, long long id, long long *meeting,
 		 char date[11])
 {
@@ -136,11 +137,11 @@ meeting_of_entry(struct db *db, const struct entity *e, long long id, long long 
 		if (e->fields[j].type == FT_MEETING)
 			m = j;
 	if (m < 0)
-		return 0;
+		return RES_NOT_FOUND;
 	snprintf(sql, sizeof(sql), "SELECT v.id, v.datum FROM %s x JOIN vergaderingen v"
 		 " ON v.id = x.%s_id WHERE x.id = ?1", e->name, e->fields[m].column);
 	if (!(st = db_prepare(db, sql)))
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, id);
 	rc = db_step(st);
 	if (rc == 1) {
@@ -148,7 +149,7 @@ meeting_of_entry(struct db *db, const struct entity *e, long long id, long long 
 		snprintf(date, 11, "%s", db_col_text(st, 1));
 	}
 	db_finalize(st);
-	return rc;
+	return rc < 0 ? (enum result)rc : rc == 1 ? RES_OK : RES_NOT_FOUND;
 }
 
 /* --- the action items -------------------------------------------------------- */

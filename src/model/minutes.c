@@ -9,21 +9,26 @@
 
 #include "core/entity.h"
 #include "store/db.h"
+#include "store/read.h"
+#include "store/stmt.h"
 #include "model/minutes.h"
 
-int
+enum result
 minutes_meeting(struct db *db, const char *date, struct meeting_brief *m)
 {
-	long long id = db_meeting_by_date(db, date);
 	struct db_stmt *st;
+	long long id;
+	enum result r;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
-	if (id <= 0)
-		return id < 0 ? -1 : 0;
+	if ((r = db_meeting_by_date(db, date, &id)) < 0)
+		return r;
+	if (id == 0)
+		return RES_NOT_FOUND;
 	if (!(st = db_prepare(db, "SELECT datum, soort, ifnull(titel, ''), ifnull(locatie, ''), ifnull(bron, '')"
 				  " FROM vergaderingen WHERE id = ?1")))
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, id);
 	if ((rc = db_step(st)) == 1) {
 		m->id = id;
@@ -34,7 +39,7 @@ minutes_meeting(struct db *db, const char *date, struct meeting_brief *m)
 		snprintf(m->bron, sizeof(m->bron), "%s", db_col_text(st, 4));
 	}
 	db_finalize(st);
-	return rc;
+	return rc < 0 ? (enum result)rc : rc == 1 ? RES_OK : RES_NOT_FOUND;
 }
 
 int
@@ -44,12 +49,12 @@ minutes_dates_each(struct db *db, int limit, int (*fn)(void *ctx, const char *da
 	int rc = 0, stop = 0;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, limit);
 	while (!stop && (rc = db_step(st)) == 1)
 		stop = fn(ctx, db_col_text(st, 0));
 	db_finalize(st);
-	return stop ? stop : rc < 0 ? -1 : 0;
+	return stop ? stop : rc < 0 ? rc : 0;
 }
 
 int
@@ -64,7 +69,7 @@ minutes_decisions_each(struct db *db, long long meeting_id,
 	int rc = 0, stop = 0;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, meeting_id);
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct minutes_decision b = { db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2) };
@@ -72,7 +77,7 @@ minutes_decisions_each(struct db *db, long long meeting_id,
 		stop = fn(ctx, &b);
 	}
 	db_finalize(st);
-	return stop ? stop : rc < 0 ? -1 : 0;
+	return stop ? stop : rc < 0 ? rc : 0;
 }
 
 /* Walks action items: the columns of minutes_action, then `where`
@@ -91,7 +96,7 @@ actions_walk(struct db *db, const char *where, long long id, const char *text,
 		 " LEFT JOIN vergaderingen v ON v.id = a.vergadering_id"
 		 " LEFT JOIN domeinen d ON d.id = a.domein_id WHERE %s", where);
 	if (!(st = db_prepare(db, sql)))
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, text);
 	while (!stop && (rc = db_step(st)) == 1) {
@@ -102,7 +107,7 @@ actions_walk(struct db *db, const char *where, long long id, const char *text,
 		stop = fn(ctx, &a);
 	}
 	db_finalize(st);
-	return stop ? stop : rc < 0 ? -1 : 0;
+	return stop ? stop : rc < 0 ? rc : 0;
 }
 
 int

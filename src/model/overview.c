@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "model/model.h"
 
 static void
@@ -70,22 +71,22 @@ domains_find(const struct domains *d, long long id)
 	return -1;
 }
 
-int
+enum result
 domains_load(struct db *db, struct domains *d)
 {
 	long long v = db_data_version(db);
 	struct rowset rs = { 0 };
 
 	if (d->valid && d->version == v)
-		return 0;
+		return RES_OK;
 	d->valid = false;
 	if (rowset_load(db, &rs, 5,
 			"SELECT id, code, naam, ifnull(motto, ''), soort FROM domeinen"
 			" ORDER BY soort = '" SOORT_THEMA "', volgorde IS NULL, volgorde, id LIMIT ?3",
 			0, NULL, MODEL_MAX_DOMAINS) < 0) {
-		copy(d->err, sizeof(d->err), db_errmsg(db));
+		d->why = *db_result(db);
 		rowset_free(&rs);
-		return -1;
+		return d->why.code;
 	}
 	d->n = rs.n;
 	d->ndomains = 0;
@@ -104,8 +105,8 @@ domains_load(struct db *db, struct domains *d)
 	rowset_free(&rs);
 	d->version = v;
 	d->valid = true;
-	d->err[0] = '\0';
-	return 0;
+	d->why.code = RES_OK;
+	return RES_OK;
 }
 
 /* --- the overview ------------------------------------------------------------ */
@@ -244,14 +245,14 @@ load_dates(struct db *db, struct overview *ov)
 			 &ov->ms_past);
 }
 
-int
+enum result
 overview_load(struct db *db, const struct domains *doms, struct overview *ov)
 {
 	char today[11];
 
 	date_today(today);
 	if (ov->valid && ov->version == doms->version && strcmp(today, ov->today) == 0)
-		return 0;
+		return RES_OK;
 	ov->valid = false;
 	memset(ov->dom, 0, sizeof(ov->dom));
 	copy(ov->today, sizeof(ov->today), today);
@@ -264,11 +265,11 @@ overview_load(struct db *db, const struct domains *doms, struct overview *ov)
 			goto failed;
 	ov->version = doms->version;
 	ov->valid = true;
-	ov->err[0] = '\0';
-	return 0;
+	ov->why.code = RES_OK;
+	return RES_OK;
 failed:
-	copy(ov->err, sizeof(ov->err), db_errmsg(db));
-	return -1;
+	ov->why = *db_result(db);
+	return ov->why.code;
 }
 
 /* --- the peildatum -------------------------------------------------------------- */
@@ -277,17 +278,17 @@ failed:
  * history it covers (all history when none was stated), the later of the
  * two. Ids only grow, so the newest change is the last row: one step
  * down the primary key, whatever the size of the history. */
-int
+enum result
 model_peildatum(struct db *db, char iso[11])
 {
 	struct rowset rs = { 0 };
-	int rc = rowset_load(db, &rs, 1,
+	enum result rc = rowset_load(db, &rs, 1,
 		"SELECT max(ifnull((SELECT waarde FROM gegevens WHERE sleutel = 'peildatum'), ''),"
 		"  ifnull((SELECT date(tijd, 'localtime') FROM historie WHERE id > ifnull((SELECT"
 		"    CAST(waarde AS INTEGER) FROM gegevens WHERE sleutel = 'peildatum_historie'), 0)"
 		"    ORDER BY id DESC LIMIT 1), ''))", 0, NULL, 1);
 
-	copy(iso, 11, rc == 0 ? rowset_get(&rs, 0, 0) : "");
+	copy(iso, 11, rc == RES_OK ? rowset_get(&rs, 0, 0) : "");
 	rowset_free(&rs);
 	return rc;
 }
@@ -304,14 +305,14 @@ static const struct {
 	{ 'd', &entity_domeinen },
 };
 
-int
+enum result
 model_search(struct db *db, const char *needle, struct search_hits *hits)
 {
 	struct rowset rs = { 0 };
-	int rc;
+	enum result rc;
 
 	search_hits_free(hits);
-	/* snw_contains (db.c) folds case like the rest of snw and needs no
+	/* snw_contains (store/open.c) folds case like the rest of snw and needs no
 	 * escaping of % and _. */
 	rc = rowset_load(db, &rs, 4,
 		"SELECT 'a', id, domein_id, titel FROM actielijnen"

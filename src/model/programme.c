@@ -127,17 +127,17 @@ actielijnen_year(struct list *l, int year, const char *status)
 
 /* --- one actielijn ---------------------------------------------------------- */
 
-int
+enum result
 actielijn_detail_load(struct db *db, long long id, struct actielijn_detail *d)
 {
 	struct rowset *rs = &d->rs;
-	int rc = rowset_load(db, rs, 8,
+	enum result rc = rowset_load(db, rs, 8,
 			     "SELECT titel, ifnull(toelichting, ''), ifnull(trekker, ''), ifnull(status, ''),"
 			     " ifnull(start, ''), ifnull(eind, ''), ifnull(groep, ''), ifnull(bron, '')"
 			     " FROM actielijnen WHERE id = ?1",
 			     id, NULL, 1);
 
-	d->id = rc == 0 && rs->n ? id : 0;
+	d->id = rc == RES_OK && rs->n ? id : 0;
 	d->titel = rowset_get(rs, 0, 0);
 	d->toelichting = rowset_get(rs, 0, 1);
 	d->trekker = rowset_get(rs, 0, 2);
@@ -166,20 +166,21 @@ rows_new(void *old, int n, size_t size)
 	return xcalloc((size_t)(n > 0 ? n : 1), size);
 }
 
-int
+enum result
 successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out)
 {
-	int rc = rowset_load(db, &out->rs, 2,
+	enum result rc = rowset_load(db, &out->rs, 2,
 			     "SELECT jaar, titel FROM successen WHERE domein_id = ?1"
 			     " ORDER BY jaar DESC, id LIMIT ?3", domein_id, NULL, limit);
 
 	out->n = 0;
-	if (rc < 0 || !(out->v = rows_new(out->v, out->rs.n, sizeof(*out->v))))
-		return -1;
+	if (rc < 0)
+		return rc;
+	out->v = rows_new(out->v, out->rs.n, sizeof(*out->v));
 	for (int i = 0; i < out->rs.n; i++)
 		out->v[i] = (struct success){ atoi(rowset_get(&out->rs, i, 0)), rowset_get(&out->rs, i, 1) };
 	out->n = out->rs.n;
-	return 0;
+	return RES_OK;
 }
 
 static const struct list_spec success_spec = {
@@ -217,20 +218,21 @@ successes_free(struct successes *s)
 	memset(s, 0, sizeof(*s));
 }
 
-int
+enum result
 actielijnen_first(struct db *db, long long domein_id, int limit, struct line_titles *out)
 {
-	int rc = rowset_load(db, &out->rs, 2,
+	enum result rc = rowset_load(db, &out->rs, 2,
 			     "SELECT titel, ifnull(status, '') FROM actielijnen WHERE domein_id = ?1"
 			     " ORDER BY titel LIMIT ?3", domein_id, NULL, limit);
 
 	out->n = 0;
-	if (rc < 0 || !(out->v = rows_new(out->v, out->rs.n, sizeof(*out->v))))
-		return -1;
+	if (rc < 0)
+		return rc;
+	out->v = rows_new(out->v, out->rs.n, sizeof(*out->v));
 	for (int i = 0; i < out->rs.n; i++)
 		out->v[i] = (struct line_title){ rowset_get(&out->rs, i, 0), rowset_get(&out->rs, i, 1) };
 	out->n = out->rs.n;
-	return 0;
+	return RES_OK;
 }
 
 void
@@ -241,17 +243,18 @@ line_titles_free(struct line_titles *t)
 	memset(t, 0, sizeof(*t));
 }
 
-int
+enum result
 milestones_of_year(struct db *db, int year, int limit, struct milestones *out)
 {
-	int rc = rowset_load(db, &out->rs, 4,
+	enum result rc = rowset_load(db, &out->rs, 4,
 			     "SELECT id, datum, titel, ifnull(actielijn_id, 0) FROM planning"
 			     " WHERE datum BETWEEN printf('%04d-01-01', ?1) AND printf('%04d-12-31', ?1)"
 			     " ORDER BY datum, id LIMIT ?3", year, NULL, limit);
 
 	out->n = 0;
-	if (rc < 0 || !(out->v = rows_new(out->v, out->rs.n, sizeof(*out->v))))
-		return -1;
+	if (rc < 0)
+		return rc;
+	out->v = rows_new(out->v, out->rs.n, sizeof(*out->v));
 	for (int i = 0; i < out->rs.n; i++)
 		out->v[i] = (struct milestone){
 			.id = strtoll(rowset_get(&out->rs, i, 0), NULL, 10),
@@ -260,7 +263,7 @@ milestones_of_year(struct db *db, int year, int limit, struct milestones *out)
 			.actielijn_id = strtoll(rowset_get(&out->rs, i, 3), NULL, 10),
 		};
 	out->n = out->rs.n;
-	return 0;
+	return RES_OK;
 }
 
 void
@@ -271,21 +274,22 @@ milestones_free(struct milestones *m)
 	memset(m, 0, sizeof(*m));
 }
 
-int
+enum result
 undated_load(struct db *db, int limit, struct undated *out)
 {
-	int rc = rowset_load(db, &out->rs, 1,
+	enum result rc = rowset_load(db, &out->rs, 1,
 			     "SELECT titel FROM actielijnen WHERE start IS NULL AND eind IS NULL"
 			     " UNION ALL SELECT titel FROM planning WHERE datum IS NULL LIMIT ?3",
 			     0, NULL, limit);
 
 	out->n = 0;
-	if (rc < 0 || !(out->titel = rows_new(out->titel, out->rs.n, sizeof(*out->titel))))
-		return -1;
+	if (rc < 0)
+		return rc;
+	out->titel = rows_new(out->titel, out->rs.n, sizeof(*out->titel));
 	for (int i = 0; i < out->rs.n; i++)
 		out->titel[i] = rowset_get(&out->rs, i, 0);
 	out->n = out->rs.n;
-	return 0;
+	return RES_OK;
 }
 
 void

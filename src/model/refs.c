@@ -9,15 +9,17 @@
 
 #include "core/alloc.h"
 #include "core/date.h"
+#include "core/entity.h"
 #include "core/fold.h"
 #include "store/db.h"
+#include "store/stmt.h"
 #include "model/refs.h"
 
 /* The queries per kind: value, label parts, domain. */
 static const char *const find_sql[] = {
 	[REF_DOMAIN] = "SELECT naam, code, '' FROM domeinen"
 		       " ORDER BY soort = '" SOORT_THEMA "', volgorde IS NULL, volgorde, id",
-	/* a date names its AB meeting when there are two (store/db.c),
+	/* a date names its AB meeting when there are two (store/refs.c),
 	   so only the meeting each date names can be picked */
 	[REF_MEETING] = "SELECT v.datum, v.soort, ifnull(v.titel, '') FROM vergaderingen v"
 			" WHERE v.id = (SELECT w.id FROM vergaderingen w WHERE w.datum = v.datum"
@@ -97,7 +99,7 @@ add_item(struct ref_list *out, const char *value, const char *label, const char 
 	out->n++;
 }
 
-int
+enum result
 refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *domain,
 	  int limit, struct ref_list *out)
 {
@@ -109,7 +111,7 @@ refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *dom
 	refs_free(out);
 	if (!(st = db_prepare(db, find_sql[kind]))) {
 		free(want);
-		return -1;
+		return db_result(db)->code;
 	}
 	if (kind == REF_ACTIELIJN)
 		db_bind_text(st, 1, all ? NULL : domain);
@@ -133,7 +135,7 @@ refs_find(struct db *db, enum ref_kind kind, const char *needle, const char *dom
 	}
 	db_finalize(st);
 	free(want);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? (enum result)rc : RES_OK;
 }
 
 int
@@ -144,7 +146,7 @@ refs_domain(struct db *db, const char *text, char **name)
 
 	*name = NULL;
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	while (!found && (rc = db_step(st)) == 1) {
 		if (fold_equal(db_col_text(st, 0), text) || fold_equal(db_col_text(st, 1), text)) {
 			*name = xstrdup(db_col_text(st, 0));
@@ -152,22 +154,22 @@ refs_domain(struct db *db, const char *text, char **name)
 		}
 	}
 	db_finalize(st);
-	return rc < 0 ? -1 : found;
+	return rc < 0 ? rc : found;
 }
 
 int
 refs_meetings_on(struct db *db, const char *iso)
 {
 	struct db_stmt *st = db_prepare(db, "SELECT count(*) FROM vergaderingen WHERE datum = ?1");
-	int n = -1;
+	int n;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_text(st, 1, iso);
-	if (db_step(st) == 1)
+	if ((n = db_step(st)) == 1)
 		n = (int)db_col_int(st, 0);
 	db_finalize(st);
-	return n;
+	return n;	/* a failure of db_step is negative */
 }
 
 /* Matches of title among actielijnen of domain (NULL: all): exact ones
@@ -184,9 +186,8 @@ count_titles(struct db *db, const char *domain, const char *title, bool exact, c
 	int n = 0, rc = 0;
 
 	if (!st) {
-		db_finalize(st);
 		free(want);
-		return -1;
+		return db_result(db)->code;
 	}
 	db_bind_text(st, 1, domain);
 	if (exact)
@@ -209,7 +210,7 @@ count_titles(struct db *db, const char *domain, const char *title, bool exact, c
 	db_finalize(st);
 	free(want);
 	if (rc < 0)
-		return -1;
+		return rc;
 	if (n != 1) {
 		free(*canon);
 		*canon = NULL;

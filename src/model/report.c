@@ -14,27 +14,33 @@
 #include "core/entity.h"
 #include "store/db.h"
 #include "model/model.h"
+#include "store/stmt.h"
 #include "model/report.h"
 
-int
+enum result
 model_snapshot(struct db *db)
 {
-	return db_exec(db, "BEGIN");
+	return db_snapshot(db);
 }
 
 void
 model_snapshot_end(struct db *db)
 {
-	db_exec(db, "COMMIT");
+	db_snapshot_end(db);
 }
 
-/* Finishes a walk: the statement goes, and the step's result (0 done, -1
- * failed) or the callback's (anything else) is what the walk returns. */
+/* Finishes a walk: the statement goes, and the step's result (0 done, or
+ * a failure) or the callback's (anything else) is what the walk returns;
+ * a statement that could not be prepared failed as db_result says. */
 static int
-walk_end(struct db_stmt *st, int rc, int stop)
+walk_end(struct db *db, struct db_stmt *st, int rc, int stop)
 {
 	db_finalize(st);
-	return stop ? stop : rc < 0 ? -1 : 0;
+	if (stop)
+		return stop;
+	if (!st)
+		return db_result(db)->code;
+	return rc < 0 ? rc : RES_OK;
 }
 
 int
@@ -45,7 +51,7 @@ domains_each(struct db *db, int (*fn)(void *ctx, const struct domain_row *d), vo
 	int rc = 0, stop = 0;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct domain_row d = {
 			db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
@@ -54,7 +60,7 @@ domains_each(struct db *db, int (*fn)(void *ctx, const struct domain_row *d), vo
 
 		stop = fn(ctx, &d);
 	}
-	return walk_end(st, rc, stop);
+	return walk_end(db, st, rc, stop);
 }
 
 int
@@ -66,7 +72,7 @@ successes_each(struct db *db, long long domein_id,
 	int rc = 0, stop = 0;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, domein_id);
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct success_row s = { db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
@@ -74,7 +80,7 @@ successes_each(struct db *db, long long domein_id,
 
 		stop = fn(ctx, &s);
 	}
-	return walk_end(st, rc, stop);
+	return walk_end(db, st, rc, stop);
 }
 
 /* The planning items of the actielijn being walked, copied out of the
@@ -114,7 +120,7 @@ read_planning(struct db_stmt *plan, long long id, struct planning_buf *b)
 		b->items[b->n] = (struct planning_item){ b->text[2 * b->n], b->text[2 * b->n + 1] };
 		b->n++;
 	}
-	return rc < 0 ? -1 : 0;
+	return rc < 0 ? rc : 0;
 }
 
 int
@@ -132,16 +138,16 @@ actielijnen_each(struct db *db, long long domein_id,
 	struct planning_buf b = { 0 };
 	int rc = -1, stop = 0;
 
-	if (!st || !plan)
+	if (!st || !plan) {
+		rc = db_result(db)->code;
 		goto out;
+	}
 	db_bind_int(st, 1, domein_id);
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct line_row a;
 
-		if (read_planning(plan, db_col_int(st, 0), &b) < 0) {
-			rc = -1;
+		if ((rc = read_planning(plan, db_col_int(st, 0), &b)) < 0)
 			break;
-		}
 		a = (struct line_row){
 			db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
 			db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 6), db_col_text(st, 7),
@@ -154,7 +160,7 @@ out:
 	free(b.items);
 	free(b.text);
 	db_finalize(plan);
-	return walk_end(st, rc, stop);
+	return walk_end(db, st, rc, stop);
 }
 
 int
@@ -171,7 +177,7 @@ open_actions_each(struct db *db, long long domein_id,
 	int rc = 0, stop = 0;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, domein_id);
 	while (!stop && (rc = db_step(st)) == 1) {
 		struct open_action a = { db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
@@ -179,7 +185,7 @@ open_actions_each(struct db *db, long long domein_id,
 
 		stop = fn(ctx, &a);
 	}
-	return walk_end(st, rc, stop);
+	return walk_end(db, st, rc, stop);
 }
 
 /* --- the summary ------------------------------------------------------------- */
@@ -192,7 +198,8 @@ col_copy(struct db_stmt *st, int i, char *dst, size_t sz)
 }
 
 /* Runs a statement with ?1 = id and ?2 = text (each bound only where the
- * statement has it) that returns one row, and hands that row to fn. Returns 1 with a row, 0 without, -1 on failure. */
+ * statement has it) that returns one row, and hands that row to fn. Returns 1 with a row, 0 without, or a
+ * failure (negative). */
 static int
 one_row(struct db *db, const char *sql, long long id, const char *text,
 	void (*fn)(struct db_stmt *st, void *ctx), void *ctx)
@@ -201,7 +208,7 @@ one_row(struct db *db, const char *sql, long long id, const char *text,
 	int rc;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, text);
 	if ((rc = db_step(st)) == 1)
@@ -229,7 +236,7 @@ take_next(struct db_stmt *st, void *ctx)
 	col_copy(st, 1, f->next_title, sizeof(f->next_title));
 }
 
-int
+enum result
 report_figures_load(struct db *db, long long domein_id, const char *today, struct report_figures *f)
 {
 	/* The counts the database keeps (actielijn_telling): nothing here
@@ -240,7 +247,7 @@ report_figures_load(struct db *db, long long domein_id, const char *today, struc
 
 	memset(f, 0, sizeof(*f));
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	db_bind_int(st, 1, domein_id);
 	while ((rc = db_step(st)) == 1) {
 		int i = model_status_index(db_col_text(st, 0));
@@ -251,18 +258,18 @@ report_figures_load(struct db *db, long long domein_id, const char *today, struc
 	}
 	db_finalize(st);
 	if (rc < 0)
-		return -1;
+		return db_result(db)->code;
 	if (one_row(db, "SELECT (SELECT count(*) FROM successen WHERE ?1 = -1 OR domein_id = ?1),"
 			" count(*), ifnull(sum(deadline < ?2), 0) FROM acties"
 			" WHERE (?1 = -1 OR ifnull(domein_id, 0) = ?1)"
 			" AND ifnull(status, '') <> '" STATUS_GEDAAN "'",
 		    domein_id, today, take_counts, f) < 0)
-		return -1;
+		return db_result(db)->code;
 	return one_row(db, "SELECT p.datum, p.titel FROM planning p"
 			   " LEFT JOIN actielijnen a ON a.id = p.actielijn_id"
 			   " WHERE p.datum >= ?2 AND (?1 = -1 OR ifnull(p.domein_id, ifnull(a.domein_id, 0)) = ?1)"
 			   " ORDER BY p.datum, p.id LIMIT 1",
-		       domein_id, today, take_next, f) < 0 ? -1 : 0;
+		       domein_id, today, take_next, f) < 0 ? db_result(db)->code : 0;
 }
 
 static void
@@ -278,7 +285,7 @@ take_meeting(struct db_stmt *st, void *ctx)
 	col_copy(st, 5, m->bron, sizeof(m->bron));
 }
 
-int
+enum result
 report_meetings(struct db *db, const char *today, struct meeting_brief *last, struct meeting_brief *next)
 {
 	memset(last, 0, sizeof(*last));
@@ -286,10 +293,10 @@ report_meetings(struct db *db, const char *today, struct meeting_brief *last, st
 	if (one_row(db, "SELECT id, datum, soort, ifnull(titel, ''), ifnull(locatie, ''), ifnull(bron, '') FROM vergaderingen"
 			" WHERE soort = '" SOORT_AB "' AND datum <= ?2"
 			" ORDER BY datum DESC, id DESC LIMIT 1", 0, today, take_meeting, last) < 0)
-		return -1;
+		return db_result(db)->code;
 	return one_row(db, "SELECT id, datum, soort, ifnull(titel, ''), ifnull(locatie, ''), ifnull(bron, '') FROM vergaderingen"
 			   " WHERE soort = '" SOORT_AB "' AND datum > ?2"
-			   " ORDER BY datum, id LIMIT 1", 0, today, take_meeting, next) < 0 ? -1 : 0;
+			   " ORDER BY datum, id LIMIT 1", 0, today, take_meeting, next) < 0 ? db_result(db)->code : 0;
 }
 
 /* --- the year's Gantt chart ---------------------------------------------------- */
@@ -311,7 +318,7 @@ gantt_lines_each(struct db *db, int year, long long domein_id, int limit, long l
 
 	*more = 0;
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	snprintf(from, sizeof(from), "%04d-01-01", year);
 	snprintf(to, sizeof(to), "%04d-12-31", year);
 	db_bind_int(st, 1, domein_id);
@@ -327,7 +334,7 @@ gantt_lines_each(struct db *db, int year, long long domein_id, int limit, long l
 		*more = db_col_int(st, 6) - ++n;
 		stop = fn(ctx, &g);
 	}
-	return walk_end(st, rc, stop);
+	return walk_end(db, st, rc, stop);
 }
 
 int
@@ -344,7 +351,7 @@ year_milestones_each(struct db *db, int year, long long domein_id, int limit,
 	int rc = 0, stop = 0;
 
 	if (!st)
-		return -1;
+		return db_result(db)->code;
 	snprintf(from, sizeof(from), "%04d-01-01", year);
 	snprintf(to, sizeof(to), "%04d-12-31", year);
 	db_bind_int(st, 1, domein_id);
@@ -357,5 +364,5 @@ year_milestones_each(struct db *db, int year, long long domein_id, int limit,
 
 		stop = fn(ctx, &m);
 	}
-	return walk_end(st, rc, stop);
+	return walk_end(db, st, rc, stop);
 }

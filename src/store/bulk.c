@@ -1,8 +1,9 @@
 /*
- * Large imports: the natural key's index of the table is dropped for the
- * import and built again, sorted once, at its end; meanwhile entries are
- * found by key in an in-memory hash table, and the status counts that a
- * trigger keeps are counted in memory.
+ * Large imports, into any table whose natural key is an index of its own
+ * (<table>_sleutel): the index is dropped for the import and built again,
+ * sorted once, at its end; meanwhile entries are found by key in an
+ * in-memory hash table, and a count that a trigger keeps (store_tallies,
+ * schema.c) is counted in memory.
  */
 
 #include <stdio.h>
@@ -78,7 +79,7 @@ key_hash_stmt(const struct entity *e, sqlite3_stmt *st)
 	return hash_done(h);
 }
 
-/* Does row id hold this key? 1 yes, 0 no, -1 on error. */
+/* Does row id hold this key? 1 yes, 0 no, or a failure. */
 static int
 key_is(struct db *db, const struct entity *e, long long id, const char *const *vals,
        const long long *ids)
@@ -105,7 +106,7 @@ key_is(struct db *db, const struct entity *e, long long id, const char *const *v
 		}
 	} else if (rc != SQLITE_DONE) {
 		sqlite3_reset(st);
-		return store_fail(db, e->name);
+		return store_fail(db);
 	}
 	sqlite3_reset(st);
 	return same;
@@ -180,7 +181,7 @@ keys_add(struct bulk *b, uint64_t h, long long id)
 	return true;
 }
 
-/* The id of the row with this key, 0 when none, -1 on error. */
+/* The id of the row with this key, 0 when none, or a failure. */
 static long long
 keys_find(struct db *db, const struct entity *e, uint64_t h, const char *const *vals,
 	  const long long *ids)
@@ -195,7 +196,7 @@ keys_find(struct db *db, const struct entity *e, uint64_t h, const char *const *
 		if (b->slots[k].hash != h)
 			continue;
 		if ((same = key_is(db, e, b->slots[k].id, vals, ids)) != 0)
-			return same < 0 ? -1 : b->slots[k].id;
+			return same < 0 ? same : b->slots[k].id;
 	}
 	return 0;
 }
@@ -212,108 +213,142 @@ store_bulk_free(struct db *db)
 	memset(&db->bulk, 0, sizeof(db->bulk));
 }
 
-/* For a large import into actielijnen: drops the trigger that counts
- * inserts (bulk_count and db_bulk_end take over). */
-static int
-drop_count_trigger(struct db *db, const struct entity *e)
+/* For a large import into a table with a count a trigger keeps: drops the
+ * trigger (bulk_count and db_bulk_end take over). */
+static enum result
+drop_tally_trigger(struct db *db, const struct entity *e)
 {
+	const struct store_tally *t = NULL;
+	char sql[160];
 	sqlite3_stmt *st;
 	int rc;
 
-	db->bulk.domein = entity_field_index(e, "domein");
-	db->bulk.status = entity_field_index(e, "status");
-	if (strcmp(e->name, "actielijnen") != 0 || db->bulk.domein < 0 || db->bulk.status < 0)
-		return 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT sql FROM sqlite_master"
-			       " WHERE type = 'trigger' AND name = 'actielijn_telling_insert'",
+	for (int i = 0; i < store_ntallies && !t; i++)
+		if (store_tallies[i].e == e)
+			t = &store_tallies[i];
+	if (!t || (db->bulk.ref = entity_field_index(e, t->ref)) < 0 ||
+	    (db->bulk.by = entity_field_index(e, t->by)) < 0)
+		return RES_OK;
+	if (sqlite3_prepare_v2(db->h, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, e->name);
+		return store_fail(db);
+	sqlite3_bind_text(st, 1, t->trigger, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		db->bulk.trigger_sql = xstrdup((const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(db, e->name);
-	return db->bulk.trigger_sql ? db_exec(db, "DROP TRIGGER actielijn_telling_insert") : 0;
+		return store_fail(db);
+	if (!db->bulk.trigger_sql)
+		return RES_OK;		/* someone dropped it: nothing to keep */
+	db->bulk.tally = t;
+	snprintf(sql, sizeof(sql), "DROP TRIGGER %s", t->trigger);
+	return db_exec(db, sql);
 }
 
-/* Counts an added actielijn the way the dropped trigger would have. */
-static int
+/* Adds n to the tally table's count of (ref, by). */
+static enum result
+tally_add(struct db *db, long long ref, const char *by, long long n)
+{
+	sqlite3_stmt *st;
+	char sql[160];
+	int rc;
+
+	snprintf(sql, sizeof(sql), "INSERT INTO %s VALUES (?1, ?2, ?3)"
+		 " ON CONFLICT DO UPDATE SET n = n + excluded.n", db->bulk.tally->table);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(db);
+	sqlite3_bind_int64(st, 1, ref);
+	sqlite3_bind_text(st, 2, by, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, n);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? RES_OK : store_fail(db);
+}
+
+/* Adds what bulk_count counted to the tally table; the counts start again
+ * from nothing. */
+static enum result
+flush_counts(struct db *db)
+{
+	struct bulk *b = &db->bulk;
+	enum result rc = RES_OK;
+
+	for (int i = 0; i < b->ncounts && rc == RES_OK; i++)
+		rc = tally_add(db, b->counts[i].ref, b->counts[i].by, b->counts[i].n);
+	b->ncounts = 0;
+	return rc;
+}
+
+/* Counts an added entry the way the dropped trigger would have. */
+static enum result
 bulk_count(struct db *db, const struct entity *e, const char *const *vals, const long long *ids)
 {
 	struct bulk *b = &db->bulk;
-	const char *status;
+	const char *by;
+	enum result rc;
 	int i;
 
-	if (!b->trigger_sql)
-		return 0;
-	status = value_or_default(&e->fields[b->status], vals[b->status]);
+	if (!b->tally)
+		return RES_OK;
+	by = value_or_default(&e->fields[b->by], vals[b->by]);
+	if (strlen(by) >= sizeof(b->counts[0].by))	/* too long to keep: counted now */
+		return tally_add(db, ids[b->ref], by, 1);
 	for (i = 0; i < b->ncounts; i++)
-		if (b->counts[i].domein == ids[b->domein] && strcmp(b->counts[i].status, status) == 0)
+		if (b->counts[i].ref == ids[b->ref] && strcmp(b->counts[i].by, by) == 0)
 			break;
 	if (i == b->ncounts) {
-		if (i == (int)(sizeof(b->counts) / sizeof(b->counts[0])) ||
-		    strlen(status) >= sizeof(b->counts[i].status)) {
-			snprintf(db->err, sizeof(db->err), "counting actielijnen: too many kinds");
-			return -1;
+		/* more kinds than fit: what was counted goes in now */
+		if (i == (int)(sizeof(b->counts) / sizeof(b->counts[0]))) {
+			if ((rc = flush_counts(db)) < 0)
+				return rc;
+			i = 0;
 		}
-		b->counts[i].domein = ids[b->domein];
-		snprintf(b->counts[i].status, sizeof(b->counts[i].status), "%s", status);
+		b->counts[i].ref = ids[b->ref];
+		snprintf(b->counts[i].by, sizeof(b->counts[i].by), "%s", by);
 		b->counts[i].n = 0;
-		b->ncounts++;
+		b->ncounts = i + 1;
 	}
 	b->counts[i].n++;
-	return 0;
+	return RES_OK;
 }
 
 /* Puts the trigger back and adds what bulk_count counted. */
-static int
-restore_count_trigger(struct db *db)
+static enum result
+restore_tally_trigger(struct db *db)
 {
-	struct bulk *b = &db->bulk;
-	sqlite3_stmt *st;
-	int rc = SQLITE_DONE;
+	enum result rc;
 
-	if (!b->trigger_sql)
-		return 0;
-	if (db_exec(db, b->trigger_sql) < 0)
-		return -1;
-	if (sqlite3_prepare_v2(db->h, "INSERT INTO actielijn_telling VALUES (?1, ?2, ?3)"
-			       " ON CONFLICT DO UPDATE SET n = n + excluded.n", -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "counting actielijnen");
-	for (int i = 0; i < b->ncounts && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_int64(st, 1, b->counts[i].domein);
-		sqlite3_bind_text(st, 2, b->counts[i].status, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, b->counts[i].n);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, "counting actielijnen");
+	if (!db->bulk.tally)
+		return RES_OK;
+	if ((rc = db_exec(db, db->bulk.trigger_sql)) < 0)
+		return rc;
+	return flush_counts(db);
 }
 
-int
+enum result
 db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 {
 	char sql[1024], expr[80];
 	sqlite3_stmt *st = NULL;
 	long long have = 0;
+	enum result r;
 	int rc;
 
 	if (db->bulk.e || rows < BULK_MIN_ROWS)
-		return 0;
+		return RES_OK;
 	/* Only a table whose key is a unique index of its own (not the
 	 * index of a UNIQUE constraint, which cannot be dropped). */
 	snprintf(sql, sizeof(sql), "SELECT sql, (SELECT ifnull(max(id), 0) FROM %s) FROM sqlite_master"
 		 " WHERE type = 'index' AND tbl_name = '%s' AND name = '%s_sleutel'", e->name, e->name, e->name);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		db->bulk.index_sql = xstrdup((const char *)sqlite3_column_text(st, 0));
 		have = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	/* Building the index again costs about as much as sorting all that
 	 * the table will hold: worth it when the file brings at least a
 	 * quarter as many rows as the table has. Without the memory for the
@@ -321,7 +356,7 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	if (rc == SQLITE_DONE || rows < have / 4 ||
 	    !keys_reserve(&db->bulk, (size_t)(have + (rows < BULK_MAX_RESERVE ? rows : BULK_MAX_RESERVE)))) {
 		store_bulk_free(db);
-		return 0;
+		return RES_OK;
 	}
 
 	/* The keys that are there, then the index goes. */
@@ -334,7 +369,7 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	}
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " FROM %s", e->name);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		store_fail(db, e->name);
+		r = store_fail(db);
 		goto failed;
 	}
 	/* room was made for these: keys_add cannot refuse them */
@@ -342,14 +377,14 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 		keys_add(&db->bulk, key_hash_stmt(e, st), sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		store_fail(db, e->name);
+		r = store_fail(db);
 		goto failed;
 	}
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " WHERE id = ?1");
-	if (store_prepare(db, sql, &db->bulk.key_of) < 0)
+	if ((r = store_prepare(db, sql, &db->bulk.key_of)) < 0)
 		goto failed;
 	snprintf(sql, sizeof(sql), "DROP INDEX %s_sleutel", e->name);
-	if (db_exec(db, sql) < 0 || drop_count_trigger(db, e) < 0)
+	if ((r = db_exec(db, sql)) < 0 || (r = drop_tally_trigger(db, e)) < 0)
 		goto failed;
 	/* Rows are appended and the index is sorted once at the end: pages
 	 * are written once and not looked at again, so a large cache only
@@ -358,53 +393,54 @@ db_bulk_begin(struct db *db, const struct entity *e, long long rows)
 	 * 3.3 s, the 64 MB an import otherwise asks for in 4.2 s. */
 	db->bulk.cache_size = db_cache_size(db, -2000);
 	db->bulk.e = e;
-	return 0;
+	return RES_OK;
 failed:
 	store_bulk_free(db);
-	return -1;
+	return r;
 }
 
-int
+enum result
 db_bulk_end(struct db *db)
 {
-	int rc = 0;
+	enum result rc;
 
 	if (!db->bulk.e)
-		return 0;
+		return RES_OK;
 	/* Sorted once: the keys were checked on the way in, so this cannot
 	 * find a duplicate. The parser thread is done by now: SQLite's sorter
 	 * may use the core it leaves (at 1,000,000 rows 0.3 s of 0.8 s). */
 	db_exec(db, "PRAGMA threads = 1");
 	if (sqlite3_exec(db->h, db->bulk.index_sql, NULL, NULL, NULL) != SQLITE_OK)
-		rc = store_fail(db, "building the key index");
+		rc = store_fail(db);
 	else
-		rc = restore_count_trigger(db);
+		rc = restore_tally_trigger(db);
 	db_exec(db, "PRAGMA threads = 0");
 	store_bulk_free(db);
 	return rc;
 }
 
 /* db_upsert during a large import: the key is looked up in memory. */
-int
-store_bulk_upsert(struct db *db, const struct entity *e, const char *const *vals, const long long *ids,
-	    enum db_change *change, long long *row)
+enum result
+store_bulk_upsert(struct db *db, const struct entity *e, const char *const *vals,
+		  const long long *ids, enum db_change *change, long long *row)
 {
 	uint64_t h = key_hash(e, vals, ids);
+	enum result rc;
 
 	if ((*row = keys_find(db, e, h, vals, ids)) < 0)
-		return -1;
+		return (enum result)*row;
 	if (*row)
-		return store_write_row(db, e, row, vals, ids, change) < 0 ? -1 : 0;
-	if (store_try_insert(db, e, vals, ids, row) < 0)
-		return -1;
+		return store_write_row(db, e, row, vals, ids, change);
+	if ((rc = store_try_insert(db, e, vals, ids, row)) < 0)
+		return rc;
 	*change = DB_ADDED;
 	if (!*row)
-		return 0;
-	if (bulk_count(db, e, vals, ids) < 0)
-		return -1;
+		return RES_OK;
+	if ((rc = bulk_count(db, e, vals, ids)) < 0)
+		return rc;
 	/* No room for more keys: the index is built now, with this row, and
 	 * the rest of the import finds its keys there. */
 	if (!keys_add(&db->bulk, h, *row))
 		return db_bulk_end(db);
-	return 0;
+	return RES_OK;
 }

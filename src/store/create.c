@@ -19,7 +19,6 @@
 
 #include "store.h"
 #include "core/fault.h"
-#include "core/i18n.h"
 
 /* The mode of a new database file: the owner's alone (0600), except in a
  * directory with the setgid bit, the way a group shares one (see snw(1)):
@@ -156,37 +155,43 @@ make_temp(const char *path, char *tmp, size_t tmpsz)
 	return fd;
 }
 
-int
-db_build(const char *path, struct db **out, char *err, size_t errsz)
+/* A failure of the system (errno e) about the file at path, into why. */
+static enum result
+system_result(struct result_info *why, enum result code, const char *path, int e)
+{
+	memset(why, 0, sizeof(*why));
+	why->code = code;
+	why->field = -1;
+	why->sys = e;
+	snprintf(why->path, sizeof(why->path), "%s", path);
+	return code;
+}
+
+enum result
+db_build(const char *path, struct db **out, struct result_info *why)
 {
 	char tmp[PATH_MAX];
 	struct db *db;
 	int dfd, fd, e;
 
 	*out = NULL;
-	if ((dfd = lock_dir(path)) < 0 && errno != EACCES) {
-		snprintf(err, errsz, _("%s: kan de database niet maken: %s"), path, strerror(errno));
-		return -1;
-	}
+	if ((dfd = lock_dir(path)) < 0 && errno != EACCES)
+		return system_result(why, RES_CANT_CREATE, path, errno);
 	if (dfd >= 0)
 		sweep_temps(dfd, path);
 	fd = make_temp(path, tmp, sizeof(tmp));
 	e = errno;
 	if (dfd >= 0)
 		close(dfd);
-	if (fd < 0) {
-		snprintf(err, errsz, _("%s: kan de database niet maken: %s"), path, strerror(e));
-		return -1;
-	}
+	if (fd < 0)
+		return system_result(why, RES_CANT_CREATE, path, e);
 	fault_point("create");
 	db = store_new(tmp);
 	db->lock_fd = fd;
 	snprintf(db->final, sizeof(db->final), "%s", path);
 	if (sqlite3_open_v2(tmp, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		store_fail(db, "creating the database");
-		snprintf(err, errsz, "%s", db->err);
-		db_close(db);
-		return -1;
+		store_fail(db);
+		goto failed;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
 	/* 16 KB pages instead of SQLite's 4 KB: a large import writes every
@@ -194,21 +199,20 @@ db_build(const char *path, struct db **out, char *err, size_t errsz)
 	 * all, both in a quarter of the calls; measured at a million
 	 * actielijnen, the import takes 15% less time, and the dashboard's
 	 * figures stay where they were. Only a new file can have it. */
-	if (db_exec(db, "PRAGMA page_size = 16384") < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		db_close(db);
-		return -1;
-	}
-	/* db_setup says why it failed; asking SQLite afterwards would give
-	 * the error of the rollback that followed (disk full: "cannot
-	 * rollback - no transaction is active"). */
-	if (store_setup(db, err, errsz) < 0) {
-		db_close(db);
-		return -1;
-	}
+	if (db_exec(db, "PRAGMA page_size = 16384") < 0)
+		goto failed;
+	/* store_setup's result says why it failed; asking SQLite afterwards
+	 * would give the error of the rollback that followed (disk full:
+	 * "cannot rollback - no transaction is active"). */
+	if (store_setup(db) < 0)
+		goto failed;
 	fault_point("create");
 	*out = db;
-	return 0;
+	return RES_OK;
+failed:
+	*why = db->res;
+	db_close(db);
+	return why->code;
 }
 
 /* Puts the file tmp in place as path unless path exists: renameat2 with
@@ -227,11 +231,12 @@ put_in_place(const char *tmp, const char *path)
 	return 0;
 }
 
-int
-db_publish(struct db *db, char *err, size_t errsz)
+enum result
+db_publish(struct db *db, struct result_info *why)
 {
 	char tmp[PATH_MAX], final[PATH_MAX];
-	int fd = db->lock_fd, dfd, rc = 0, e = 0;
+	int fd = db->lock_fd, dfd, e = 0;
+	enum result rc = RES_OK;
 
 	snprintf(tmp, sizeof(tmp), "%s", db->path);
 	snprintf(final, sizeof(final), "%s", db->final);
@@ -242,9 +247,9 @@ db_publish(struct db *db, char *err, size_t errsz)
 	 * consistent on its own, with no -wal or -shm file that would have to
 	 * move with it. */
 	if (db_exec(db, "PRAGMA journal_mode = WAL") < 0) {
-		snprintf(err, errsz, "%s", db->err);
+		*why = db->res;
 		db_close(db);
-		return -1;
+		return why->code;
 	}
 	store_close_handle(db);
 	db->final[0] = '\0';
@@ -253,10 +258,10 @@ db_publish(struct db *db, char *err, size_t errsz)
 	fault_point("create");
 	if (fsync(fd) < 0) {
 		e = errno;
-		rc = -1;
+		rc = RES_CANT_PUBLISH;
 	}
 	fault_point("create");
-	if (rc == 0 && ((dfd = lock_dir(final)) >= 0 || errno == EACCES)) {
+	if (rc == RES_OK && ((dfd = lock_dir(final)) >= 0 || errno == EACCES)) {
 		struct stat st;
 
 		/* Files of a database that was deleted without them would be
@@ -273,7 +278,7 @@ db_publish(struct db *db, char *err, size_t errsz)
 		}
 		if (put_in_place(tmp, final) < 0) {
 			e = errno;
-			rc = e == EEXIST ? DB_EXISTS : -1;
+			rc = e == EEXIST ? RES_EXISTS : RES_CANT_PUBLISH;
 		} else {
 			fault_point("create");
 			if (dfd >= 0)
@@ -281,40 +286,36 @@ db_publish(struct db *db, char *err, size_t errsz)
 		}
 		if (dfd >= 0)
 			close(dfd);
-	} else if (rc == 0) {
+	} else if (rc == RES_OK) {
 		e = errno;
-		rc = -1;
+		rc = RES_CANT_PUBLISH;
 	}
-	if (rc != 0)
+	if (rc != RES_OK)
 		unlink(tmp);
 	close(fd);
-	if (rc == -1)
-		snprintf(err, errsz, _("%s: kan de database niet op zijn plaats zetten: %s"), final, strerror(e));
-	else if (rc == DB_EXISTS)
-		snprintf(err, errsz, "%s: %s", final, strerror(EEXIST));
-	return rc;
+	return rc == RES_OK ? RES_OK : system_result(why, rc, final, e);
 }
 
-int
-db_create(const char *path, struct db **out, char *err, size_t errsz)
+enum result
+db_create(const char *path, struct db **out, struct result_info *why)
 {
 	struct db *db;
-	int rc;
+	enum result rc;
 
 	*out = NULL;
-	if (db_build(path, &db, err, errsz) < 0)
-		return -1;
-	if (db_begin(db) < 0 || db_mark_complete(db) < 0 || db_commit(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		db_close(db);
-		return -1;
-	}
-	if ((rc = db_publish(db, err, errsz)) != 0)
+	if ((rc = db_build(path, &db, why)) < 0)
 		return rc;
-	return db_open(path, false, out, err, errsz);
+	if ((rc = db_begin(db)) < 0 || (rc = db_mark_complete(db)) < 0 || (rc = db_commit(db)) < 0) {
+		*why = db->res;
+		db_close(db);
+		return rc;
+	}
+	if ((rc = db_publish(db, why)) < 0)
+		return rc;
+	return db_open(path, false, out, why);
 }
 
-int
+enum result
 db_mark_complete(struct db *db)
 {
 	return db_exec(db, "INSERT OR REPLACE INTO gegevens VALUES"
@@ -324,26 +325,27 @@ db_mark_complete(struct db *db)
 /* The peildatum goes in as a bound value, the history it covers as the
  * newest id at this point: the load's own rows, its pending run of added
  * entries flushed first, are all at or below it. */
-int
+enum result
 db_state_peildatum(struct db *db, const char *iso)
 {
 	sqlite3_stmt *st;
+	enum result r;
 	int rc;
 
-	if (store_flush_run(db) < 0)
-		return -1;
+	if ((r = store_flush_run(db)) < 0)
+		return r;
 	if (sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO gegevens VALUES ('peildatum', ?1),"
 			       " ('peildatum_historie', (SELECT ifnull(max(id), 0) FROM historie))",
 			       -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "gegevens");
+		return store_fail(db);
 	sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, "gegevens");
+	return rc == SQLITE_DONE ? RES_OK : store_fail(db);
 }
 
-int
-db_complete(struct db *db)
+enum result
+db_complete(struct db *db, bool *complete)
 {
 	char sql[1024];
 	sqlite3_stmt *st;
@@ -356,10 +358,14 @@ db_complete(struct db *db)
 	for (int i = 0; i < entity_count; i++)
 		snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " OR EXISTS (SELECT 1 FROM %s)",
 			 entities[i]->name);
+	*complete = false;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "opening the database");
+		return store_fail(db);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return v < 0 ? store_fail(db, "opening the database") : v;
+	if (v < 0)
+		return store_fail(db);
+	*complete = v == 1;
+	return RES_OK;
 }

@@ -30,14 +30,14 @@ change_time(struct db *db)
 /* Records the pending run of added entries, if any: one history row
  * saying entries first..last were added. Every other history row and
  * the commit come after it, so the history keeps the order of events. */
-int
+enum result
 store_flush_run(struct db *db)
 {
 	sqlite3_stmt *st = db->log_range;
 	int rc;
 
 	if (!db->run.e)
-		return 0;
+		return RES_OK;
 	sqlite3_bind_text(st, 1, change_time(db), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, db->who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, db->source, -1, SQLITE_STATIC);
@@ -47,35 +47,37 @@ store_flush_run(struct db *db)
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	db->run.e = NULL;
-	return rc == SQLITE_DONE ? 0 : store_fail(db, "history");
+	return rc == SQLITE_DONE ? RES_OK : store_fail(db);
 }
 
 /* Adds entry id of e to the pending run, or starts a new run. */
-int
+enum result
 store_log_added(struct db *db, const struct entity *e, long long id)
 {
+	enum result rc;
+
 	if (db->run.e == e && id == db->run.last + 1) {
 		db->run.last = id;
-		return 0;
+		return RES_OK;
 	}
-	if (store_flush_run(db) < 0)
-		return -1;
+	if ((rc = store_flush_run(db)) < 0)
+		return rc;
 	db->run.e = e;
 	db->run.first = db->run.last = id;
-	return 0;
+	return RES_OK;
 }
 
 /* History: one row per changed column, in the same transaction. */
-int
+enum result
 store_log_field(struct db *db, const struct entity *e, long long row, const char *col,
-	  const char *oud, const char *nieuw)
+		const char *oud, const char *nieuw)
 {
 	sqlite3_stmt *st = db->log_field;
+	enum result r;
 	int rc;
 
-	if (store_flush_run(db) < 0)
-		return -1;
-
+	if ((r = store_flush_run(db)) < 0)
+		return r;
 	sqlite3_bind_text(st, 1, db->who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, db->source, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, e->name, -1, SQLITE_STATIC);
@@ -86,19 +88,20 @@ store_log_field(struct db *db, const struct entity *e, long long row, const char
 	sqlite3_bind_text(st, 8, change_time(db), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, "history");
+	return rc == SQLITE_DONE ? RES_OK : store_fail(db);
 }
 
 /* History: the whole entry as JSON, as it is now (added) or as it was
  * (deleted; call before deleting). */
-int
+enum result
 store_log_row(struct db *db, const struct entity *e, long long row, bool deleted)
 {
 	sqlite3_stmt *st = db->sql[entity_index(e)].log_row;
+	enum result r;
 	int rc;
 
-	if (store_flush_run(db) < 0)
-		return -1;
+	if ((r = store_flush_run(db)) < 0)
+		return r;
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_text(st, 2, db->who, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, db->source, -1, SQLITE_STATIC);
@@ -106,7 +109,7 @@ store_log_row(struct db *db, const struct entity *e, long long row, bool deleted
 	sqlite3_bind_text(st, 5, change_time(db), -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(db, "history");
+	return rc == SQLITE_DONE ? RES_OK : store_fail(db);
 }
 
 void
@@ -125,16 +128,20 @@ db_last_group(const struct db *db, long long *first, long long *last)
 	*last = db->group_last;
 }
 
+/* The newest history id (0 when there is none), or a failure. */
 long long
-db_last_change(struct db *db)
+store_last_change(struct db *db)
 {
 	sqlite3_stmt *st;
 	long long v = 0;
+	int rc;
 
 	if (sqlite3_prepare_v2(db->h, "SELECT ifnull(max(id), 0) FROM historie", -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "history");
-	if (sqlite3_step(st) == SQLITE_ROW)
+		return store_fail(db);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
+	else
+		v = store_fail(db);
 	sqlite3_finalize(st);
 	return v;
 }

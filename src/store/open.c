@@ -29,14 +29,45 @@ store_dir_of(const char *path, char *dir, size_t dirsz)
 		snprintf(dir, dirsz, "%.*s", slash == path ? 1 : (int)(slash - path), path);
 }
 
-/* Records SQLite's error for the user, in words they can act on. */
-int
-store_fail(struct db *db, const char *what)
+enum result
+store_result(struct db *db, enum result code)
 {
-	int code = db->h ? sqlite3_errcode(db->h) : SQLITE_ERROR;
-	const char *msg = db->h ? sqlite3_errmsg(db->h) : "out of memory";
-	int sys = db->h ? sqlite3_system_errno(db->h) : 0;
+	struct result_info *r = &db->res;
 
+	r->code = code;
+	r->e = NULL;
+	r->field = -1;
+	r->problem.kind = PROB_NONE;
+	r->sys = 0;
+	r->n = r->m = 0;
+	r->detail[0] = '\0';
+	snprintf(r->path, sizeof(r->path), "%s", db->path);
+	return code;
+}
+
+enum result
+store_problem(struct db *db, enum result code, const struct entity *e, int field,
+	      enum problem_kind kind, const char *value)
+{
+	store_result(db, code);
+	db->res.e = e;
+	db->res.field = field;
+	problem_set(&db->res.problem, kind, e, field >= 0 ? &e->fields[field] : NULL, value);
+	return code;
+}
+
+/* What SQLite's last error means to the user: the result, with SQLite's
+ * own words kept for the sentence. */
+enum result
+store_fail(struct db *db)
+{
+	int code = db->h ? sqlite3_errcode(db->h) : SQLITE_NOMEM;
+	int sys = db->h ? sqlite3_system_errno(db->h) : 0;
+	struct result_info *r = &db->res;
+	char dir[PATH_MAX];
+
+	store_result(db, RES_ERROR);
+	snprintf(r->detail, sizeof(r->detail), "%s", db->h ? sqlite3_errmsg(db->h) : "out of memory");
 	/* A full disk met while growing the -shm or -wal file comes back
 	 * as a plain I/O error; the system's errno tells. */
 	if ((code & 0xff) == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))
@@ -44,44 +75,37 @@ store_fail(struct db *db, const char *what)
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		snprintf(db->err, sizeof(db->err),
-			 "%s: the database is busy: another program kept it locked for more than %g s; try again",
-			 what, db->wait_ms / 1000.0);
+		r->code = RES_BUSY;
+		r->n = db->wait_ms;
 		break;
 	case SQLITE_FULL:
-		snprintf(db->err, sizeof(db->err), "%s: the disk is full; nothing was changed", what);
+		r->code = RES_FULL;
 		break;
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		snprintf(db->err, sizeof(db->err),
-			 "%s: %s is not an snw database or it is damaged (%s)", what, db->path, msg);
+		r->code = RES_CORRUPT;
+		break;
+	case SQLITE_NOMEM:
+		r->code = RES_NOMEM;
 		break;
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
-	case SQLITE_IOERR: {
-		char dir[PATH_MAX];
-
+	case SQLITE_IOERR:
 		store_dir_of(db->path, dir, sizeof(dir));
-		if (strcmp(db->path, ":memory:") != 0 && access(dir, W_OK) != 0)
-			snprintf(db->err, sizeof(db->err),
-				 "%s: the directory %.1024s is read-only for you, and snw keeps %.1024s-wal and -shm files next to the database (expected a directory you may write to; %.512s)",
-				 what, dir, db->path, msg);
-		else
-			snprintf(db->err, sizeof(db->err), "%s: cannot write %s or its directory (%s)",
-				 what, db->path, msg);
+		r->code = strcmp(db->path, ":memory:") != 0 && access(dir, W_OK) != 0
+			  ? RES_DIR_READ_ONLY : RES_CANT_WRITE;
+		break;
+	default:
 		break;
 	}
-	default:
-		snprintf(db->err, sizeof(db->err), "%s: %s", what, msg);
-	}
-	return -1;
+	return r->code;
 }
 
-const char *
-db_errmsg(const struct db *db)
+const struct result_info *
+db_result(const struct db *db)
 {
-	return db->err;
+	return &db->res;
 }
 
 const char *
@@ -161,24 +185,23 @@ set_wait(struct db *db, int ms)
  * database being built (db_build) is nobody else's yet: its journal stays
  * in memory and nothing waits for the disk, so it leaves no -journal or
  * -wal file beside it; db_publish syncs it once, whole. */
-static int
+static enum result
 configure(struct db *db)
 {
+	enum result rc;
+
 	set_wait(db, read_wait(db));
 	if (sqlite3_create_function(db->h, "snw_contains", -1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 				    NULL, sql_contains, NULL, NULL) != SQLITE_OK)
-		return store_fail(db, "opening the database");
-	if (store_check_ours(db) < 0)
-		return -1;
-	if (db_exec(db, "PRAGMA foreign_keys = ON") < 0)
-		return -1;
+		return store_fail(db);
+	if ((rc = store_check_ours(db)) < 0 || (rc = db_exec(db, "PRAGMA foreign_keys = ON")) < 0)
+		return rc;
 	if (db->final[0])
 		return db_exec(db, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF");
-	if (!db->ro && db_exec(db, "PRAGMA journal_mode = WAL;"
-				   "PRAGMA synchronous = NORMAL") < 0)
-		return -1;
-	return 0;
+	if (!db->ro)
+		return db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+	return RES_OK;
 }
 
 /* A new handle for the database at path, not yet open. */
@@ -218,14 +241,14 @@ store_new(const char *path)
 }
 
 /* Finishes opening: settings, migration, statements. */
-int
-store_setup(struct db *db, char *err, size_t errsz)
+enum result
+store_setup(struct db *db)
 {
-	if (configure(db) < 0 || store_migrate(db) < 0 || store_prepare_entities(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		return -1;
-	}
-	return 0;
+	enum result rc;
+
+	if ((rc = configure(db)) < 0 || (rc = store_migrate(db)) < 0)
+		return rc;
+	return store_prepare_entities(db);
 }
 
 const char *const store_side_suffixes[STORE_SIDE_FILES] = { "-wal", "-shm", "-journal" };
@@ -272,80 +295,87 @@ db_file_mode(const struct db *db)
 	return (int)(st.st_mode & 0777);
 }
 
-int
-db_open(const char *path, bool readonly, struct db **out, char *err, size_t errsz)
+enum result
+db_open(const char *path, bool readonly, struct db **out, struct result_info *why)
 {
 	struct db *db;
+	enum result rc;
 	int flags;
 
 	*out = NULL;
+	db = store_new(path);
 	if (access(path, F_OK) != 0) {
-		snprintf(err, errsz, "%s: %s", path, strerror(errno));
-		return -1;
+		store_result(db, RES_CANT_OPEN);
+		db->res.sys = errno;
+		goto failed;
 	}
 	if (!readonly && access(path, W_OK) != 0)
 		readonly = true;	/* the caller sees it through db_readonly() */
-	db = store_new(path);
 	db->ro = readonly;
 	fix_side_modes(path);
 	flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
-		store_fail(db, "opening the database");
-		snprintf(err, errsz, "%s", db->err);
-		db_close(db);
-		return -1;
+		store_fail(db);
+		goto failed;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	if (store_setup(db, err, errsz) < 0) {
-		db_close(db);
-		return -1;
-	}
+	if ((rc = store_setup(db)) < 0)
+		goto failed;
 	fix_side_modes(path);
 	*out = db;
-	return 0;
+	return RES_OK;
+failed:
+	*why = db->res;
+	db_close(db);
+	return why->code;
 }
 
-int
+enum result
 db_open_memory(struct db **out)
 {
 	struct db *db = store_new(":memory:");
-	char err[256];
 
 	*out = NULL;
-	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
-	    store_setup(db, err, sizeof(err)) < 0) {
+	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		db_close(db);
-		return -1;
+		return RES_NOMEM;
+	}
+	if (store_setup(db) < 0) {
+		enum result rc = db->res.code;
+
+		db_close(db);
+		return rc;
 	}
 	*out = db;
-	return 0;
+	return RES_OK;
 }
 
-int
+enum result
 db_copy_to_memory(struct db *src, struct db **out)
 {
 	struct db *db = store_new(src->path);
 	sqlite3_backup *b = NULL;
-	char err[256];
 
 	*out = NULL;
 	if (sqlite3_open_v2(":memory:", &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
 	    !(b = sqlite3_backup_init(db->h, "main", src->h, "main")) ||
 	    sqlite3_backup_step(b, -1) != SQLITE_DONE) {
-		snprintf(src->err, sizeof(src->err), "copying %s: %s", src->path,
-			 db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		/* the copy's error, as the source's result */
+		store_fail(db);
+		src->res = db->res;
+		snprintf(src->res.path, sizeof(src->res.path), "%s", src->path);
 		sqlite3_backup_finish(b);
 		db_close(db);
-		return -1;
+		return src->res.code;
 	}
 	sqlite3_backup_finish(b);
-	if (store_setup(db, err, sizeof(err)) < 0) {
-		snprintf(src->err, sizeof(src->err), "%s", err);
+	if (store_setup(db) < 0) {
+		src->res = db->res;
 		db_close(db);
-		return -1;
+		return src->res.code;
 	}
 	*out = db;
-	return 0;
+	return RES_OK;
 }
 
 /* Closes the SQLite side of db: statements and connection. */
@@ -384,42 +414,38 @@ db_close(struct db *db)
 	free(db);
 }
 
-int
+enum result
 db_begin(struct db *db)
 {
-	if (db->ro) {
-		snprintf(db->err, sizeof(db->err), "%s is open read-only", db->path);
-		return -1;
-	}
+	if (db->ro)
+		return store_result(db, RES_READ_ONLY);
 	/* Waiting for the write lock is waiting for another writer: as long
 	 * as the setting says (see read_wait). */
 	set_wait(db, db->busy_ms);
 	if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		store_fail(db, "starting a transaction");
+		store_fail(db);
 		set_wait(db, read_wait(db));
-		return -1;
+		return db->res.code;
 	}
 	set_wait(db, read_wait(db));
 	/* We hold the write lock: the history rows from here to the commit
 	 * are ours, one group for undo. */
-	db->txn_start = db_last_change(db);
+	db->txn_start = store_last_change(db);
 	db->now[0] = '\0';	/* change_time() takes a new one */
 	db->run.e = NULL;
-	return 0;
+	return RES_OK;
 }
 
-int
+enum result
 db_commit(struct db *db)
 {
 	long long last;
 
-	if (store_flush_run(db) < 0) {
+	if (store_flush_run(db) < 0 || (last = store_last_change(db)) < 0) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		db->ndomains = -1;
-		return -1;
+		return db->res.code;
 	}
-	last = db_last_change(db);
-
 	if (last > db->txn_start) {
 		db->group_first = db->txn_start + 1;
 		db->group_last = last;
@@ -427,25 +453,39 @@ db_commit(struct db *db)
 		db->group_first = db->group_last = 0;
 	}
 	if (sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		store_fail(db, "saving");
+		store_fail(db);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		db->ndomains = -1;
-		return -1;
+		return db->res.code;
 	}
-	return 0;
+	return RES_OK;
 }
 
-int
+enum result
 db_rollback(struct db *db)
 {
 	db->ndomains = -1;	/* the cache may hold rolled-back rows */
 	db->run.e = NULL;
 	store_bulk_free(db);		/* the dropped index is back */
 	if (sqlite3_get_autocommit(db->h))
-		return 0;
+		return RES_OK;
 	if (sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(db, "rolling back");
-	return 0;
+		return store_fail(db);
+	return RES_OK;
+}
+
+/* A deferred transaction that only reads: it takes its snapshot at the
+ * first read and keeps it until the end. */
+enum result
+db_snapshot(struct db *db)
+{
+	return db_exec(db, "BEGIN");
+}
+
+void
+db_snapshot_end(struct db *db)
+{
+	sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
 long long

@@ -36,7 +36,7 @@ canonical_select(const struct entity *e, char *sql, size_t sqlsz)
 	snprintf(sql + strlen(sql), sqlsz - strlen(sql), " FROM %s t", e->name);
 }
 
-int
+enum result
 db_get(struct db *db, const struct entity *e, long long id, char **vals)
 {
 	char sql[2048];
@@ -46,7 +46,7 @@ db_get(struct db *db, const struct entity *e, long long id, char **vals)
 	canonical_select(e, sql, sizeof(sql));
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " WHERE t.id = ?1");
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	for (int j = 0; j < e->nfields; j++) {
@@ -54,10 +54,19 @@ db_get(struct db *db, const struct entity *e, long long id, char **vals)
 
 		vals[j] = xstrdup(v);
 	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		enum result r = store_fail(db);
+
+		sqlite3_finalize(st);
+		return r;
+	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(db, e->name);
-	return rc == SQLITE_ROW ? 1 : 0;
+	if (rc == SQLITE_DONE) {
+		store_result(db, RES_NOT_FOUND);
+		db->res.e = e;
+		return RES_NOT_FOUND;
+	}
+	return RES_OK;
 }
 
 void
@@ -91,45 +100,75 @@ export_order(const struct entity *e)
 	return "id";
 }
 
-int
+enum result
 db_each(struct db *db, const struct entity *e,
 	int (*fn)(void *ctx, const char *const *vals), void *ctx)
 {
 	char sql[2048];
 	const char *vals[ENTITY_MAX_FIELDS];
 	sqlite3_stmt *st;
-	int rc, ret = 0;
+	enum result r = RES_OK;
+	int rc;
 
 	canonical_select(e, sql, sizeof(sql));
 	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), " ORDER BY %s", export_order(e));
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int j = 0; j < e->nfields; j++) {
 			const char *v = (const char *)sqlite3_column_text(st, j);
 			vals[j] = v ? v : "";
 		}
-		if ((ret = fn(ctx, vals)) != 0)
+		if (fn(ctx, vals) != 0)
 			break;
 	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = store_fail(db, e->name);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = store_fail(db);
 	sqlite3_finalize(st);
-	return ret;
+	return r;
 }
 
-long long
-db_count(struct db *db, const struct entity *e)
+enum result
+db_count(struct db *db, const struct entity *e, long long *n)
 {
 	char sql[128];
 	sqlite3_stmt *st;
-	long long n = -1;
+	enum result r = RES_OK;
 
+	*n = 0;
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", e->name);
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
+		*n = sqlite3_column_int64(st, 0);
+	else
+		r = store_fail(db);
 	sqlite3_finalize(st);
-	return n;
+	return r;
+}
+
+enum result
+db_row_json(struct db *db, const struct entity *e, long long id, char **json)
+{
+	char sql[1024], col[64];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT json_object(");
+	for (int j = 0; j < e->nfields; j++) {
+		store_sql_column(&e->fields[j], col, sizeof(col));
+		snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), "%s'%s', %s", j ? ", " : "", col, col);
+	}
+	snprintf(sql + strlen(sql), sizeof(sql) - strlen(sql), ") FROM %s WHERE id = ?1", e->name);
+	*json = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(db);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*json = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(db);
+	return rc == SQLITE_ROW ? RES_OK : RES_NOT_FOUND;
 }

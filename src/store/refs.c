@@ -10,7 +10,9 @@
 #include "store.h"
 #include "core/text.h"
 
-static int
+/* Fills the cache of domains (code, name, id) that references to a domain
+ * are resolved with. */
+static enum result
 load_domains(struct db *db)
 {
 	sqlite3_stmt *st;
@@ -18,7 +20,7 @@ load_domains(struct db *db)
 
 	if (sqlite3_prepare_v2(db->h, "SELECT id, code, naam FROM domeinen ORDER BY id",
 			       -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "reading domains");
+		return store_fail(db);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < MAX_DOMAINS) {
 		struct domain_ref *d = &db->domains[n++];
 
@@ -29,22 +31,26 @@ load_domains(struct db *db)
 	/* A damaged page ends the loop as if the table ended: say so, or
 	 * every domain would seem unknown. */
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		store_fail(db, "reading domains");
+		enum result r = store_fail(db);
+
 		sqlite3_finalize(st);
-		return -1;
+		return r;
 	}
 	sqlite3_finalize(st);
 	db->ndomains = n;
-	return 0;
+	return RES_OK;
 }
 
-/* Domain id by code or full name, ignoring case; 0 when unknown. */
+/* Domain id by code or full name, ignoring case; 0 when unknown, or a
+ * failure. */
 static long long
 find_domain(struct db *db, const char *ref)
 {
+	enum result rc;
+
 	if (db->ndomains < 0) {
-		if (load_domains(db) < 0)
-			return -1;
+		if ((rc = load_domains(db)) < 0)
+			return rc;
 		db->nspellings = 0;
 	}
 	for (int i = 0; i < db->nspellings; i++)
@@ -67,32 +73,27 @@ find_domain(struct db *db, const char *ref)
 	return 0;
 }
 
-/* Resolves reference field j of a row to an id (0 = empty). */
-static int
-resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
-	long long *id, char *err, size_t errsz)
+/* Resolves reference field j of a row to an id (0 = empty); RES_INVALID
+ * when it does not resolve. */
+static enum result
+resolve(struct db *db, const struct entity *e, const char *const *vals, int j, long long *id)
 {
 	const struct field *f = &e->fields[j];
 	const char *v = vals[j];
-	char shown[64];
+	enum result r;
 	sqlite3_stmt *st;
 	int rows = 0, rc;
 
 	*id = 0;
 	if (!v || !*v)
-		return 0;
+		return RES_OK;
 	switch (f->type) {
 	case FT_DOMAIN:
-		*id = find_domain(db, v);
-		if (*id < 0)
-			return -1;
-		if (*id == 0) {
-			text_fit(shown, sizeof(shown), v, 50);
-			snprintf(err, errsz, "%s: unknown domain '%s' (expected the code or name of a domain or theme)",
-				 f->column, shown);
-			return -1;
-		}
-		return 0;
+		if ((*id = find_domain(db, v)) < 0)
+			return (enum result)*id;
+		if (*id == 0)
+			return store_problem(db, RES_INVALID, e, j, PROB_UNKNOWN_DOMAIN, v);
+		return RES_OK;
 	case FT_MEETING:
 		st = db->meeting_by_date;
 		sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
@@ -101,8 +102,8 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 		int d = entity_field_index(e, "domein");
 		long long dom = 0;
 
-		if (d >= 0 && resolve(db, e, vals, d, &dom, err, errsz) < 0)
-			return -1;
+		if (d >= 0 && (r = resolve(db, e, vals, d, &dom)) < 0)
+			return r;
 		st = db->actielijn_by_title;
 		sqlite3_bind_text(st, 1, v, -1, SQLITE_STATIC);
 		if (dom)
@@ -112,65 +113,48 @@ resolve(struct db *db, const struct entity *e, const char *const *vals, int j,
 		break;
 	}
 	default:
-		return 0;
+		return RES_OK;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
 		rows++;
 	}
-	if (rc != SQLITE_DONE) {	/* the database failed: err stays empty */
-		store_fail(db, f->column);
-		sqlite3_reset(st);
-		sqlite3_clear_bindings(st);
-		return -1;
-	}
+	r = rc == SQLITE_DONE ? RES_OK : store_fail(db);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	if (rows == 1)
-		return 0;
-	text_fit(shown, sizeof(shown), v, 50);
+	if (r < 0 || rows == 1)
+		return r;
 	if (f->type == FT_MEETING)
-		snprintf(err, errsz, "%s: no meeting on %s (expected the date of a meeting in vergaderingen)",
-			 f->column, shown);
-	else if (rows == 0)
-		snprintf(err, errsz, "%s: unknown actielijn '%s' (expected the title of an actielijn%s)",
-			 f->column, shown, entity_field_index(e, "domein") >= 0 ? " of that domain" : "");
-	else
-		snprintf(err, errsz, "%s: '%s' names several actielijnen (expected a domein to tell them apart)",
-			 f->column, shown);
-	return -1;
+		return store_problem(db, RES_INVALID, e, j, PROB_NO_MEETING, v);
+	return store_problem(db, RES_INVALID, e, j, rows == 0 ? PROB_UNKNOWN_ACTIELIJN
+							   : PROB_AMBIGUOUS_ACTIELIJN, v);
 }
 
-/* Resolves every reference of a row; -1 (bad reference, err set) or -2. */
-int
-store_resolve_all(struct db *db, const struct entity *e, const char *const *vals,
-	    long long *ids, char *err, size_t errsz)
+enum result
+store_resolve_all(struct db *db, const struct entity *e, const char *const *vals, long long *ids)
 {
-	*err = '\0';
-	for (int j = 0; j < e->nfields; j++) {
-		if (resolve(db, e, vals, j, &ids[j], err, errsz) < 0) {
-			if (*err)
-				return -1;
-			snprintf(err, errsz, "%s", db->err);
-			return -2;
-		}
-	}
-	return 0;
+	enum result rc;
+
+	for (int j = 0; j < e->nfields; j++)
+		if ((rc = resolve(db, e, vals, j, &ids[j])) < 0)
+			return rc;
+	return RES_OK;
 }
 
-long long
-db_meeting_by_date(struct db *db, const char *date)
+enum result
+db_meeting_by_date(struct db *db, const char *date, long long *id)
 {
 	sqlite3_stmt *st = db->meeting_by_date;
-	long long id = 0;
+	enum result r = RES_OK;
 	int rc;
 
+	*id = 0;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
+		*id = sqlite3_column_int64(st, 0);
 	else if (rc != SQLITE_DONE)
-		id = store_fail(db, "vergaderingen");
+		r = store_fail(db);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	return id;
+	return r;
 }

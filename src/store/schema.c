@@ -198,6 +198,18 @@ db_schema_version(void)
 	return SCHEMA_VERSION;
 }
 
+/*
+ * The counts that triggers keep, for the bulk path of large imports
+ * (bulk.c), which drops such a trigger and counts in memory: migration
+ * 2 -> 3 made actielijn_telling, counting actielijnen per domain and
+ * status.
+ */
+const struct store_tally store_tallies[] = {
+	{ &entity_actielijnen, "actielijn_telling_insert", "actielijn_telling", "domein", "status" },
+};
+const int store_ntallies = (int)(sizeof(store_tallies) / sizeof(store_tallies[0]));
+
+/* PRAGMA user_version: 0 or more, or a failure. */
 static int
 user_version(struct db *db)
 {
@@ -205,81 +217,79 @@ user_version(struct db *db)
 	int v = -1;
 
 	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "opening the database");
+		return store_fail(db);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return v < 0 ? store_fail(db, "opening the database") : v;
+	return v < 0 ? store_fail(db) : v;
 }
 
 /* Brings the schema up to SCHEMA_VERSION inside one transaction: either
  * all migrations apply or the file stays as it was. */
-int
+enum result
 store_migrate(struct db *db)
 {
 	char sql[64];
 	int v = user_version(db);
+	enum result rc;
 
 	if (v < 0)
-		return -1;
+		return (enum result)v;
 	if (v > SCHEMA_VERSION) {
-		snprintf(db->err, sizeof(db->err),
-			 "%s was written by a newer snw (schema %d, this one knows %d)",
-			 db->path, v, SCHEMA_VERSION);
-		return -1;
+		store_result(db, RES_TOO_NEW);
+		db->res.n = v;
+		db->res.m = SCHEMA_VERSION;
+		return RES_TOO_NEW;
 	}
 	if (v == SCHEMA_VERSION)
-		return 0;
+		return RES_OK;
 	if (db->ro) {
-		snprintf(db->err, sizeof(db->err),
-			 "%s has an older schema (%d) and is opened read-only; open it once writable to upgrade it",
-			 db->path, v);
-		return -1;
+		store_result(db, RES_OLD_SCHEMA);
+		db->res.n = v;
+		return RES_OLD_SCHEMA;
 	}
 	/* A migration may build a table anew; with foreign keys on, dropping
 	 * the old one would clear or delete what refers to it. (The pragma
 	 * has no effect inside a transaction, so it goes first.) */
-	if (db_exec(db, "PRAGMA foreign_keys = OFF") < 0 || db_begin(db) < 0)
-		return -1;
+	if ((rc = db_exec(db, "PRAGMA foreign_keys = OFF")) < 0 || (rc = db_begin(db)) < 0)
+		return rc;
 	for (; v < SCHEMA_VERSION; v++) {
 		if (sqlite3_exec(db->h, migrations[v], NULL, NULL, NULL) != SQLITE_OK) {
-			store_fail(db, "upgrading the database");
+			rc = store_fail(db);
 			db_rollback(db);
-			return -1;
+			return rc;
 		}
 		fault_point("migrate");
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", SCHEMA_VERSION);
-	if (db_exec(db, sql) < 0) {
+	if ((rc = db_exec(db, sql)) < 0) {
 		db_rollback(db);
-		return -1;
+		return rc;
 	}
-	return db_commit(db) < 0 ? -1 : db_exec(db, "PRAGMA foreign_keys = ON");
+	if ((rc = db_commit(db)) < 0)
+		return rc;
+	return db_exec(db, "PRAGMA foreign_keys = ON");
 }
 
 /* Refuses an SQLite file that some other program made (schema version 0
  * yet tables in it), before anything is written to it; a damaged file
  * fails here too, on the first read. */
-int
+enum result
 store_check_ours(struct db *db)
 {
 	sqlite3_stmt *st;
 	int rc, v;
 
 	if ((v = user_version(db)) != 0)
-		return v < 0 ? -1 : 0;
+		return v < 0 ? (enum result)v : RES_OK;
 	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, "opening the database");
+		return store_fail(db);
 	rc = sqlite3_step(st);
 	v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
 	if (v < 0)
-		return store_fail(db, "opening the database");
-	if (v > 0) {
-		snprintf(db->err, sizeof(db->err),
-			 "%s is not an snw database: another program made it (expected a file made by snw init, or a new file name)",
-			 db->path);
-		return -1;
-	}
-	return 0;
+		return store_fail(db);
+	if (v > 0)
+		return store_result(db, RES_NOT_OURS);
+	return RES_OK;
 }

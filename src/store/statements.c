@@ -35,16 +35,17 @@ store_key_expr(const struct field *f, char *buf, size_t bufsz)
 		snprintf(buf, bufsz, "ifnull(%s, '')", col);
 }
 
-int
+/* Prepares a statement the connection keeps for its lifetime. */
+enum result
 store_prepare(struct db *db, const char *sql, sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
-		return store_fail(db, "preparing a statement");
-	return 0;
+		return store_fail(db);
+	return RES_OK;
 }
 
 /* Builds the find/insert/update statements of every entity. */
-int
+enum result
 store_prepare_entities(struct db *db)
 {
 	char find[1024], ins[1024], vals[256], upd[2048], same[1024], col[64], expr[80];
@@ -97,7 +98,7 @@ store_prepare_entities(struct db *db)
 		    store_prepare(db, upd, &db->sql[i].update) < 0 ||
 		    store_prepare(db, raw, &db->sql[i].raw) < 0 ||
 		    store_prepare(db, json, &db->sql[i].log_row) < 0)
-			return -1;
+			return db->res.code;
 	}
 	if (store_prepare(db, "SELECT id FROM vergaderingen WHERE datum = ?1"
 			" ORDER BY soort <> 'AB-vergadering', id LIMIT 1", &db->meeting_by_date) < 0 ||
@@ -107,16 +108,18 @@ store_prepare_entities(struct db *db)
 			" VALUES (?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)", &db->log_field) < 0 ||
 	    store_prepare(db, "INSERT INTO historie (tijd, wie, bron, tabel, rij, tot)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &db->log_range) < 0)
-		return -1;
-	return 0;
+		return db->res.code;
+	return RES_OK;
 }
 
-int
+/* --- the statement wrapper ---------------------------------------------------- */
+
+enum result
 db_exec(struct db *db, const char *sql)
 {
 	if (sqlite3_exec(db->h, sql, NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(db, "database");
-	return 0;
+		return store_fail(db);
+	return RES_OK;
 }
 
 struct db_stmt *
@@ -126,7 +129,7 @@ db_prepare(struct db *db, const char *sql)
 
 	s->db = db;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &s->st, NULL) != SQLITE_OK) {
-		store_fail(db, "query");
+		store_fail(db);
 		free(s);
 		return NULL;
 	}
@@ -157,7 +160,7 @@ db_step(struct db_stmt *s)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return store_fail(s->db, "query");
+	return store_fail(s->db);
 }
 
 const char *

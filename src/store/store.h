@@ -25,7 +25,12 @@
 #include <sqlite3.h>
 
 #include "store/db.h"
+#include "store/read.h"
+#include "store/stmt.h"
+#include "store/undo.h"
+#include "store/write.h"
 #include "core/entity.h"
+#include "core/result.h"
 
 #define BUSY_TIMEOUT_MS 10000	/* ordinary waits for another writer;
 				   $SNW_BUSY_TIMEOUT_MS overrides it */
@@ -54,12 +59,27 @@ struct key_slot {
 	long long id;
 };
 
-/* Actielijnen counted per domain and status while the trigger that
- * counts inserts (actielijn_telling_insert) is dropped for a large import:
- * a million trigger runs cost about as much as the inserts themselves. */
+/*
+ * A count that a trigger keeps: on every insert into the entity's table,
+ * the trigger adds one to the row of the tally table for the new entry's
+ * reference (`ref`, stored as <ref>_id) and text field (`by`, '' when
+ * empty). A large import drops the trigger and counts in memory instead
+ * (bulk.c): a million trigger runs cost about as much as the inserts
+ * themselves. schema.c lists them, beside the migrations that made them.
+ */
+struct store_tally {
+	const struct entity *e;
+	const char *trigger;		/* the AFTER INSERT trigger */
+	const char *table;		/* (ref id, text, n) */
+	const char *ref, *by;		/* the fields counted by */
+};
+extern const struct store_tally store_tallies[];
+extern const int store_ntallies;
+
+/* Entries of one (ref, text) counted while the trigger is dropped. */
 struct bulk_count {
-	long long domein;
-	char status[16];
+	long long ref;
+	char by[16];
 	long long n;
 };
 
@@ -69,8 +89,9 @@ struct bulk {
 	sqlite3_stmt *key_of;		/* the key of a row by id */
 	struct key_slot *slots;
 	size_t cap, n;			/* cap is a power of two */
-	char *trigger_sql;		/* the dropped insert trigger, or NULL */
-	int domein, status;		/* their field indexes, for counting */
+	const struct store_tally *tally; /* the count kept in memory, or NULL */
+	char *trigger_sql;		/* its dropped insert trigger */
+	int ref, by;			/* the tally's field indexes */
 	struct bulk_count counts[MAX_DOMAINS * 8];
 	int ncounts;
 	long long cache_size;		/* PRAGMA cache_size to restore, 0 = none */
@@ -91,7 +112,7 @@ struct db {
 	 * open and flock()ed, which tells a sweep it is alive. */
 	char final[PATH_MAX];
 	int lock_fd;
-	char err[PATH_MAX + 512];
+	struct result_info res;		/* what the last failure was */
 	struct entity_sql sql[MAX_ENTITIES];	/* by entity_index */
 	sqlite3_stmt *meeting_by_date;
 	sqlite3_stmt *log_field;	/* history row for one changed column */
@@ -136,46 +157,53 @@ value_or_default(const struct field *f, const char *v)
 	return v ? v : f->def ? f->def : "";
 }
 
-/* open.c */
+/* open.c: the result of a failure of SQLite, in db->res and returned
+ * (SQLite's words go in its detail); a result of the store's own (the
+ * info cleared, the path set); a value that breaks a rule or a key. */
+enum result store_fail(struct db *db);
+enum result store_result(struct db *db, enum result code);
+enum result store_problem(struct db *db, enum result code, const struct entity *e, int field,
+			  enum problem_kind kind, const char *value);
 void store_dir_of(const char *path, char *dir, size_t dirsz);
-int store_fail(struct db *db, const char *what);
 struct db *store_new(const char *path);
-int store_setup(struct db *db, char *err, size_t errsz);
+enum result store_setup(struct db *db);
 void store_close_handle(struct db *db);
 #define STORE_SIDE_FILES 3
 extern const char *const store_side_suffixes[STORE_SIDE_FILES];	/* -wal, -shm, -journal */
 
 /* schema.c */
-int store_check_ours(struct db *db);
-int store_migrate(struct db *db);
+enum result store_check_ours(struct db *db);
+enum result store_migrate(struct db *db);
 
 /* statements.c */
 void store_sql_column(const struct field *f, char *buf, size_t bufsz);
 void store_key_expr(const struct field *f, char *buf, size_t bufsz);
-int store_prepare(struct db *db, const char *sql, sqlite3_stmt **st);
-int store_prepare_entities(struct db *db);
+enum result store_prepare(struct db *db, const char *sql, sqlite3_stmt **st);
+enum result store_prepare_entities(struct db *db);
 
-/* refs.c */
-int store_resolve_all(struct db *db, const struct entity *e, const char *const *vals,
-		      long long *ids, char *err, size_t errsz);
+/* refs.c: every reference of a row to ids (0 = empty); RES_INVALID
+ * names the field that does not resolve. */
+enum result store_resolve_all(struct db *db, const struct entity *e, const char *const *vals,
+			      long long *ids);
 
 /* journal.c */
-int store_flush_run(struct db *db);
-int store_log_added(struct db *db, const struct entity *e, long long id);
-int store_log_field(struct db *db, const struct entity *e, long long row, const char *col,
-		    const char *oud, const char *nieuw);
-int store_log_row(struct db *db, const struct entity *e, long long row, bool deleted);
+long long store_last_change(struct db *db);
+enum result store_flush_run(struct db *db);
+enum result store_log_added(struct db *db, const struct entity *e, long long id);
+enum result store_log_field(struct db *db, const struct entity *e, long long row, const char *col,
+			    const char *oud, const char *nieuw);
+enum result store_log_row(struct db *db, const struct entity *e, long long row, bool deleted);
 
 /* write.c */
-int store_write_row(struct db *db, const struct entity *e, long long *id, const char *const *vals,
-		    const long long *ids, enum db_change *change);
-int store_try_insert(struct db *db, const struct entity *e, const char *const *vals,
-		     const long long *ids, long long *row);
-int store_delete_rec(struct db *db, const struct entity *e, long long id);
+enum result store_write_row(struct db *db, const struct entity *e, long long *id,
+			    const char *const *vals, const long long *ids, enum db_change *change);
+enum result store_try_insert(struct db *db, const struct entity *e, const char *const *vals,
+			     const long long *ids, long long *row);
+enum result store_delete_rec(struct db *db, const struct entity *e, long long id);
 
 /* bulk.c */
 void store_bulk_free(struct db *db);
-int store_bulk_upsert(struct db *db, const struct entity *e, const char *const *vals,
-		      const long long *ids, enum db_change *change, long long *row);
+enum result store_bulk_upsert(struct db *db, const struct entity *e, const char *const *vals,
+			      const long long *ids, enum db_change *change, long long *row);
 
 #endif

@@ -11,7 +11,6 @@
 
 #include "store.h"
 #include "core/alloc.h"
-#include "core/text.h"
 
 /* Binds the values of a row as parameters 1..n; refs must be resolved.
  * A value that was not given (NULL) binds as the field's default. */
@@ -62,13 +61,14 @@ stored_text(const struct entity *e, const char *const *vals, const long long *id
 	return vals[j];
 }
 
-/* Writes resolved values to row `id` (0 = a new row), recording history.
- * Returns 0 with *change set, or -2 after store_fail(). */
-int
+/* Writes resolved values to row `id` (0 = a new row), recording history;
+ * *change says what it did. */
+enum result
 store_write_row(struct db *db, const struct entity *e, long long *id, const char *const *vals,
-	  const long long *ids, enum db_change *change)
+		const long long *ids, enum db_change *change)
 {
 	struct entity_sql *q = &db->sql[entity_index(e)];
+	enum result r;
 	int rc;
 
 	if (!*id) {
@@ -76,11 +76,11 @@ store_write_row(struct db *db, const struct entity *e, long long *id, const char
 		rc = sqlite3_step(q->insert);
 		sqlite3_reset(q->insert);
 		if (rc != SQLITE_DONE)
-			return store_fail(db, e->name) - 1;
+			return store_fail(db);
 		*id = sqlite3_last_insert_rowid(db->h);
 		*change = DB_ADDED;
-		if (store_log_row(db, e, *id, false) < 0)
-			return -2;
+		if ((r = store_log_row(db, e, *id, false)) < 0)
+			return r;
 	} else {
 		/* Record what changes, column by column, before writing. A
 		 * value that was not given (NULL: the file has no such column)
@@ -97,9 +97,9 @@ store_write_row(struct db *db, const struct entity *e, long long *id, const char
 					continue;
 				if ((old == NULL) != (now == NULL) || (old && strcmp(old, now) != 0)) {
 					store_sql_column(&e->fields[j], col, sizeof(col));
-					if (store_log_field(db, e, *id, col, old, now) < 0) {
+					if ((r = store_log_field(db, e, *id, col, old, now)) < 0) {
 						sqlite3_reset(q->raw);
-						return -2;
+						return r;
 					}
 					*change = DB_UPDATED;
 				}
@@ -114,18 +114,18 @@ store_write_row(struct db *db, const struct entity *e, long long *id, const char
 		}
 		sqlite3_reset(q->raw);
 		if (*change == DB_UNCHANGED)
-			return 0;
+			return RES_OK;
 		rc = sqlite3_step(q->update);
 		sqlite3_reset(q->update);
 		if (rc != SQLITE_DONE)
-			return store_fail(db, e->name) - 1;
+			return store_fail(db);
 	}
 	if (e == &entity_domeinen)
 		db->ndomains = -1;
-	return 0;
+	return RES_OK;
 }
 
-/* The id of the row with the same natural key, 0 if none, -1 on error. */
+/* The id of the row with the same natural key, 0 if none, or a failure. */
 static long long
 find_key(struct db *db, const struct entity *e, const char *const *vals, const long long *ids)
 {
@@ -139,18 +139,20 @@ find_key(struct db *db, const struct entity *e, const char *const *vals, const l
 		found = sqlite3_column_int64(q->find, 0);
 	sqlite3_reset(q->find);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	return found;
 }
 
 /* Imports mostly add rows: try the insert first and let the unique
- * index say whether the entry exists. History records added entries as
- * runs of ids (imports are not undone, so the whole row is not needed). */
-int
+ * index say whether the entry exists (*row 0: it does). History records
+ * added entries as runs of ids (imports are not undone, so the whole row
+ * is not needed). */
+enum result
 store_try_insert(struct db *db, const struct entity *e, const char *const *vals,
-	   const long long *ids, long long *row)
+		 const long long *ids, long long *row)
 {
 	struct entity_sql *q = &db->sql[entity_index(e)];
+	enum result r;
 	int rc;
 
 	*row = 0;
@@ -158,42 +160,42 @@ store_try_insert(struct db *db, const struct entity *e, const char *const *vals,
 	rc = sqlite3_step(q->insert_new);
 	sqlite3_reset(q->insert_new);
 	if (rc != SQLITE_DONE)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	if (sqlite3_changes(db->h) == 0)
-		return 0;
+		return RES_OK;
 	*row = sqlite3_last_insert_rowid(db->h);
-	if (store_log_added(db, e, *row) < 0)
-		return -1;
+	if ((r = store_log_added(db, e, *row)) < 0)
+		return r;
 	/* Outside a transaction no commit would record the run. */
-	if (sqlite3_get_autocommit(db->h) && store_flush_run(db) < 0)
-		return -1;
+	if (sqlite3_get_autocommit(db->h) && (r = store_flush_run(db)) < 0)
+		return r;
 	if (e == &entity_domeinen)
 		db->ndomains = -1;
-	return 0;
+	return RES_OK;
 }
 
 /* A row with a new natural key that repeats a value another entry holds
- * in a unique column (only a domain's naam is one): the data's fault.
- * Returns -1 with err in the import's "column: what (expected)" form. */
-static int
-taken(const struct entity *e, const char *const *vals, char *err, size_t errsz)
+ * in a unique column (only a domain's naam is one): the data's fault. */
+static enum result
+taken(struct db *db, const struct entity *e, const char *const *vals)
 {
-	const char *col = e->fields[e->title].column;
-	char shown[64];
-
-	text_fit(shown, sizeof(shown), vals[e->title] ? vals[e->title] : "", 50);
-	snprintf(err, errsz, "%s: another %s already has the %s '%s' (expected a %s of its own)",
-		 col, e->singular, col, shown, col);
-	return -1;
+	return store_problem(db, RES_DUPLICATE, e, e->title, PROB_TAKEN, vals[e->title]);
 }
 
-int
+/* Another entry has the natural key of this one (a form's save). */
+static enum result
+key_taken(struct db *db, const struct entity *e)
+{
+	return store_problem(db, RES_DUPLICATE, e, -1, PROB_TAKEN, "");
+}
+
+enum result
 db_upsert(struct db *db, const struct entity *e, const char *const *vals,
-	  enum db_change *change, long long *id, char *err, size_t errsz)
+	  enum db_change *change, long long *id)
 {
 	long long ids[ENTITY_MAX_FIELDS] = { 0 };
 	long long row;
-	int rc = store_resolve_all(db, e, vals, ids, err, errsz);
+	enum result rc = store_resolve_all(db, e, vals, ids);
 
 	if (rc < 0)
 		return rc;
@@ -201,7 +203,7 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 		if (store_bulk_upsert(db, e, vals, ids, change, &row) < 0)
 			goto failed;
 		if (!row)	/* ignored for another reason than its key */
-			return taken(e, vals, err, errsz);
+			return taken(db, e, vals);
 	} else if (store_try_insert(db, e, vals, ids, &row) < 0) {
 		goto failed;
 	} else if (row) {
@@ -210,119 +212,98 @@ db_upsert(struct db *db, const struct entity *e, const char *const *vals,
 		if ((row = find_key(db, e, vals, ids)) < 0)
 			goto failed;
 		if (row == 0)	/* ignored, yet no entry with this key */
-			return taken(e, vals, err, errsz);
+			return taken(db, e, vals);
 		if (store_write_row(db, e, &row, vals, ids, change) < 0)
 			goto failed;
 	}
 	if (id)
 		*id = row;
-	return 0;
+	return RES_OK;
 failed:
 	if (sqlite3_extended_errcode(db->h) == SQLITE_CONSTRAINT_UNIQUE)
-		return taken(e, vals, err, errsz);	/* an update renamed it */
-	snprintf(err, errsz, "%s", db->err);
-	return -2;
+		return taken(db, e, vals);	/* an update renamed it */
+	return db->res.code;
 }
 
-/* Explains a failed write of a form in the user's terms. */
-static int
-write_error(struct db *db, const struct entity *e, char *err, size_t errsz)
+/* A failed write of a form: a constraint is another entry with the same
+ * data; anything else stays what it was. */
+static enum result
+write_error(struct db *db, const struct entity *e)
 {
 	if ((sqlite3_extended_errcode(db->h) & 0xff) == SQLITE_CONSTRAINT)
-		snprintf(err, errsz, "er bestaat al een %s met deze gegevens", e->singular);
-	else
-		snprintf(err, errsz, "%s", db->err);
-	return -2;
+		return key_taken(db, e);
+	return db->res.code;
 }
 
-int
-db_insert(struct db *db, const struct entity *e, const char *const *vals,
-	  long long *id, char *err, size_t errsz)
+enum result
+db_insert(struct db *db, const struct entity *e, const char *const *vals, long long *id)
 {
 	long long ids[ENTITY_MAX_FIELDS] = { 0 };
 	enum db_change change;
 	long long row;
-	int rc;
+	enum result rc;
 
-	if (db_begin(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		return -2;
-	}
-	if ((rc = store_resolve_all(db, e, vals, ids, err, errsz)) < 0)
+	if ((rc = db_begin(db)) < 0)
+		return rc;
+	if ((rc = store_resolve_all(db, e, vals, ids)) < 0)
 		goto out;
 	if ((row = find_key(db, e, vals, ids)) != 0) {
-		rc = row < 0 ? -2 : -1;
-		if (row > 0)
-			snprintf(err, errsz, "er bestaat al een %s met deze gegevens", e->singular);
-		else
-			snprintf(err, errsz, "%s", db->err);
+		rc = row < 0 ? (enum result)row : key_taken(db, e);
 		goto out;
 	}
-	if ((rc = store_write_row(db, e, &row, vals, ids, &change)) < 0) {
-		write_error(db, e, err, errsz);
+	if (store_write_row(db, e, &row, vals, ids, &change) < 0) {
+		rc = write_error(db, e);
 		goto out;
 	}
 	*id = row;
-	if (db_commit(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		return -2;
-	}
-	return 0;
+	return db_commit(db);
 out:
 	db_rollback(db);
 	return rc;
 }
 
-int
+enum result
 db_update(struct db *db, const struct entity *e, long long id, const char *const *orig,
-	  const char *const *vals, char **current, char *err, size_t errsz)
+	  const char *const *vals, char **current)
 {
 	long long ids[ENTITY_MAX_FIELDS] = { 0 };
 	enum db_change change;
 	long long other;
-	int rc, found;
+	enum result rc;
 
-	if (db_begin(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		return -2;
-	}
+	if ((rc = db_begin(db)) < 0)
+		return rc;
 	/* Someone else may have saved this entry since the form opened. */
-	if ((found = db_get(db, e, id, current)) < 0) {
-		rc = -2;
-		snprintf(err, errsz, "%s", db->err);
-		goto out;
+	rc = db_get(db, e, id, current);
+	if (rc == RES_NOT_FOUND) {
+		store_result(db, RES_GONE);
+		db->res.e = e;
+		rc = RES_GONE;
 	}
-	for (int j = 0; found && j < e->nfields; j++) {
+	if (rc < 0)
+		goto out;
+	for (int j = 0; j < e->nfields; j++) {
 		if (strcmp(current[j], orig[j] ? orig[j] : "") != 0) {
-			snprintf(err, errsz, "iemand anders heeft deze %s intussen gewijzigd", e->singular);
-			rc = DB_CONFLICT;
+			store_result(db, RES_CONFLICT);
+			db->res.e = e;
+			rc = RES_CONFLICT;
 			goto out;
 		}
 	}
-	if (!found) {
-		snprintf(err, errsz, "iemand anders heeft deze %s intussen verwijderd", e->singular);
-		rc = DB_GONE;
-		goto out;
-	}
-	if ((rc = store_resolve_all(db, e, vals, ids, err, errsz)) < 0)
+	if ((rc = store_resolve_all(db, e, vals, ids)) < 0)
 		goto out;
 	if ((other = find_key(db, e, vals, ids)) != 0 && other != id) {
-		snprintf(err, errsz, "er bestaat al een %s met deze gegevens", e->singular);
-		rc = -1;
+		rc = other < 0 ? (enum result)other : key_taken(db, e);
 		goto out;
 	}
-	if ((rc = store_write_row(db, e, &id, vals, ids, &change)) < 0) {
-		write_error(db, e, err, errsz);
+	if (store_write_row(db, e, &id, vals, ids, &change) < 0) {
+		rc = write_error(db, e);
 		goto out;
 	}
 	db_free_row(e, current);
-	if (db_commit(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
-		return -2;
-	}
-	return 0;
+	return db_commit(db);
 out:
-	if (rc != DB_CONFLICT)	/* only a conflict hands `current` over */
+	if (rc != RES_CONFLICT)	/* only a conflict hands `current` over */
 		db_free_row(e, current);
 	db_rollback(db);
 	return rc;
@@ -348,18 +329,18 @@ ref_target(const struct field *f)
 
 /* Runs sql (a query of ids; ?1 = id when id >= 0) and collects the ids,
  * malloc'd into *out. */
-static int
-select_ids(struct db *db, const struct entity *e, const char *sql, long long id,
-	   long long **out, size_t *n)
+static enum result
+select_ids(struct db *db, const char *sql, long long id, long long **out, size_t *n)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
+	enum result r;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(db, e->name);
+		return store_fail(db);
 	if (id >= 0)
 		sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -368,34 +349,35 @@ select_ids(struct db *db, const struct entity *e, const char *sql, long long id,
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (rc != SQLITE_DONE) {
-		store_fail(db, e->name);
+		r = store_fail(db);
 		sqlite3_finalize(st);
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return -1;
+		return r;
 	}
 	sqlite3_finalize(st);
-	return 0;
+	return RES_OK;
 }
 
 /* Ids of rows of d whose column col is id. */
-static int
+static enum result
 referring(struct db *db, const struct entity *d, const char *col, long long id,
 	  long long **out, size_t *n)
 {
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE %s = ?1 ORDER BY id", d->name, col);
-	return select_ids(db, d, sql, id, out, n);
+	return select_ids(db, sql, id, out, n);
 }
 
 /* Deletes row id of e and what depends on it, recording each step so that
  * undo can put everything back: dependants first, the row last. */
-int
+enum result
 store_delete_rec(struct db *db, const struct entity *e, long long id)
 {
 	char sql[256], col[64], idtext[32];
+	enum result rc;
 
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *d = entities[i];
@@ -404,15 +386,14 @@ store_delete_rec(struct db *db, const struct entity *e, long long id)
 			const struct field *f = &d->fields[j];
 			long long *rows;
 			size_t n;
-			int rc = 0;
 
 			if (ref_target(f) != e)
 				continue;
 			store_sql_column(f, col, sizeof(col));
-			if (referring(db, d, col, id, &rows, &n) < 0)
-				return -1;
+			if ((rc = referring(db, d, col, id, &rows, &n)) < 0)
+				return rc;
 			snprintf(idtext, sizeof(idtext), "%lld", id);
-			for (size_t k = 0; k < n && rc == 0; k++) {
+			for (size_t k = 0; k < n && rc == RES_OK; k++) {
 				if (f->key) {
 					rc = store_delete_rec(db, d, rows[k]);
 					continue;
@@ -420,41 +401,45 @@ store_delete_rec(struct db *db, const struct entity *e, long long id)
 				snprintf(sql, sizeof(sql), "UPDATE %s SET %s = NULL WHERE id = %lld",
 					 d->name, col, rows[k]);
 				rc = store_log_field(db, d, rows[k], col, idtext, NULL);
-				if (rc == 0)
+				if (rc == RES_OK)
 					rc = db_exec(db, sql);
 			}
 			free(rows);
 			if (rc < 0)
-				return -1;
+				return rc;
 		}
 	}
-	if (store_log_row(db, e, id, true) < 0)
-		return -1;
+	if ((rc = store_log_row(db, e, id, true)) < 0)
+		return rc;
 	snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE id = %lld", e->name, id);
-	if (db_exec(db, sql) < 0)
-		return -1;
+	if ((rc = db_exec(db, sql)) < 0)
+		return rc;
 	if (e == &entity_domeinen)
 		db->ndomains = -1;
-	return 0;
+	return RES_OK;
 }
 
-int
-db_delete(struct db *db, const struct entity *e, long long id, char *err, size_t errsz)
+enum result
+db_delete(struct db *db, const struct entity *e, long long id)
 {
-	if (db_begin(db) < 0 || store_delete_rec(db, e, id) < 0 || db_commit(db) < 0) {
-		snprintf(err, errsz, "%s", db->err);
+	enum result rc;
+
+	if ((rc = db_begin(db)) < 0)
+		return rc;
+	if ((rc = store_delete_rec(db, e, id)) < 0) {
 		db_rollback(db);
-		return -2;
+		return rc;
 	}
-	return 0;
+	return db_commit(db);
 }
 
-int
-db_dependents(struct db *db, const struct entity *e, long long id, char *buf, size_t bufsz)
+enum result
+db_dependents(struct db *db, const struct entity *e, long long id, struct dependents *deps)
 {
 	char col[64];
+	enum result rc;
 
-	*buf = '\0';
+	memset(deps, 0, sizeof(*deps));
 	for (int i = 0; i < entity_count; i++) {
 		const struct entity *d = entities[i];
 
@@ -466,18 +451,19 @@ db_dependents(struct db *db, const struct entity *e, long long id, char *buf, si
 			if (ref_target(f) != e || !f->key)
 				continue;
 			store_sql_column(f, col, sizeof(col));
-			if (referring(db, d, col, id, &rows, &n) < 0)
-				return -1;
+			if ((rc = referring(db, d, col, id, &rows, &n)) < 0)
+				return rc;
 			free(rows);
-			if (n)
-				snprintf(buf + strlen(buf), bufsz - strlen(buf), "%s%zu %s",
-					 *buf ? ", " : "", n, n == 1 ? d->singular : d->name);
+			if (n && deps->count < (int)(sizeof(deps->e) / sizeof(deps->e[0]))) {
+				deps->e[deps->count] = d;
+				deps->n[deps->count++] = (long long)n;
+			}
 		}
 	}
-	return 0;
+	return RES_OK;
 }
 
-int
+enum result
 db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	     size_t n, long long *deleted)
 {
@@ -485,34 +471,33 @@ db_keep_only(struct db *db, const struct entity *e, const long long *ids,
 	char sql[256];
 	long long *gone = NULL;
 	size_t ngone = 0;
-	int rc = 0;
+	enum result rc;
 
 	*deleted = 0;
-	if (db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS snw_keep (id INTEGER PRIMARY KEY);"
-			"DELETE FROM temp.snw_keep") < 0)
-		return -1;
-	if (store_prepare(db, "INSERT OR IGNORE INTO temp.snw_keep (id) VALUES (?1)", &st) < 0)
-		return -1;
-	for (size_t i = 0; i < n && rc == 0; i++) {
+	if ((rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS snw_keep (id INTEGER PRIMARY KEY);"
+			      "DELETE FROM temp.snw_keep")) < 0)
+		return rc;
+	if ((rc = store_prepare(db, "INSERT OR IGNORE INTO temp.snw_keep (id) VALUES (?1)", &st)) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc == RES_OK; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = store_fail(db, e->name);
+			rc = store_fail(db);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 	if (rc < 0)
-		return -1;
+		return rc;
 	snprintf(sql, sizeof(sql), "SELECT id FROM %s WHERE id NOT IN (SELECT id FROM temp.snw_keep)", e->name);
-	if (select_ids(db, e, sql, -1, &gone, &ngone) < 0)
-		return -1;
+	if ((rc = select_ids(db, sql, -1, &gone, &ngone)) < 0)
+		return rc;
 	/* Each deleted row goes through delete_rec, so that history and its
 	 * dependants are handled as in the dashboard. */
-	for (size_t i = 0; i < ngone && rc == 0; i++)
-		if (store_delete_rec(db, e, gone[i]) < 0)
-			rc = -1;
+	for (size_t i = 0; i < ngone && rc == RES_OK; i++)
+		rc = store_delete_rec(db, e, gone[i]);
 	free(gone);
 	*deleted = (long long)ngone;
-	if (rc == 0)
+	if (rc == RES_OK)
 		rc = db_exec(db, "DELETE FROM temp.snw_keep");
 	return rc;
 }

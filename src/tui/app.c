@@ -15,6 +15,7 @@
 #include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "tui/edit.h"
 #include "model/history.h"
@@ -67,6 +68,14 @@ app_message(struct app *app, bool error, const char *fmt, ...)
 	app->msg_error = error;
 }
 
+void
+app_result(struct app *app, const struct result_info *r)
+{
+	char msg[RESULT_TEXT_MAX];
+
+	app_message(app, true, "%s", result_text(r, msg, sizeof(msg)));
+}
+
 struct view *
 app_current(struct app *app)
 {
@@ -86,7 +95,7 @@ app_invalidate(struct app *app)
 {
 	app->domains.valid = false;
 	if (domains_load(app->db, &app->domains) < 0)
-		app_message(app, true, "%s", app->domains.err);
+		app_result(app, &app->domains.why);
 	for (int i = 0; i < view_count; i++)
 		if (app->views[i].ops->invalidate)
 			app->views[i].ops->invalidate(&app->views[i], app);
@@ -206,7 +215,10 @@ search_run(struct app *app)
 		return;
 	}
 	if (model_search(app->db, app->query, &app->hits) < 0) {
-		app_message(app, true, "zoeken mislukt: %s", db_errmsg(app->db));
+		char msg[RESULT_TEXT_MAX];
+
+		app_message(app, true, _("zoeken mislukt: %s"),
+			    result_text(db_result(app->db), msg, sizeof(msg)));
 		return;
 	}
 	if (app->hits.n == 0) {

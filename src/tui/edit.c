@@ -15,6 +15,9 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "store/db.h"
+#include "store/read.h"
+#include "store/undo.h"
+#include "store/write.h"
 #include "tui/edit.h"
 #include "model/history.h"
 #include "model/meetings.h"
@@ -154,11 +157,11 @@ refuse_readonly(struct app *app)
 bool
 edit_meeting_unreachable(struct app *app, long long mid, const char *date)
 {
-	long long found = db_meeting_by_date(app->db, date);
+	long long found;
 	char shown[32];
 
-	if (found < 0) {
-		app_message(app, true, "%s", db_errmsg(app->db));
+	if (db_meeting_by_date(app->db, date, &found) < 0) {
+		app_result(app, db_result(app->db));
 		return true;
 	}
 	if (found == 0 || found == mid)
@@ -176,13 +179,13 @@ entry_meeting_unreachable(struct app *app, struct edit_target t)
 {
 	long long mid;
 	char date[11];
-	int rc = meeting_of_entry(app->db, t.e, t.id, &mid, date);
+	enum result rc = meeting_of_entry(app->db, t.e, t.id, &mid, date);
 
-	if (rc < 0) {
-		app_message(app, true, "%s", db_errmsg(app->db));
+	if (rc < 0 && rc != RES_NOT_FOUND) {
+		app_result(app, db_result(app->db));
 		return true;
 	}
-	return rc == 1 && edit_meeting_unreachable(app, mid, date);
+	return rc == RES_OK && edit_meeting_unreachable(app, mid, date);
 }
 
 /* Opens a form (new when id is 0); heading gets `context` appended. */
@@ -190,11 +193,10 @@ static int
 open_form(struct app *app, const struct entity *e, long long id, const char *const *prefill,
 	  const char *context)
 {
-	char err[256];
-	struct edit_form *f = edit_form_new(app->db, e, id, prefill, err, sizeof(err));
+	struct edit_form *f = edit_form_new(app->db, e, id, prefill);
 
 	if (!f) {
-		app_message(app, true, "%s", err);
+		app_result(app, db_result(app->db));
 		if (id)
 			app_invalidate(app);	/* it is gone: show that */
 		return APP_REDRAW;
@@ -337,8 +339,8 @@ edit_delete(struct app *app)
 {
 	char *vals[ENTITY_MAX_FIELDS] = { 0 };
 	char what[300], deps[200];
+	struct dependents d;
 	struct edit_target t;
-	int rc;
 
 	if (refuse_readonly(app))
 		return APP_REDRAW;
@@ -347,13 +349,13 @@ edit_delete(struct app *app)
 		app_message(app, true, "niets geselecteerd om te verwijderen");
 		return APP_REDRAW;
 	}
-	if ((rc = db_get(app->db, t.e, t.id, vals)) <= 0 ||
-	    db_dependents(app->db, t.e, t.id, deps, sizeof(deps)) < 0) {
-		app_message(app, true, "%s", rc == 0 ? "dat bestaat niet meer" : db_errmsg(app->db));
+	if (db_get(app->db, t.e, t.id, vals) < 0 || db_dependents(app->db, t.e, t.id, &d) < 0) {
+		app_result(app, db_result(app->db));
 		db_free_row(t.e, vals);
 		app_invalidate(app);
 		return APP_REDRAW;
 	}
+	dependents_text(&d, deps, sizeof(deps));
 	ident(t.e, vals, what, sizeof(what));
 	db_free_row(t.e, vals);
 	/* what goes along first: the title may be cut to fit the line */
@@ -371,22 +373,24 @@ static void
 delete_now(struct app *app, struct edit_target t)
 {
 	char *vals[ENTITY_MAX_FIELDS] = { 0 };
-	char what[300], deps[200] = "", step[800], err[256];
-	int rc;
+	char what[300], deps[200] = "", step[800], err[RESULT_TEXT_MAX];
+	struct dependents d;
 
-	if ((rc = db_get(app->db, t.e, t.id, vals)) <= 0) {
-		app_message(app, true, "%s", rc == 0 ? "dat bestaat al niet meer" : db_errmsg(app->db));
+	if (db_get(app->db, t.e, t.id, vals) < 0) {
+		app_result(app, db_result(app->db));
 		db_free_row(t.e, vals);
 		app_invalidate(app);
 		return;
 	}
-	db_dependents(app->db, t.e, t.id, deps, sizeof(deps));
+	if (db_dependents(app->db, t.e, t.id, &d) == RES_OK)
+		dependents_text(&d, deps, sizeof(deps));
 	snprintf(what, sizeof(what), "%s%s%s", *deps ? " (met " : "", deps, *deps ? ")" : "");
 	describe(t.e, vals, "verwijderd", what, step, sizeof(step));
 	db_free_row(t.e, vals);
 	db_set_actor(app->db, NULL, "form");
-	if (db_delete(app->db, t.e, t.id, err, sizeof(err)) != 0) {
-		app_message(app, true, "verwijderen mislukt: %s", err);
+	if (db_delete(app->db, t.e, t.id) < 0) {
+		app_message(app, true, _("verwijderen mislukt: %s"),
+			    result_text(db_result(app->db), err, sizeof(err)));
 		return;
 	}
 	push_last(app, step, t.e, t.id);
@@ -428,8 +432,9 @@ edit_toggle(struct app *app)
 	const struct entity *e = &entity_acties;
 	char *vals[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 };
 	const char *nv[ENTITY_MAX_FIELDS];
-	char step[800], err[256];
-	int s = entity_field_index(e, "status"), rc;
+	char step[800], err[RESULT_TEXT_MAX];
+	int s = entity_field_index(e, "status");
+	enum result rc;
 	struct edit_target t;
 	bool done;
 
@@ -444,8 +449,8 @@ edit_toggle(struct app *app)
 	}
 	if (entry_meeting_unreachable(app, t))
 		return APP_REDRAW;
-	if ((rc = db_get(app->db, e, t.id, vals)) <= 0) {
-		app_message(app, true, "%s", rc == 0 ? "deze actie bestaat niet meer" : db_errmsg(app->db));
+	if (db_get(app->db, e, t.id, vals) < 0) {
+		app_result(app, db_result(app->db));
 		db_free_row(e, vals);
 		app_invalidate(app);
 		return APP_REDRAW;
@@ -455,11 +460,11 @@ edit_toggle(struct app *app)
 		nv[j] = j == s ? (done ? STATUS_OPEN : STATUS_GEDAAN) : vals[j];
 	describe(e, vals, done ? "weer open" : "gedaan", NULL, step, sizeof(step));
 	db_set_actor(app->db, NULL, "wissel");	/* the log says: a toggle, not a form */
-	rc = db_update(app->db, e, t.id, (const char *const *)vals, nv, cur, err, sizeof(err));
+	rc = db_update(app->db, e, t.id, (const char *const *)vals, nv, cur);
 	db_free_row(e, cur);
 	db_free_row(e, vals);
-	if (rc != 0) {
-		app_message(app, true, "niet gelukt: %s", err);
+	if (rc != RES_OK) {
+		app_message(app, true, _("niet gelukt: %s"), result_text(db_result(app->db), err, sizeof(err)));
 		app_invalidate(app);
 		return APP_REDRAW;
 	}
@@ -475,8 +480,9 @@ step(struct app *app, int dir)
 {
 	struct undo_stack *u = &app->undo;
 	struct change_group done;
-	char err[256];
-	int i, rc;
+	char err[RESULT_TEXT_MAX] = "";
+	enum result rc;
+	int i;
 
 	if (refuse_readonly(app))
 		return APP_REDRAW;
@@ -486,9 +492,10 @@ step(struct app *app, int dir)
 		return APP_REDRAW;
 	}
 	i = dir < 0 ? u->pos - 1 : u->pos;
-	rc = history_revert(app->db, u->steps[i].g, &done, err, sizeof(err));
+	if ((rc = db_revert(app->db, u->steps[i].g, &done)) < 0)
+		result_text(db_result(app->db), err, sizeof(err));
 	app_invalidate(app);
-	if (rc == DB_CONFLICT) {
+	if (rc == RES_CONFLICT) {
 		/* someone else changed it since: nothing was written; this
 		 * step cannot be reverted any more, so it leaves the stack */
 		say(app, true, dir < 0 ? "kan niet ongedaan maken: " : "kan niet opnieuw doen: ",
@@ -501,7 +508,7 @@ step(struct app *app, int dir)
 			u->pos--;
 		return APP_REDRAW;
 	}
-	if (rc != 0) {
+	if (rc != RES_OK) {
 		app_message(app, true, "%s mislukt: %s", dir < 0 ? "ongedaan maken" : "opnieuw doen", err);
 		return APP_REDRAW;
 	}
@@ -527,37 +534,27 @@ edit_redo(struct app *app)
 
 /* --- saving a form ---------------------------------------------------------- */
 
-/* Puts a database message "column: what" beside its field. */
+/* Puts what the database refused (a value, or the entry's key that
+ * another entry has) beside its field: the title for the key. */
 static void
-place_error(struct edit_form *f, const char *err)
+place_problem(struct edit_form *f, const struct result_info *r)
 {
-	const char *colon = strstr(err, ": ");
-	char col[64];
-	int j = -1;
+	int j = r->field >= 0 && r->field < f->e->nfields ? r->field : f->e->title;
+	char msg[FIELD_ERR_MAX];
 
-	if (colon && (size_t)(colon - err) < sizeof(col)) {
-		snprintf(col, sizeof(col), "%.*s", (int)(colon - err), err);
-		j = entity_field_index(f->e, col);
-	}
-	if (j >= 0) {
-		edit_form_refuse(f, j, colon + 2);
-		f->focus = j;
-	} else if (strstr(err, "bestaat al")) {
-		edit_form_refuse(f, f->e->title, err);
-		f->focus = f->e->title;
-	} else {
-		snprintf(f->msg, sizeof(f->msg), "%s", err);
-	}
+	edit_form_refuse(f, j, problem_text(&r->problem, false, msg, sizeof(msg)));
+	f->focus = j;
 }
 
 static enum edit_result
 save(struct app *app, struct edit_form *f)
 {
 	char *canon[ENTITY_MAX_FIELDS] = { 0 }, *cur[ENTITY_MAX_FIELDS] = { 0 };
-	char err[FIELD_ERR_MAX] = "", stepmsg[800];
+	char err[RESULT_TEXT_MAX] = "", stepmsg[800];
 	const struct entity *e = f->e;
 	long long id = f->id, first, last;
-	int rc, n = e->nfields;
+	int n = e->nfields;
+	enum result rc;
 
 	f->msg[0] = '\0';
 	if (app->readonly) {
@@ -570,13 +567,15 @@ save(struct app *app, struct edit_form *f)
 	}
 	db_set_actor(app->db, NULL, "form");
 	if (id == 0)
-		rc = db_insert(app->db, e, (const char *const *)canon, &id, err, sizeof(err));
+		rc = db_insert(app->db, e, (const char *const *)canon, &id);
 	else
 		rc = db_update(app->db, e, id, (const char *const *)f->orig,
-			       (const char *const *)canon, cur, err, sizeof(err));
+			       (const char *const *)canon, cur);
+	if (rc < 0)
+		result_text(db_result(app->db), err, sizeof(err));
 	describe(e, canon, f->id ? "gewijzigd" : "toegevoegd", NULL, stepmsg, sizeof(stepmsg));
 	edit_free_values(canon, n);
-	if (rc == DB_CONFLICT) {
+	if (rc == RES_CONFLICT) {
 		edit_free_values(f->theirs, n);
 		for (int j = 0; j < n; j++) {
 			f->theirs[j] = cur[j];
@@ -588,17 +587,17 @@ save(struct app *app, struct edit_form *f)
 		return EDIT_CONFLICT;
 	}
 	db_free_row(e, cur);
-	if (rc == DB_GONE) {
+	if (rc == RES_GONE) {
 		f->id = 0;
 		edit_free_values(f->orig, n);
 		snprintf(f->msg, sizeof(f->msg), "%s; Ctrl-S voegt je versie opnieuw toe, Esc gooit haar weg", err);
 		return EDIT_GONE;
 	}
-	if (rc == -1) {
-		place_error(f, err);
+	if (rc == RES_INVALID || rc == RES_DUPLICATE) {
+		place_problem(f, db_result(app->db));
 		return EDIT_INVALID;
 	}
-	if (rc != 0) {
+	if (rc != RES_OK) {
 		snprintf(f->msg, sizeof(f->msg), "opslaan mislukt: %s", err);
 		return EDIT_FAILED;
 	}

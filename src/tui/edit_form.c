@@ -18,6 +18,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/db.h"
+#include "store/read.h"
 #include "tui/edit.h"
 
 /* The last reference check of a field, and the database's refusal. */
@@ -82,7 +83,7 @@ load_choices(struct db *db, const struct field *fd)
 
 struct edit_form *
 edit_form_new(struct db *db, const struct entity *e, long long id,
-	      const char *const *prefill, char *err, size_t errsz)
+	      const char *const *prefill)
 {
 	struct edit_form *f = xcalloc(1, sizeof(*f));
 	char cap[64];
@@ -98,11 +99,7 @@ edit_form_new(struct db *db, const struct entity *e, long long id,
 	f->focus = e->title;
 	if (id) {
 		char *vals[ENTITY_MAX_FIELDS] = { 0 };
-		int rc = db_get(db, e, id, vals);
-
-		if (rc <= 0) {
-			snprintf(err, errsz, rc == 0 ? "deze %s bestaat niet meer" : "%s",
-				 rc == 0 ? e->singular : db_errmsg(db));
+		if (db_get(db, e, id, vals) < 0) {
 			db_free_row(e, vals);
 			free(f);
 			return NULL;
@@ -305,13 +302,16 @@ static char *
 normalize(struct edit_form *f, int j, char *err, size_t errsz)
 {
 	char *buf, *r, date[11];
+	struct problem why;
 	const char *c;
 
 	if (f->orig[j] && strcmp(f->val[j], f->orig[j]) == 0)
 		return xstrdup(f->orig[j]);
 	buf = xstrdup(f->val[j]);
-	c = field_normalize(&f->e->fields[j], buf, date, err, errsz);
+	c = field_normalize(&f->e->fields[j], buf, date, &why);
 	r = c ? xstrdup(c) : NULL;
+	if (!c)
+		problem_text(&why, false, err, errsz);
 	free(buf);
 	return r;
 }
@@ -360,8 +360,12 @@ resolve(struct edit_form *f, int j, const char *c, const char *dom, char *err, s
 	default:
 		return xstrdup(c);
 	}
-	if (n < 0)
-		snprintf(err, errsz, _("kon niet controleren: %s"), db_errmsg(f->db));
+	if (n < 0) {
+		char msg[RESULT_TEXT_MAX];
+
+		snprintf(err, errsz, _("kon niet controleren: %s"),
+			 result_text(db_result(f->db), msg, sizeof(msg)));
+	}
 	return n == 1 ? canon : (free(canon), NULL);
 }
 

@@ -28,7 +28,7 @@ layout_list(struct app *app, struct list *l, struct rect r)
 	app->page = r.h > 0 ? r.h : 1;
 	list_scroll(l, app->page);
 	if (list_ensure(l, l->top, r.h) < 0)
-		app_message(app, true, "%s", l->err);
+		app_result(app, &l->why);
 	for (int i = 0; i < r.h && list_row(l, l->top + i); i++)
 		app_zone(app, (struct rect){ r.x, r.y + i, r.w, 1 }, ZONE_ITEM, l->top + i);
 }
@@ -145,7 +145,7 @@ app_layout(struct app *app, int w, int h)
 	if (app->small)
 		return;
 	if (domains_load(app->db, &app->domains) < 0)
-		app_message(app, true, "%s", app->domains.err);
+		app_result(app, &app->domains.why);
 	layout_tabs(app);
 	if (app->help) {
 		int rows = body.h - 4, most = render_help_lines(body.w);

@@ -122,7 +122,9 @@ ov_load(struct bench *b, struct overview *ov)
 
 	ov->valid = false;
 	if (domains_load(b->db, &doms) < 0 || overview_load(b->db, &doms, ov) < 0) {
-		fprintf(stderr, "bench_ui: %s\n", db_errmsg(b->db));
+		char why[RESULT_TEXT_MAX];
+
+		fprintf(stderr, "bench_ui: %s\n", result_text(db_result(b->db), why, sizeof(why)));
 		exit(74);
 	}
 }
@@ -157,16 +159,17 @@ key(struct bench *b, int k)
 static double
 open_dashboard(struct bench *b)
 {
-	char err[512];
+	char err[RESULT_TEXT_MAX];
+	struct result_info why;
 	double t0 = now_ms();
 
-	if (db_open(b->path, false, &b->db, err, sizeof(err)) < 0) {
-		fprintf(stderr, "bench_ui: %s\n", err);
+	if (db_open(b->path, false, &b->db, &why) < 0) {
+		fprintf(stderr, "bench_ui: %s\n", result_text(&why, err, sizeof(err)));
 		exit(66);
 	}
-	if (!(b->app = app_new(b->db, false)) ||
-	    !(b->scr = screen_open(b->out, b->in, err, sizeof(err)))) {
-		fprintf(stderr, "bench_ui: %s\n", b->app ? err : "out of memory");
+	b->app = app_new(b->db, false);
+	if (!(b->scr = screen_open(b->out, b->in, err, sizeof(err)))) {
+		fprintf(stderr, "bench_ui: %s\n", err);
 		exit(70);
 	}
 	screen_resize(b->scr, WIDTH, HEIGHT);

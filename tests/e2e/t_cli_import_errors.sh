@@ -4,9 +4,9 @@ expect_status 0 "$SNW" export --table actielijnen --dir .
 before=$(cat actielijnen.csv)
 printf 'domein;titel;status;start\r\nWonen en Leefomgeving;Nieuwe lijn;lopend;Q1 2024\r\nNergens;X;lopend;\r\nVeiligheid;Y;half af;32-1-2024\r\n' > bad.csv
 expect_status 65 "$SNW" import --table actielijnen bad.csv
-contains "$T/err" "bad.csv:3: domein: unknown domain 'Nergens'"
-contains "$T/err" "bad.csv:4: status: 'half af' is not allowed"
-contains "$T/err" "bad.csv:4: start: '32-1-2024' is not a date"
+contains "$T/err" "bad.csv:3: domein: onbekend domein 'Nergens'"
+contains "$T/err" "bad.csv:4: status: 'half af' is niet toegestaan"
+contains "$T/err" "bad.csv:4: start: '32-1-2024' is geen datum"
 contains "$T/err" "3 errors: nothing was imported"
 expect_status 0 "$SNW" export --table actielijnen --dir .
 [ "$(cat actielijnen.csv)" = "$before" ] || die "a failed import changed the database"

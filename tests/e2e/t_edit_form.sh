@@ -44,7 +44,7 @@ contains "$T/out" "status: gepland -> lopend"
 # an invalid form is never saved; Esc asks before throwing typing away
 tm_keys a; tm_wait "Nieuwe actielijn"
 tm_keys -l "Zonder goede datum"; tm_keys Tab Tab Tab Tab Tab; tm_keys -l "voorjaar"
-tm_keys C-s; tm_wait "is not a date"
+tm_keys C-s; tm_wait "is geen datum"
 tm_keys Escape; tm_wait "Wijzigingen weggooien?"
 tm_keys j; tm_wait "niet opgeslagen"
 expect_status 0 "$SNW" export --dir . --table actielijnen

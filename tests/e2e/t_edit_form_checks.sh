@@ -15,12 +15,12 @@ tm_gone() {
 tm_start 80 24 "SNW_TODAY=2024-03-15 SNW_DB=$SNW_DB $SNW"
 tm_wait "paneel 1/8"
 
-# "missing value" goes as the title is typed
+# "ontbrekende waarde" goes as the title is typed
 tm_keys 1; tm_wait "rij 1/4"
 tm_keys a; tm_wait "Nieuwe actielijn"
-tm_keys C-s; tm_wait "missing value"
+tm_keys C-s; tm_wait "ontbrekende waarde"
 tm_keys -l "X"; tm_wait "Titel *      X"
-tm_gone "missing value"
+tm_gone "ontbrekende waarde"
 tm_keys Escape; tm_wait "Wijzigingen weggooien?"; tm_keys j; tm_wait "niet opgeslagen"
 
 # a bad date and an unknown actielijn: both at once
@@ -28,11 +28,11 @@ tm_keys 6; tm_wait "Planning 2024"
 tm_keys a; tm_wait "Nieuw planningsitem"
 tm_keys -l "Mijlpaal"; tm_keys Tab; tm_keys -l "30 februari"
 tm_keys Tab Tab; tm_keys -l "Bestaat niet"
-tm_keys C-s; tm_wait "'30 februari' is not a date"
+tm_keys C-s; tm_wait "'30 februari' is geen datum"
 # the same save shows the actielijn's error too (no second Ctrl-S is sent)
 tm_wait "er is geen actielijn ‘Bestaat niet’"
 tm_wait "2 velden kloppen nog niet"
-tm_screen | grep -qF "'30 februari' is not a date" || { tm_screen >&2; die "the date's error went away"; }
+tm_screen | grep -qF "'30 februari' is geen datum" || { tm_screen >&2; die "the date's error went away"; }
 
 # fixed one by one; the actielijn typed in lower case is the real one
 tm_keys C-u; tm_keys -l "1-3-2024"; tm_wait "1 veld klopt nog niet"

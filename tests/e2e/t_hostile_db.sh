@@ -18,18 +18,18 @@ damaged() {
 	done
 }
 head -c "$size" /dev/urandom > random.db
-damaged random.db "random.db is not an snw database or it is damaged (file is not a database)"
+damaged random.db "random.db is geen snw-database of is beschadigd (file is not a database)"
 cp good.db short.db; truncate -s 4096 short.db
-damaged short.db "short.db is not an snw database or it is damaged (database disk image is malformed)"
+damaged short.db "short.db is geen snw-database of is beschadigd (database disk image is malformed)"
 cp good.db half.db; truncate -s $((size / 2)) half.db
-damaged half.db "half.db is not an snw database or it is damaged"
+damaged half.db "half.db is geen snw-database of is beschadigd"
 # Every page but the first (the schema) overwritten: the tables are gone.
 cp good.db pages.db
 dd if=/dev/urandom of=pages.db bs=4096 seek=1 count=$((size / 4096 - 1)) conv=notrunc 2>/dev/null
-damaged pages.db "pages.db is not an snw database or it is damaged"
+damaged pages.db "pages.db is geen snw-database of is beschadigd"
 # Another program's SQLite file is neither migrated nor switched to WAL.
 sqlite3 other.db "CREATE TABLE klanten (naam TEXT); INSERT INTO klanten VALUES ('x')"
-damaged other.db "other.db is not an snw database: another program made it"
+damaged other.db "other.db is geen snw-database: een ander programma heeft hem gemaakt"
 [ "$(sqlite3 other.db 'PRAGMA journal_mode')" = delete ] || die "snw changed other.db's journal mode"
 
 # A lock held too long: readers go on (WAL), a writer waits its busy
@@ -45,7 +45,7 @@ expect_status 0 "$SNW" --db good.db report
 t0=$(date +%s%N)
 expect_status 74 "$SNW" --db good.db import actielijnen.csv
 [ $(( ($(date +%s%N) - t0) / 1000000 )) -ge 300 ] || die "the import did not wait for the lock"
-contains "$T/err" "the database is busy: another program kept it locked for more than 0.3 s; try again"
+contains "$T/err" "de database is bezet: een ander programma hield haar langer dan 0.3 s vast; probeer het opnieuw"
 echo "ROLLBACK;" >&3
 exec 3>&-
 wait $lockpid
@@ -101,7 +101,7 @@ if [ $readonly_checks = yes ]; then
 	contains "$T/err" "rofile/snw.db is read-only for you; nothing was imported"
 	cmp -s rofile/snw.db keep.db || die "a read-only file was changed"
 	expect_status 74 as "$bin" --db rodir/snw.db import actielijnen.csv
-	contains "$T/err" "the directory rodir is read-only for you, and snw keeps rodir/snw.db-wal and -shm files next to the database"
+	contains "$T/err" "de map rodir is alleen-lezen voor jou, en snw houdt rodir/snw.db-wal- en -shm-bestanden naast de database"
 	cmp -s rodir/snw.db keep.db || die "a database in a read-only directory was changed"
 	expect_status 73 as "$bin" --db rodir/new.db init
 	[ ! -e rodir/new.db ] || die "init left a file in a read-only directory"
@@ -116,7 +116,7 @@ fi
 trap 'umount "$mnt" 2>/dev/null || true; tm_stop' EXIT
 # init cannot finish: it says why and leaves nothing behind.
 expect_status 73 "$SNW" --db "$mnt/snw.db" init
-contains "$T/err" "the disk is full"
+contains "$T/err" "de schijf is vol"
 [ -z "$(ls -A "$mnt")" ] || die "init on a full disk left $(ls -A "$mnt")"
 umount "$mnt"
 mount -t tmpfs -o size=2m tmpfs "$mnt"
@@ -130,7 +130,7 @@ head -c $(( (avail - 150) * 1024 )) /dev/zero > "$mnt/filler"
 cp "$mnt/snw.db" full.before
 awk 'BEGIN { print "domein,titel"; for (i = 0; i < 20000; i++) printf "WONEN,Regel %d met wat meer tekst\n", i }' > big.csv
 expect_status 74 "$SNW" --db "$mnt/snw.db" import --table actielijnen big.csv
-contains "$T/err" "the disk is full; nothing was changed"
+contains "$T/err" "de schijf is vol; er is niets gewijzigd"
 [ "$(sqlite3 "$mnt/snw.db" 'PRAGMA integrity_check')" = ok ] || die "integrity after a full disk"
 [ "$(sqlite3 "$mnt/snw.db" 'SELECT count(*) FROM actielijnen')" = "$(sqlite3 full.before 'SELECT count(*) FROM actielijnen')" ] ||
 	die "a failed import on a full disk changed the database"

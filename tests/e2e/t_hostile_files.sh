@@ -54,7 +54,7 @@ contains "$T/err" "nothing was imported"
 
 # A 10 MB value: too long for a title, reported once, quickly.
 { printf 'domein,titel\nWONEN,'; head -c 10485760 /dev/zero | tr '\0' x; printf '\n'; } > big.csv
-hostile 65 big.csv "big.csv:2: titel: too long"
+hostile 65 big.csv "big.csv:2: titel: te lang"
 # 10,000 columns in the header, and in a row.
 awk 'BEGIN { printf "domein,titel"; for (i = 0; i < 10000; i++) printf ",c%d", i; print "" ; print "WONEN,x" }' > wide.csv
 hostile 65 wide.csv "the header has 10002 columns"

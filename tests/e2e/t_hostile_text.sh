@@ -49,11 +49,11 @@ raw "$T/out" && die "raw control characters in log"
 # Error messages quote bad values; the controls in them are shown, too.
 printf 'domein,titel,status\nWONEN,x,"\033[31mhalf\033]0;t\007 af"\n' > bad.csv
 expect_status 65 "$SNW" import --table actielijnen bad.csv
-contains "$T/err" "bad.csv:2: status: '^[[31mhalf^[]0;t^G af' is not allowed"
+contains "$T/err" "bad.csv:2: status: '^[[31mhalf^[]0;t^G af' is niet toegestaan"
 raw "$T/err" && die "raw control characters in an import error"
 printf 'domein,titel\n"\033[2JNergens\302\233",x\n' > bad2.csv
 expect_status 65 "$SNW" import --table actielijnen bad2.csv
-contains "$T/err" "unknown domain '^[[2JNergens?'"
+contains "$T/err" "onbekend domein '^[[2JNergens?'"
 raw "$T/err" && die "raw control characters in an unknown-domain error"
 printf 'domein,titel,\033[2Jkolom\n' > bad3.csv
 expect_status 65 "$SNW" import --table actielijnen bad3.csv

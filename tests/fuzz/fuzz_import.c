@@ -19,6 +19,7 @@
 
 #include "cli/csvio.h"
 #include "store/db.h"
+#include "store/write.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -93,7 +94,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* An in-memory database never fails for lack of disk or a lock: a
 	 * database error here is a bug in the SQL we generate. */
 	if (n < 0) {
-		fprintf(stderr, "fuzz_import: database failed: %s\n", db_errmsg(db));
+		char why[RESULT_TEXT_MAX];
+
+		fprintf(stderr, "fuzz_import: database failed: %s\n",
+			result_text(db_result(db), why, sizeof(why)));
 		abort();
 	}
 	if (db_rollback(db) != 0)

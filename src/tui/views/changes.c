@@ -110,14 +110,14 @@ load(struct changes_state *s, struct app *app)
 	snprintf(s->since, sizeof(s->since), "%s", s->typed_since);
 	if (!*s->since) {
 		if (report_meetings(app->db, app->today, &last, &next) < 0) {
-			app_message(app, true, "%s", db_errmsg(app->db));
+			app_result(app, db_result(app->db));
 			return;
 		}
 		snprintf(s->since, sizeof(s->since), "%s", last.datum);
 	}
 	changes_free(&s->ch);
 	if (*s->since && changes_since(app->db, s->since, MAX_CHANGES, &s->ch) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
+		app_result(app, db_result(app->db));
 	build_lines(s);
 	s->cur = 0;
 	for (int i = 0; i < s->ch.n; i++)

@@ -230,7 +230,7 @@ layout_detail(struct domain_state *s, struct app *app, struct rect r)
 
 	if (s->successes_dom != d->id) {
 		if (successes_of_domain(app->db, d->id, MAX_SUCCESSES, &s->successes) < 0)
-			app_message(app, true, "%s", db_errmsg(app->db));
+			app_result(app, db_result(app->db));
 		s->successes_dom = d->id;
 	}
 	s->detail_r = r;
@@ -242,7 +242,7 @@ layout_detail(struct domain_state *s, struct app *app, struct rect r)
 		return;
 	if (s->detail_id != row->id) {
 		if (actielijn_detail_load(app->db, row->id, &s->detail) < 0)
-			app_message(app, true, "%s", db_errmsg(app->db));
+			app_result(app, db_result(app->db));
 		s->detail_id = row->id;
 	}
 	snprintf(s->changed, sizeof(s->changed), "%s", app_last_changed(app, &entity_actielijnen, row->id));
@@ -357,7 +357,7 @@ layout_grouped(struct app *app, struct list *l, struct rect r)
 	list_scroll(l, r.h > 0 ? r.h : 1);
 	for (;;) {
 		if (list_ensure(l, l->top, r.h + 1) < 0) {
-			app_message(app, true, "%s", l->err);
+			app_result(app, &l->why);
 			return;
 		}
 		lines = 0;

@@ -114,7 +114,7 @@ load_detail(struct meetings_state *s, struct app *app)
 	if (s->detail_id == row->id)
 		return;
 	if (meeting_detail_load(app->db, row->id, MAX_DETAIL, &s->detail) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
+		app_result(app, db_result(app->db));
 	s->detail_id = row->id;
 	if (s->item >= s->detail.ndecisions + s->detail.nactions)
 		s->item = s->detail.ndecisions + s->detail.nactions - 1;

@@ -123,7 +123,7 @@ layout_lines(struct overview_state *s, struct app *app, struct rect r, int idx)
 	if (r.y + r.h - y < 4 || s->ov.dom[idx].total == 0 || s->lines_limit[idx] >= rows)
 		return;
 	if (actielijnen_first(app->db, app->domains.dom[idx].id, rows, &s->lines[idx]) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
+		app_result(app, db_result(app->db));
 	s->lines_limit[idx] = rows;
 }
 
@@ -264,7 +264,7 @@ overview_layout(struct view *v, struct app *app, struct rect body)
 	int rows, ph;
 
 	if (overview_load(app->db, doms, &s->ov) < 0)
-		app_message(app, true, "%s", s->ov.err);
+		app_result(app, &s->ov.why);
 	s->npanes = doms->ndomains + 1;
 	s->cols = body.w >= 120 ? 3 : 2;
 	rows = (s->npanes + s->cols - 1) / s->cols;

@@ -87,7 +87,7 @@ load_year(struct planning_state *s, struct app *app)
 		return;
 	if (milestones_of_year(app->db, s->year, MAX_MILESTONES, &s->ms) < 0 ||
 	    undated_load(app->db, MAX_UNDATED, &s->undated) < 0)
-		app_message(app, true, "%s", db_errmsg(app->db));
+		app_result(app, db_result(app->db));
 	s->loaded = s->year;
 }
 

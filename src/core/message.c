@@ -1,0 +1,254 @@
+/*
+ * The message catalogue: the one place where a result of the store or the
+ * model (include/core/result.h) and a problem with a value become a
+ * sentence. Every sentence is Dutch in the source and English in
+ * po/en.po; callers print it whole, the importer after "FILE:LINE: ", a
+ * form under its field, the dashboard in its status line.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/entity.h"
+#include "core/i18n.h"
+#include "core/result.h"
+#include "core/text.h"
+
+/* The directory of path ("." when it names none) into dir. */
+static void
+dir_of(const char *path, char *dir, size_t dirsz)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, dirsz, ".");
+	else
+		snprintf(dir, dirsz, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
+void
+problem_set(struct problem *p, enum problem_kind kind, const struct entity *e,
+	    const struct field *f, const char *value)
+{
+	p->kind = kind;
+	p->e = e;
+	p->f = f;
+	p->n = p->max = 0;
+	/* a reference as the store resolves it is shown a little wider than
+	 * a value the rules refuse, as before */
+	text_fit(p->value, sizeof(p->value), value ? value : "",
+		 kind >= PROB_UNKNOWN_DOMAIN ? 50 : 40);
+}
+
+const char *
+problem_expected(const struct field *f, char *buf, size_t bufsz)
+{
+	size_t used;
+
+	switch (f->type) {
+	case FT_TEXT:
+	case FT_LONGTEXT:
+		return _("tekst");
+	case FT_INT:
+		return strcmp(f->column, "jaar") == 0 ? _("een jaar zoals 2023") : _("een heel getal");
+	case FT_DATE:
+	case FT_DATE_START:
+	case FT_DATE_END:
+		return _("een datum zoals 2024-03-04, 4-3-2024, 4 maart 2024, maart 2024 of Q1 2024");
+	case FT_DOMAIN:
+		return _("de code of naam van een domein of thema");
+	case FT_MEETING:
+		return _("de datum van een vergadering, zoals 4-7-2023");
+	case FT_ACTIELIJN:
+		return _("de titel van een actielijn");
+	case FT_ENUM:
+		/* the values are the data's own words: never translated */
+		used = (size_t)snprintf(buf, bufsz, "%s", _("een van:"));
+		for (const struct enum_value *v = f->values; v && v->value && used < bufsz; v++)
+			used += (size_t)snprintf(buf + used, bufsz - used, "%s %s",
+						 v == f->values ? "" : ",", v->value);
+		return buf;
+	}
+	return _("een waarde");
+}
+
+/* The sentence of a problem, without its column. */
+static void
+problem_words(const struct problem *p, char *buf, size_t bufsz)
+{
+	char expect[160], n[32], max[32];
+
+	switch (p->kind) {
+	case PROB_NONE:
+		buf[0] = '\0';
+		return;
+	case PROB_MISSING:
+		snprintf(buf, bufsz, _("ontbrekende waarde (verwacht: %s)"),
+			 problem_expected(p->f, expect, sizeof(expect)));
+		return;
+	case PROB_LINE_BREAK:
+		snprintf(buf, bufsz, "%s", _("regelovergang in een veld van één regel (verwacht: tekst op één regel)"));
+		return;
+	case PROB_TOO_LONG:
+		snprintf(buf, bufsz, _("te lang: %s tekens (verwacht: hoogstens %s)"),
+			 i18n_count(p->n, n), i18n_count(p->max, max));
+		return;
+	case PROB_NOT_NUMBER:
+		snprintf(buf, bufsz, _("'%s' is ongeldig (verwacht: %s)"), p->value,
+			 problem_expected(p->f, expect, sizeof(expect)));
+		return;
+	case PROB_NOT_DATE:
+		snprintf(buf, bufsz, _("'%s' is geen datum (verwacht: %s)"), p->value,
+			 problem_expected(p->f, expect, sizeof(expect)));
+		return;
+	case PROB_NOT_ALLOWED:
+		snprintf(buf, bufsz, _("'%s' is niet toegestaan (verwacht: %s)"), p->value,
+			 problem_expected(p->f, expect, sizeof(expect)));
+		return;
+	case PROB_UNKNOWN_DOMAIN:
+		snprintf(buf, bufsz, _("onbekend domein '%s' (verwacht: de code of naam van een domein of thema)"),
+			 p->value);
+		return;
+	case PROB_NO_MEETING:
+		snprintf(buf, bufsz, _("geen vergadering op %s (verwacht: de datum van een vergadering in vergaderingen)"),
+			 p->value);
+		return;
+	case PROB_UNKNOWN_ACTIELIJN:
+		if (p->e && entity_field_index(p->e, "domein") >= 0)
+			snprintf(buf, bufsz, _("onbekende actielijn '%s' (verwacht: de titel van een actielijn van dat domein)"),
+				 p->value);
+		else
+			snprintf(buf, bufsz, _("onbekende actielijn '%s' (verwacht: de titel van een actielijn)"),
+				 p->value);
+		return;
+	case PROB_AMBIGUOUS_ACTIELIJN:
+		snprintf(buf, bufsz, _("'%s' noemt meer dan één actielijn (verwacht: een domein om ze uit elkaar te houden)"),
+			 p->value);
+		return;
+	case PROB_TAKEN:
+		if (!p->f)
+			snprintf(buf, bufsz, _("er bestaat al een %s met deze gegevens"),
+				 p->e ? p->e->singular : "");
+		else
+			/* TRANSLATORS: '%1$s' the value, %2$s the column (naam),
+			   %3$s the kind of entry (domein) */
+			snprintf(buf, bufsz, _("'%1$s' is al de %2$s van een %3$s (verwacht: een %2$s die nog vrij is)"),
+				 p->value, p->f->column, p->e ? p->e->singular : "");
+		return;
+	}
+	buf[0] = '\0';
+}
+
+const char *
+problem_text(const struct problem *p, bool with_column, char *buf, size_t bufsz)
+{
+	char words[FIELD_ERR_MAX + 128];
+
+	problem_words(p, words, sizeof(words));
+	if (with_column && p->f)
+		snprintf(buf, bufsz, "%s: %s", p->f->column, words);
+	else
+		snprintf(buf, bufsz, "%s", words);
+	return buf;
+}
+
+const char *
+result_text(const struct result_info *r, char *buf, size_t bufsz)
+{
+	const char *singular = r->e ? r->e->singular : "";
+	char dir[PATH_MAX];
+
+	switch (r->code) {
+	case RES_OK:
+		buf[0] = '\0';
+		break;
+	case RES_ERROR:
+		snprintf(buf, bufsz, _("onverwachte fout van de database (%s)"), r->detail);
+		break;
+	case RES_NOT_FOUND:
+		snprintf(buf, bufsz, _("deze %s bestaat niet meer"), singular);
+		break;
+	case RES_CONFLICT:
+		snprintf(buf, bufsz, _("iemand anders heeft deze %s intussen gewijzigd"), singular);
+		break;
+	case RES_GONE:
+		snprintf(buf, bufsz, _("iemand anders heeft deze %s intussen verwijderd"), singular);
+		break;
+	case RES_EXISTS:
+		snprintf(buf, bufsz, _("%s bestaat al"), r->path);
+		break;
+	case RES_DUPLICATE:
+	case RES_INVALID:
+		problem_text(&r->problem, true, buf, bufsz);
+		break;
+	case RES_BUSY:
+		snprintf(buf, bufsz, _("de database is bezet: een ander programma hield haar langer dan %g s vast; probeer het opnieuw"),
+			 (double)r->n / 1000.0);
+		break;
+	case RES_FULL:
+		snprintf(buf, bufsz, "%s", _("de schijf is vol; er is niets gewijzigd"));
+		break;
+	case RES_READ_ONLY:
+		snprintf(buf, bufsz, _("%s is alleen om te lezen geopend"), r->path);
+		break;
+	case RES_CANT_WRITE:
+		snprintf(buf, bufsz, _("kan %s of zijn map niet schrijven (%s)"), r->path, r->detail);
+		break;
+	case RES_DIR_READ_ONLY:
+		dir_of(r->path, dir, sizeof(dir));
+		snprintf(buf, bufsz, _("de map %s is alleen-lezen voor jou, en snw houdt %s-wal- en -shm-bestanden naast de database (verwacht: een map waarin je mag schrijven; %s)"),
+			 dir, r->path, r->detail);
+		break;
+	case RES_CORRUPT:
+		snprintf(buf, bufsz, _("%s is geen snw-database of is beschadigd (%s)"), r->path, r->detail);
+		break;
+	case RES_NOMEM:
+		snprintf(buf, bufsz, "%s", _("er is niet genoeg geheugen; er is niets gewijzigd"));
+		break;
+	case RES_NOT_OURS:
+		snprintf(buf, bufsz, _("%s is geen snw-database: een ander programma heeft hem gemaakt (verwacht: een bestand dat snw init maakte, of een nieuwe bestandsnaam)"),
+			 r->path);
+		break;
+	case RES_TOO_NEW:
+		snprintf(buf, bufsz, _("%s is geschreven door een nieuwere snw (schema %ld, deze kent %ld)"),
+			 r->path, r->n, r->m);
+		break;
+	case RES_OLD_SCHEMA:
+		snprintf(buf, bufsz, _("%s heeft een ouder schema (%ld) en is alleen om te lezen geopend; open hem eenmaal schrijvend om hem bij te werken"),
+			 r->path, r->n);
+		break;
+	case RES_CANT_OPEN:
+		snprintf(buf, bufsz, "%s: %s", r->path, strerror(r->sys));
+		break;
+	case RES_CANT_CREATE:
+		snprintf(buf, bufsz, _("%s: kan de database niet maken: %s"), r->path, strerror(r->sys));
+		break;
+	case RES_CANT_PUBLISH:
+		snprintf(buf, bufsz, _("%s: kan de database niet op zijn plaats zetten: %s"), r->path,
+			 strerror(r->sys));
+		break;
+	case RES_IMPORT_UNDO:
+		snprintf(buf, bufsz, "%s", _("een import maak je niet ongedaan met u"));
+		break;
+	default:
+		snprintf(buf, bufsz, _("onverwachte fout van de database (%s)"), r->detail);
+	}
+	return buf;
+}
+
+const char *
+dependents_text(const struct dependents *d, char *buf, size_t bufsz)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < d->count && used < bufsz; i++) {
+		char n[32];
+
+		/* the kinds of entry are the programme's words: a table's name
+		 * is its plural */
+		used += (size_t)snprintf(buf + used, bufsz - used, "%s%s %s", i ? ", " : "",
+					 i18n_count(d->n[i], n), d->n[i] == 1 ? d->e[i]->singular : d->e[i]->name);
+	}
+	return buf;
+}
