@@ -98,7 +98,7 @@ take_header(struct parser *p, long line)
 	p->have_header = true;
 	if (p->noffs > MAX_COLUMNS) {
 		import_note(p, false, line, "the header has %zu columns (expected the columns of %s, at most %d)",
-		     p->noffs, e->name, MAX_COLUMNS);
+			    p->noffs, e->name, MAX_COLUMNS);
 		p->header_bad = true;
 		return;
 	}
@@ -129,7 +129,7 @@ take_header(struct parser *p, long line)
 				snprintf(cols + strlen(cols), sizeof(cols) - strlen(cols), "%s%s",
 					 g ? ", " : "", e->fields[g].column);
 			import_note(p, false, line, "%s: required column is missing (expected a header with %s)",
-			     e->fields[f].column, cols);
+				    e->fields[f].column, cols);
 			p->header_bad = true;
 		}
 	}
@@ -212,7 +212,7 @@ take_row(struct parser *p, long line)
 			empty = false;
 		if ((int)c >= p->ncols && *v) {
 			import_note(p, false, line, "%zu values, but the header has %d columns (expected one value per column; does a value contain '%c' without quotes?)",
-			     p->noffs, p->ncols, p->delim == '\t' ? ' ' : p->delim);
+				    p->noffs, p->ncols, p->delim == '\t' ? ' ' : p->delim);
 			return;
 		}
 	}
@@ -376,7 +376,7 @@ import_parse(struct parser *p)
 			have += (size_t)r;
 			if ((total += (size_t)r) > IMPORT_MAX_BYTES) {
 				import_note(p, false, 0, "the file grew beyond %d MB while it was read (expected a spreadsheet of at most that)",
-				     IMPORT_MAX_BYTES >> 20);
+					    IMPORT_MAX_BYTES >> 20);
 				break;
 			}
 		}
@@ -419,7 +419,7 @@ import_parse(struct parser *p)
 	if (eof && have == 0 && ok && started && !p->header_bad && !p->failed &&
 	    csv_fini(&cp, on_field, on_row, p) != 0)
 		import_note(p, false, p->last_row_line + 1,
-		     "a quoted value that starts here is never closed (expected a closing \")");
+			    "a quoted value that starts here is never closed (expected a closing \")");
 	free(buf);
 	csv_free(&cp);
 }

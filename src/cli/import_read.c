@@ -71,7 +71,7 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 	*owned = NULL;
 	if ((nul = memchr(s, '\0', n))) {
 		import_note(p, false, p->line + count_lines(s, (size_t)(nul - s)),
-		     "NUL byte: this is not a text file (expected CSV text)");
+			    "NUL byte: this is not a text file (expected CSV text)");
 		return NULL;
 	}
 	if (p->enc != ENC_CP1252) {
@@ -90,8 +90,8 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 		}
 		if (p->enc == ENC_UTF8) {
 			import_note(p, false, p->line + count_lines(s, good),
-			     _("byte 0x%02X is geen UTF-8, maar regel %ld was dat wel (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
-			     (unsigned char)s[good], p->enc_line);
+				    _("byte 0x%02X is geen UTF-8, maar regel %ld was dat wel (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
+				    (unsigned char)s[good], p->enc_line);
 			return NULL;
 		}
 		p->enc = ENC_CP1252;
@@ -104,8 +104,8 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 
 		memcpy(shown, s + u, text_utf8_decode(s + u, n - u, &cp));
 		import_note(p, false, p->line + count_lines(s, u),
-		     _("\"%s\" is UTF-8, maar regel %ld was Windows-1252 (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
-		     shown, p->enc_line);
+			    _("\"%s\" is UTF-8, maar regel %ld was Windows-1252 (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
+			    shown, p->enc_line);
 		return NULL;
 	}
 	*owned = text_cp1252_to_utf8(s, n, outlen, &bad);
@@ -138,7 +138,7 @@ sep_line(struct parser *p, const char *s, size_t n)
 	    (c != '\t' && (c < '!' || c > '~')) || (c >= '0' && c <= '9') ||
 	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
 		import_note(p, false, 1, _("sep=%c: dit teken kan geen scheidingsteken zijn (verwacht: sep=; of sep=, of een ander leesteken)"),
-		     c);
+			    c);
 		return -1;
 	}
 	p->delim = (unsigned char)c;
