@@ -30,7 +30,7 @@ bool doc_format_parse(const char *name, enum doc_format *f);
 struct doc;
 
 /* A document written to fp in format f; width is the text writer's line
- * width (0: 78). NULL when out of memory. */
+ * width (0: 78). */
 struct doc *doc_new(enum doc_format f, FILE *fp, int width);
 
 /* Ends the document (closing what is open) and frees it. Returns 0, or

@@ -36,8 +36,6 @@ doc_new(enum doc_format f, FILE *fp, int width)
 {
 	struct doc *d = xcalloc(1, sizeof(*d));
 
-	if (!d)
-		return NULL;
 	d->format = f;
 	d->fp = fp;
 	d->width = width > 20 ? width : 78;
@@ -240,8 +238,7 @@ doc_safe(const char *s)
 	if (!s)
 		s = "";
 	cap = TEXT_DRAWN_MAX(strlen(s));
-	if (!(out = xmalloc(cap)))
-		return NULL;
+	out = xmalloc(cap);
 	text_sanitize(out, cap, s, true);
 	return out;
 }
@@ -329,8 +326,7 @@ doc_bar_text(const struct doc_bar *b, int cells)
 		return doc_fmt(_n("%s actielijn, geen status vastgelegd",
 				  "%s actielijnen, geen status vastgelegd", b->total),
 			       i18n_count(b->total, count));
-	if (!(bar = xmalloc((size_t)cells * 4 + 1)))
-		return NULL;
+	bar = xmalloc((size_t)cells * 4 + 1);
 	/* Segments in proportion, each status that occurs at least one
 	 * cell, rounding taken from the largest. */
 	for (int i = 0; i < b->n; i++) {
@@ -429,8 +425,6 @@ cells_emit(const struct cells *l, void (*fn)(void *ctx, const char *line), void 
 	char *s = xmalloc((size_t)l->n * 5 + 1);
 	size_t k = 0, end = 0;
 
-	if (!s)
-		return;
 	for (int x = 0; x < l->n; x++) {
 		size_t n = strlen(l->c[x]);
 

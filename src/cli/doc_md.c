@@ -25,11 +25,7 @@ buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = (b->len + n + 1) * 2;
-		char *p = xrealloc(b->s, cap);
-
-		if (!p)
-			return;
-		b->s = p;
+		b->s = xrealloc(b->s, cap);
 		b->cap = cap;
 	}
 	memcpy(b->s + b->len, s, n);

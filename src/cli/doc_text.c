@@ -46,18 +46,13 @@ lines_add(struct lines *l, const char *s, size_t len)
 {
 	if (l->n == l->cap) {
 		int cap = l->cap ? l->cap * 2 : 8;
-		char **v = xrealloc(l->v, (size_t)cap * sizeof(*v));
-
-		if (!v)
-			return;
-		l->v = v;
+		l->v = xrealloc(l->v, (size_t)cap * sizeof(*l->v));
 		l->cap = cap;
 	}
 	/* s need not end after len bytes (a line being built): no strndup */
-	if ((l->v[l->n] = xmalloc(len + 1))) {
-		memcpy(l->v[l->n], s, len);
-		l->v[l->n++][len] = '\0';
-	}
+	l->v[l->n] = xmalloc(len + 1);
+	memcpy(l->v[l->n], s, len);
+	l->v[l->n++][len] = '\0';
 }
 
 static void

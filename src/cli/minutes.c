@@ -182,11 +182,7 @@ minutes_write(struct db *db, const char *date, const struct report_opts *o, FILE
 		model_snapshot_end(db);
 		return rc == RES_NOT_FOUND ? REPORT_NOT_FOUND : -1;
 	}
-	if (!(m.doc = doc_new(o->format, fp, o->width))) {
-		model_snapshot_end(db);
-		snprintf(err, errsz, "%s", _("te weinig geheugen"));
-		return -1;
-	}
+	m.doc = doc_new(o->format, fp, o->width);
 	if ((rc = minutes_body(&m, &mt)) < 0)
 		result_text(db_result(db), err, errsz);
 	if (doc_close(m.doc) < 0 && rc == 0) {

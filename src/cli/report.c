@@ -427,8 +427,7 @@ take_line(void *ctx, const struct gantt_line *g)
 		return 1;
 	t = c->row_text[c->nrows];
 	for (int i = 0; i < 5; i++)
-		if (!(t[i] = xstrdup(src[i])))
-			return -1;
+		t[i] = xstrdup(src[i]);
 	c->ids[c->nrows] = g->id;
 	c->rows[c->nrows++] = (struct doc_gantt_row){ t[0], t[1], t[2], t[3], t[4] };
 	return 0;
@@ -449,10 +448,7 @@ take_mark(void *ctx, const struct year_milestone *m)
 	}
 	t = c->mark_text[c->nmarks];
 	for (int i = 0; i < 4; i++)
-		if (!(t[i] = xstrdup(src[i]))) {
-			free(note);
-			return -1;
-		}
+		t[i] = xstrdup(src[i]);
 	free(note);
 	for (int i = 0; i < c->nrows && m->actielijn_id; i++)
 		if (c->ids[i] == m->actielijn_id)
@@ -799,22 +795,15 @@ report_write(struct db *db, const struct report_opts *o, FILE *fp, char *err, si
 	struct rep *r = xcalloc(1, sizeof(*r));
 	int rc;
 
-	if (!r) {
-		snprintf(err, errsz, "%s", _("te weinig geheugen"));
-		return -1;
-	}
 	r->db = db;
 	r->o = o;
 	/* Everything that can be wrong with the request is found before the
 	 * first byte is written: an error never follows half a report. */
 	model_snapshot(db);
 	if ((rc = report_prepare(r, err, errsz)) == 0) {
-		if (!(r->doc = doc_new(o->format, fp, o->width))) {
-			snprintf(err, errsz, "%s", _("te weinig geheugen"));
-			rc = -1;
-		} else if ((rc = report_body(r)) < 0) {
+		r->doc = doc_new(o->format, fp, o->width);
+		if ((rc = report_body(r)) < 0)
 			result_text(db_result(db), err, errsz);
-		}
 		if (r->doc && doc_close(r->doc) < 0 && rc == 0) {
 			snprintf(err, errsz, "%s", _("het rapport kon niet geschreven worden"));
 			rc = -1;

@@ -51,11 +51,7 @@ event_new(struct reader *r)
 {
 	if (r->n == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 64;
-		struct event *p = xrealloc(r->ev, cap * sizeof(*p));
-
-		if (!p)
-			return NULL;
-		r->ev = p;
+		r->ev = xrealloc(r->ev, cap * sizeof(*r->ev));
 		r->cap = cap;
 	}
 	memset(&r->ev[r->n], 0, sizeof(r->ev[r->n]));
@@ -69,11 +65,7 @@ change_new(struct reader *r)
 
 	if (c->n == r->cap_out) {
 		int cap = r->cap_out ? r->cap_out * 2 : 32;
-		struct change *p = xrealloc(c->v, (size_t)cap * sizeof(*p));
-
-		if (!p)
-			return NULL;
-		c->v = p;
+		c->v = xrealloc(c->v, (size_t)cap * sizeof(*c->v));
 		r->cap_out = cap;
 	}
 	memset(&c->v[c->n], 0, sizeof(c->v[c->n]));
@@ -94,8 +86,6 @@ add_many(void *ctx, long long domain, long long n)
 	struct many *m = ctx;
 	struct change *c = change_new(m->r);
 
-	if (!c)
-		return -1;
 	*c = (struct change){ .e = m->e, .id = m->first, .kind = CHANGE_ADDED_MANY, .count = n,
 			      .domain = domain, .ref = domain, .title = xstrdup(""), .who = xstrdup(m->who) };
 	snprintf(c->when, sizeof(c->when), "%s", m->when);
@@ -138,10 +128,7 @@ read_events(struct reader *r, const char *since)
 			continue;
 		}
 		for (long long id = rij; id <= (tot ? tot : rij); id++) {
-			if (!(v = event_new(r))) {
-				rc = -1;
-				break;
-			}
+			v = event_new(r);
 			v->ent = entity_index(e);
 			v->rij = id;
 			v->hid = db_col_int(st, 0);
@@ -255,8 +242,6 @@ add_field(struct db *db, struct change *c, int j, const char *old, const char *n
 	struct change_field *f = xrealloc(c->fields, (size_t)(c->nfields + 1) * sizeof(*f));
 	char col[64], a[1024], b[1024];
 
-	if (!f)
-		return;
 	c->fields = f;
 	column_of(c->e, j, col, sizeof(col));
 	history_show_value(db, col, old, a, sizeof(a), 200);
@@ -324,10 +309,7 @@ entry_change(struct reader *r, size_t from, size_t to)
 	for (size_t i = from; i < to; i++)	/* the entry as it was last deleted */
 		if (r->ev[i].whole && !r->ev[i].added && r->ev[i].oud)
 			gone = r->ev[i].oud;
-	if (!(c = change_new(r))) {
-		free(now);
-		return -1;
-	}
+	c = change_new(r);
 	c->e = e;
 	c->id = first->rij;
 	snprintf(c->when, sizeof(c->when), "%s", last->when);

@@ -1,6 +1,7 @@
 /*
  * Reading entries as canonical values (references as their text): one
- * entry for a form, every entry of a table for export, counts.
+ * entry for a form, every entry of a table for export, counts; and an
+ * entry as the JSON its history rows hold (undo, the changes view).
  */
 
 #include <stdio.h>

@@ -1,9 +1,9 @@
 /*
  * Undo and redo (store/undo.h): a group of history rows reverted in one
- * transaction, newest first, through the primitives here (an entry as
- * JSON, an entry put back from its JSON, an entry deleted, one column set
- * back when it still holds what the history says). Each records itself
- * in the history, so redo is reverting the revert.
+ * transaction, newest first: an entry compared with its JSON as it was
+ * (db_row_json, read.c), put back from its JSON or deleted, one column
+ * set back when it still holds what the history says. Each step records
+ * itself in the history, so redo is reverting the revert.
  *
  * A history row is either a whole entry (veld NULL: added when nieuw
  * holds its JSON, deleted when oud does) or one column (oud -> nieuw).

@@ -80,8 +80,7 @@ build_lines(struct changes_state *s)
 
 	free(s->lines);
 	s->nlines = 0;
-	if (!(s->lines = xcalloc((size_t)s->ch.n * 2 + 1, sizeof(*s->lines))))
-		return;
+	s->lines = xcalloc((size_t)s->ch.n * 2 + 1, sizeof(*s->lines));
 	for (int i = 0; i < s->ch.n; i++) {
 		if (i == 0 || s->ch.v[i].domain != dom) {
 			dom = s->ch.v[i].domain;
