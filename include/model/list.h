@@ -63,7 +63,8 @@ struct list {
 struct list *list_new(struct db *db, const struct list_spec *spec);
 void list_free(struct list *l);
 
-/* Changes the parameters (p2 NULL = no filter) and starts at row 0. */
+/* Changes the parameters (p2 NULL = no filter). The selected entry stays
+ * selected when the list still has it; otherwise it starts at row 0. */
 void list_set_params(struct list *l, long long p1, const char *p2);
 
 /* Changes the sort keys; keeps the selected row selected. */
@@ -76,8 +77,9 @@ long long list_count(struct list *l);
  * drawing, which must not query. */
 long long list_counted(const struct list *l);
 
-/* The data changed: recount and reread, keeping the selected row (or its
- * neighbour) selected. */
+/* The data changed: recount and reread. The selected entry stays
+ * selected wherever it now sorts; when it is gone, the row at its place
+ * (or the last) is. */
 void list_invalidate(struct list *l);
 
 /* Makes rows [first, first + n) available (a failure: l->why says it). */
@@ -89,6 +91,10 @@ const struct list_row *list_row(const struct list *l, long long idx);
 /* Selects the row with this id; returns its index, or -1 when the list
  * does not hold it. */
 long long list_select_id(struct list *l, long long id);
+
+/* True when the list's filter (p2) hides entry id: the list without it
+ * has the entry, the list with it has not. */
+bool list_filter_hides(struct list *l, long long id);
 
 /* Moves the selection (by delta rows, clipped) and scrolls so that it is
  * visible in a window of `rows` rows. */

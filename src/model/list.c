@@ -205,6 +205,8 @@ list_free(struct list *l)
 void
 list_set_params(struct list *l, long long p1, const char *p2)
 {
+	const struct list_row *cur = list_row(l, l->cur);
+	long long id = cur ? cur->id : 0;
 	char keep[sizeof(l->p2)];
 
 	/* p2 may be l->p2 itself: copying a string onto itself is undefined
@@ -216,6 +218,9 @@ list_set_params(struct list *l, long long p1, const char *p2)
 	window_clear(l);
 	l->count = -1;
 	l->cur = l->top = 0;
+	/* the selection follows its entry when the new list still has it */
+	if (id)
+		list_select_id(l, id);
 }
 
 long long
@@ -313,12 +318,17 @@ list_invalidate(struct list *l)
 		return;
 	}
 	row_copy_key(&anchor, cur);
-	list_count(l);
-	l->cur = rank(l, &anchor);
-	window_from(l, &anchor, l->cur);
+	/* The selection follows its entry, wherever its new values sort it
+	 * (an action marked done moves to the end); only when it is gone
+	 * does the cursor stay at its place, on the row now there. */
+	if (list_select_id(l, anchor.id) < 0) {
+		list_count(l);
+		l->cur = rank(l, &anchor);
+		window_from(l, &anchor, l->cur);
+		if (l->cur >= l->count)
+			l->cur = l->count > 0 ? l->count - 1 : 0;
+	}
 	row_clear(&anchor);
-	if (l->cur >= l->count)
-		l->cur = l->count > 0 ? l->count - 1 : 0;
 	l->top = l->cur - off < 0 ? 0 : l->cur - off;
 }
 
@@ -415,6 +425,35 @@ list_select_id(struct list *l, long long id)
 	row_clear(&anchor);
 	l->top = l->cur;
 	return l->cur;
+}
+
+/* 1 when entry id is among the list's rows, the filter (?2) applied or
+ * not; 0 when not, -1 on an error. */
+static int
+has_id(struct list *l, long long id, bool filtered)
+{
+	char sql[SQL_MAX];
+	struct db_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE (%s) AND %s = ?5", l->spec.from,
+		 l->spec.where, l->spec.id);
+	if (!(st = db_prepare(l->db, sql))) {
+		set_error(l);
+		return -1;
+	}
+	db_bind_int(st, 1, l->p1);
+	db_bind_text(st, 2, filtered && l->has_p2 ? l->p2 : NULL);
+	db_bind_int(st, 5, id);
+	rc = db_step(st);
+	db_finalize(st);
+	return rc;
+}
+
+bool
+list_filter_hides(struct list *l, long long id)
+{
+	return l->has_p2 && has_id(l, id, true) == 0 && has_id(l, id, false) == 1;
 }
 
 void

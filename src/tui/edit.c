@@ -114,11 +114,15 @@ edit_list_selected(const struct entity *e, struct list *l)
 {
 	const struct list_row *row;
 
-	if (!l || list_count(l) <= 0)
+	long long n;
+
+	if (!l || (n = list_count(l)) <= 0)
 		return (struct edit_target){ NULL, 0 };
-	/* keeps the cursor in range first; this also scrolls the list so
-	 * that the selected row is its first (the editing issue revisits it) */
-	list_scroll(l, 1);
+	/* keeps the cursor in range, without scrolling the list */
+	if (l->cur >= n)
+		l->cur = n - 1;
+	if (l->cur < 0)
+		l->cur = 0;
 	list_ensure(l, l->cur, 1);
 	row = list_row(l, l->cur);
 	return row && row->id ? (struct edit_target){ e, row->id } : (struct edit_target){ NULL, 0 };
