@@ -130,12 +130,22 @@ Test(app_edit, a_adds_what_the_view_shows)
 	cr_assert_str_eq(app->form->val[field(e, "status")], "open");
 	close_form();
 
-	/* the overview: an actielijn for the selected pane's domain */
+	/* the overview asks: an actielijn or a success for the selected
+	 * pane's domain, or a new domain */
 	app_key(app, '0');
 	app_key(app, KC_RIGHT);
+	cr_assert_eq(keys("a") & APP_FORM, 0);
+	cr_assert_eq(app->ask, ASK_ADD_KIND);
+	cr_assert(strstr(app->ask_keys, "a = actielijn, s = succes, d = domein"), "%s", app->ask_keys);
 	e = added_entity(keys("a"));
 	cr_assert_eq(e, E("actielijnen"));
 	cr_assert_str_eq(app->form->val[field(e, "domein")], "Veiligheid");
+	close_form();
+	e = added_entity(keys("as"));
+	cr_assert_eq(e, E("successen"));
+	cr_assert_str_eq(app->form->val[field(e, "domein")], "Veiligheid");
+	close_form();
+	cr_assert_eq(added_entity(keys("ad")), E("domeinen"));
 	close_form();
 }
 
@@ -615,8 +625,9 @@ Test(app_edit, entries_of_a_meeting_its_date_does_not_name_are_not_moved)
 	cr_assert(strstr(app->msg, "zou daarheen verhuizen"), "%s", app->msg);
 	cr_assert_eq(test_int(db, "SELECT vergadering_id FROM acties WHERE actie = 'Verslag maken'"), brede);
 	cr_assert_eq(act, test_int(db, "SELECT id FROM acties WHERE actie = 'Verslag maken'"));
-	/* the AB meeting itself is fine */
-	app_key(app, KC_LEFT);
+	/* the AB meeting itself is fine (the same date: Right goes to it, as
+	 * to a later one, the list having it first) */
+	app_key(app, KC_RIGHT);
 	cr_assert_eq(keys("a") & APP_FORM, 0);
 	cr_assert(keys("b") & APP_FORM, "%s", app->msg);
 	close_form();

@@ -41,6 +41,7 @@ struct domain {
 	char code[32];
 	char naam[240];
 	char motto[320];
+	char bron[1204];		/* where it comes from (300 characters), "" */
 	bool theme;			/* soort = thema */
 };
 

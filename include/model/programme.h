@@ -14,6 +14,7 @@
  * columns.
  */
 
+#include "core/entity.h"
 #include "model/list.h"
 
 struct db;
@@ -71,30 +72,19 @@ void actielijn_detail_free(struct actielijn_detail *d);
 
 /* --- small lists -------------------------------------------------------- */
 
-/* A domain's successes, newest year first, at most `limit`. */
+/* A domain's successes, newest year first, at most `limit`, with their
+ * explanations and bron. */
 struct successes {
 	int n;
 	struct success {
+		long long id;
 		int jaar;
-		const char *titel;
+		const char *titel, *toelichting, *bron;
 	} *v;
 	struct rowset rs;
 };
 enum result successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out);
 void successes_free(struct successes *s);
-
-/* All successes, newest year first, then by title: a paged list. */
-struct list *successes_all(struct db *db);
-
-/* A row of that list; strings belong to the list's window. */
-struct success_item {
-	long long id;
-	long long jaar;
-	const char *titel, *toelichting;
-	const char *domein;		/* its domain's code */
-	const char *bron;
-};
-struct success_item success_item(const struct list_row *r);
 
 /* The first `limit` actielijnen of a domain by title, with their status
  * (an overview pane on a large terminal). */
@@ -122,14 +112,23 @@ struct milestones {
 enum result milestones_of_year(struct db *db, int year, int limit, struct milestones *out);
 void milestones_free(struct milestones *m);
 
-/* Titles of actielijnen and planning items without any date, at most
- * `limit` (listed under the Gantt chart). */
+/* Actielijnen and planning items without any date, at most `limit`
+ * (the Gantt's list apart): the actielijnen first. */
 struct undated {
 	int n;
-	const char **titel;
+	struct undated_item {
+		const struct entity *e;	/* &entity_actielijnen or &entity_planning */
+		long long id;
+		const char *titel;
+		const char *domein;	/* its domain's name, or "" */
+	} *v;
 	struct rowset rs;
 };
 enum result undated_load(struct db *db, int limit, struct undated *out);
 void undated_free(struct undated *u);
+
+/* The date of planning item id into date[11] ("" when it has none).
+ * Returns 1, 0 when it is gone, or the failure (negative; db_result). */
+int planning_item_date(struct db *db, long long id, char date[11]);
 
 #endif

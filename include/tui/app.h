@@ -25,7 +25,11 @@ struct db;
 enum zone_kind {
 	ZONE_TAB,	/* value: index into app->tabs */
 	ZONE_ITEM,	/* value: an item of the current view (a list row, a pane) */
+	ZONE_PANE,	/* value: a pane of the current view, for the wheel (the
+			   view's own number, or APP_PANE_LIST: its list) */
 };
+
+#define APP_PANE_LIST (-2)	/* the pane of a view's list (layout_list) */
 
 struct zone {
 	struct rect r;
@@ -47,6 +51,8 @@ enum ask_kind {
 	ASK_NONE,
 	ASK_DELETE,	/* j/y deletes ask_target, anything else keeps it */
 	ASK_ADD_KIND,	/* which of ask_kinds to add, by its first letter */
+	ASK_UNFILTER,	/* j/y clears the filter that hides ask_target; n or
+			   Esc keeps it, another key does what it does */
 };
 
 #define ASK_MAX_KINDS 4
@@ -67,6 +73,8 @@ struct app {
 	struct view *views;		/* one per view_registry entry, in its order */
 	int view;			/* the one on screen */
 
+	struct reader *reader;		/* an entry shown whole over the view (Enter),
+					   or NULL (include/tui/reader.h) */
 	bool help;			/* the help screen covers the view */
 	int help_top;			/* first help line shown */
 
@@ -112,12 +120,17 @@ int app_key(struct app *app, int key);
 int app_action(struct app *app, enum action a);
 
 /* A mouse event at (x, y) of the last frame: button 1 click or wheel
- * (wheel = -1 up, +1 down, 0 for a click). Returns APP_* flags. */
+ * (wheel = -1 up, +1 down, 0 for a click). The wheel scrolls the pane
+ * under the pointer (the ZONE_PANE there). Returns APP_* flags. */
 int app_mouse(struct app *app, int x, int y, int wheel);
 
 /* Called when no key came within the input timeout: rereads what another
  * process changed (PRAGMA data_version). Returns APP_REDRAW if so. */
 int app_poll(struct app *app);
+
+/* Reads the domains when the data changed; the domain in focus stays
+ * the same domain (by id) when it still exists. */
+void app_load_domains(struct app *app);
 
 /* Forgets all cached rows (after this process wrote to the database). */
 void app_invalidate(struct app *app);
@@ -166,7 +179,8 @@ int app_tabs(const struct app *app, int width, struct tab *out, int max);
 void app_zone(struct app *app, struct rect r, enum zone_kind kind, long long value);
 
 /* For views: lays out a list in r (rows visible become app->page, the
- * selection stays in sight, the rows are read, each gets a ZONE_ITEM). */
+ * selection stays in sight, the rows are read, each gets a ZONE_ITEM and
+ * r a ZONE_PANE APP_PANE_LIST). */
 void layout_list(struct app *app, struct list *l, struct rect r);
 
 /* Draws the frame app_layout prepared (tabs, view, status line, help).
@@ -192,6 +206,14 @@ void render_list(const struct app *app, struct grid *g, const struct list *l, st
  * text and owner. */
 void render_action_line(const struct app *app, struct grid *g, int x, int y, int w, const char *text,
 			const char *owner, const char *deadline, const char *status);
+/* Word-wraps s into r from line `skip` (as grid_wrap) and marks a cut:
+ * when more lines follow than r shows, its last line ends in "…".
+ * Returns the lines the whole text needs at this width. */
+int render_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip);
+/* Fits s into cols columns for a list whose neighbouring rows may begin
+ * alike: when cut, it keeps its start and its end around "…" (head
+ * "Zeggenschap…in het AB") so that two such rows stay apart. */
+void render_fit_ends(char *dst, size_t dstsz, const char *s, int cols);
 /* A short date ("4 mrt 2024") or "" into out[16]. */
 void render_date(const char *iso, char out[16]);
 

@@ -17,21 +17,27 @@
 	X(PREV_VIEW, "Shift-Tab", "", "Vorige weergave", "Previous view") \
 	X(UP, "Up k", "", "Omhoog", "Move up") \
 	X(DOWN, "Down j", "", "Omlaag", "Move down") \
-	X(LEFT, "Left h", "", "Links; in Planning: vorig jaar", "Left; in Planning: previous year") \
-	X(RIGHT, "Right l", "", "Rechts; in Planning: volgend jaar", "Right; in Planning: next year") \
+	X(LEFT, "Left h", "", "Planning: vorig jaar; open vergadering: de vorige; Overzicht: paneel links", \
+	  "Planning: previous year; open meeting: the one before; Overview: pane to the left") \
+	X(RIGHT, "Right l", "", "Planning: volgend jaar; open vergadering: de volgende; Overzicht: paneel rechts", \
+	  "Planning: next year; open meeting: the one after; Overview: pane to the right") \
 	X(PAGE_UP, "PgUp", "", "Pagina omhoog", "Page up") \
 	X(PAGE_DOWN, "PgDn", "", "Pagina omlaag", "Page down") \
 	X(HOME, "Home g", "", "Naar het begin", "Go to the first row") \
 	X(END, "End G", "", "Naar het eind", "Go to the last row") \
-	X(OPEN, "Enter", "open", "Openen", "Open") \
-	X(BACK, "Esc", "terug", "Terug", "Back") \
+	X(OPEN, "Enter", "open", "Openen: een paneel, een vergadering; elke andere regel helemaal lezen", \
+	  "Open a pane or a meeting; read any other entry whole") \
+	X(BACK, "Esc", "terug", "Terug: sluit een tekst, een vergadering, een lijst; anders naar het overzicht", \
+	  "Back: closes a text, a meeting, a list; else to the overview") \
 	X(SEARCH, "/", "zoek", "Zoeken in alle tekst", "Search all text") \
 	X(NEXT_HIT, "n", "", "Volgende treffer", "Next search hit") \
 	X(PREV_HIT, "N", "", "Vorige treffer", "Previous search hit") \
-	X(FILTER, "f", "filter", "Filter op status", "Filter by status") \
-	X(SORT, "s", "sorteer", "Sortering wisselen", "Change the sort order") \
-	X(ADD, "a", "nieuw", "Nieuw: actielijn, planningsitem, vergadering (open: besluit of actie), actie", \
-	  "Add: actielijn, planning item, meeting (open: decision or action), action") \
+	X(FILTER, "f", "filter", "Filter op status (een domein, Planning, Acties; elk zijn eigen)", \
+	  "Filter by status (a domain, Planning, Action items; each its own)") \
+	X(SORT, "s", "sorteer", "Sortering wisselen (een domein, Vergaderingen, Acties)", \
+	  "Change the sort order (a domain, Meetings, Action items)") \
+	X(ADD, "a", "nieuw", "Nieuw, van de soort onder de cursor: actielijn, succes, domein, planningsitem, vergadering, besluit, actie", \
+	  "Add, of the kind under the cursor: actielijn, success, domain, planning item, meeting, decision, action") \
 	X(EDIT, "e", "wijzig", "Geselecteerde wijzigen in een formulier", "Edit the selected entry in a form") \
 	X(DELETE, "d", "", "Geselecteerde verwijderen (vraagt eerst, noemt wat meegaat)", "Delete the selected entry (asks first, names what goes with it)") \
 	X(TOGGLE, "Space", "", "Actie open / gedaan", "Toggle an action open / done") \

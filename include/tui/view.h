@@ -39,6 +39,9 @@ struct view_key {
 /* A tab of the tab bar, as a view describes it; layout adds the rest. */
 struct tab {
 	char label[80];
+	char brief[40];		/* a shorter label that says the same ("1 EID"),
+				   or "": the tab bar uses it when the labels do
+				   not fit, before it shows only the key */
 	int arg;		/* what show() gets when the tab is clicked */
 	bool active;		/* it is the view (and arg) on screen */
 	bool hidden;		/* a stop of Tab / Shift-Tab that is not drawn */
@@ -94,8 +97,9 @@ struct view_ops {
 	/* Its scrolling list (the engine moves it with the arrows, pages,
 	 * the wheel and clicks on ZONE_ITEM rows), or NULL. */
 	struct list *(*list)(const struct view *v);
-	/* The wheel (wheel -1 up, +1 down) or a click on its zone `item`
-	 * (wheel 0). Optional: then the engine does it to the list. */
+	/* The wheel (wheel -1 up, +1 down) over its ZONE_PANE `item` (-1:
+	 * none there), or a click on its ZONE_ITEM `item` (wheel 0).
+	 * Optional: then the engine does it to the list. */
 	int (*mouse)(struct view *v, struct app *app, long long item, int wheel);
 
 	/* Shows entry h (a search hit, or an entry another view opens, such
@@ -116,6 +120,18 @@ struct view_ops {
 
 	/* The data changed: forget what was read (read again in layout). */
 	void (*invalidate)(struct view *v, struct app *app);
+
+	/* Whether action a does something here now: the status line offers
+	 * only those keys. Optional: then every key but Esc on the first
+	 * view. */
+	bool (*offers)(const struct view *v, const struct app *app, enum action a);
+
+	/* After a change to entry id of e: the label of this view's filter
+	 * when that filter hides the entry, which the view would show
+	 * otherwise ("gepland"); NULL when nothing hides it. Optional. */
+	const char *(*hidden_by)(struct view *v, struct app *app, const struct entity *e, long long id);
+	/* Clears the filter hidden_by named and selects the entry. */
+	void (*unfilter)(struct view *v, struct app *app, const struct entity *e, long long id);
 };
 
 /* A view as the app holds it. */

@@ -80,8 +80,8 @@ domains_load(struct db *db, struct domains *d)
 	if (d->valid && d->version == v)
 		return RES_OK;
 	d->valid = false;
-	if (rowset_load(db, &rs, 5,
-			"SELECT id, code, naam, ifnull(motto, ''), soort FROM domeinen"
+	if (rowset_load(db, &rs, 6,
+			"SELECT id, code, naam, ifnull(motto, ''), soort, ifnull(bron, '') FROM domeinen"
 			" ORDER BY soort = '" SOORT_THEMA "', volgorde IS NULL, volgorde, id LIMIT ?3",
 			0, NULL, MODEL_MAX_DOMAINS) < 0) {
 		d->why = *db_result(db);
@@ -99,6 +99,7 @@ domains_load(struct db *db, struct domains *d)
 		copy(x->naam, sizeof(x->naam), rowset_get(&rs, i, 2));
 		copy(x->motto, sizeof(x->motto), rowset_get(&rs, i, 3));
 		x->theme = strcmp(rowset_get(&rs, i, 4), SOORT_THEMA) == 0;
+		copy(x->bron, sizeof(x->bron), rowset_get(&rs, i, 5));
 		if (!x->theme)
 			d->ndomains++;
 	}

@@ -169,45 +169,24 @@ rows_new(void *old, int n, size_t size)
 enum result
 successes_of_domain(struct db *db, long long domein_id, int limit, struct successes *out)
 {
-	enum result rc = rowset_load(db, &out->rs, 2,
-			     "SELECT jaar, titel FROM successen WHERE domein_id = ?1"
-			     " ORDER BY jaar DESC, id LIMIT ?3", domein_id, NULL, limit);
+	enum result rc = rowset_load(db, &out->rs, 5,
+			     "SELECT id, jaar, titel, ifnull(toelichting, ''), ifnull(bron, '') FROM successen"
+			     " WHERE domein_id = ?1 ORDER BY jaar DESC, id LIMIT ?3", domein_id, NULL, limit);
 
 	out->n = 0;
 	if (rc < 0)
 		return rc;
 	out->v = rows_new(out->v, out->rs.n, sizeof(*out->v));
 	for (int i = 0; i < out->rs.n; i++)
-		out->v[i] = (struct success){ atoi(rowset_get(&out->rs, i, 0)), rowset_get(&out->rs, i, 1) };
+		out->v[i] = (struct success){
+			.id = strtoll(rowset_get(&out->rs, i, 0), NULL, 10),
+			.jaar = atoi(rowset_get(&out->rs, i, 1)),
+			.titel = rowset_get(&out->rs, i, 2),
+			.toelichting = rowset_get(&out->rs, i, 3),
+			.bron = rowset_get(&out->rs, i, 4),
+		};
 	out->n = out->rs.n;
 	return RES_OK;
-}
-
-static const struct list_spec success_spec = {
-	.cols = "s.id, s.jaar, s.titel, ifnull(s.toelichting, ''),"
-		" ifnull((SELECT code FROM domeinen d WHERE d.id = s.domein_id), ''), ifnull(s.bron, '')",
-	.ncols = 6,
-	.from = "successen s",
-	.where = "1",
-	.id = "s.id",
-	.k1 = "-s.jaar",
-	.k1_int = true,
-	.k2 = "s.titel",
-};
-
-struct list *
-successes_all(struct db *db)
-{
-	return list_new(db, &success_spec);
-}
-
-struct success_item
-success_item(const struct list_row *r)
-{
-	return (struct success_item){
-		.id = r->id, .jaar = strtoll(r->col[1], NULL, 10), .titel = r->col[2],
-		.toelichting = r->col[3], .domein = r->col[4], .bron = r->col[5],
-	};
 }
 
 void
@@ -277,25 +256,47 @@ milestones_free(struct milestones *m)
 enum result
 undated_load(struct db *db, int limit, struct undated *out)
 {
-	enum result rc = rowset_load(db, &out->rs, 1,
-			     "SELECT titel FROM actielijnen WHERE start IS NULL AND eind IS NULL"
-			     " UNION ALL SELECT titel FROM planning WHERE datum IS NULL LIMIT ?3",
+	enum result rc = rowset_load(db, &out->rs, 4,
+			     "SELECT 'a', a.id, a.titel, ifnull(d.naam, '') FROM actielijnen a"
+			     " LEFT JOIN domeinen d ON d.id = a.domein_id"
+			     " WHERE a.start IS NULL AND a.eind IS NULL"
+			     " UNION ALL SELECT 'p', p.id, p.titel, ifnull(d.naam, '') FROM planning p"
+			     " LEFT JOIN domeinen d ON d.id = p.domein_id WHERE p.datum IS NULL LIMIT ?3",
 			     0, NULL, limit);
 
 	out->n = 0;
 	if (rc < 0)
 		return rc;
-	out->titel = rows_new(out->titel, out->rs.n, sizeof(*out->titel));
+	out->v = rows_new(out->v, out->rs.n, sizeof(*out->v));
 	for (int i = 0; i < out->rs.n; i++)
-		out->titel[i] = rowset_get(&out->rs, i, 0);
+		out->v[i] = (struct undated_item){
+			.e = rowset_get(&out->rs, i, 0)[0] == 'a' ? &entity_actielijnen : &entity_planning,
+			.id = strtoll(rowset_get(&out->rs, i, 1), NULL, 10),
+			.titel = rowset_get(&out->rs, i, 2),
+			.domein = rowset_get(&out->rs, i, 3),
+		};
 	out->n = out->rs.n;
 	return RES_OK;
+}
+
+int
+planning_item_date(struct db *db, long long id, char date[11])
+{
+	struct rowset rs = { 0 };
+	enum result rc = rowset_load(db, &rs, 1, "SELECT ifnull(datum, '') FROM planning WHERE id = ?1", id, NULL, 1);
+	int found = rs.n > 0;
+
+	date[0] = '\0';
+	if (rc == RES_OK && found)
+		snprintf(date, 11, "%s", rowset_get(&rs, 0, 0));
+	rowset_free(&rs);
+	return rc < 0 ? rc : found;
 }
 
 void
 undated_free(struct undated *u)
 {
 	rowset_free(&u->rs);
-	free(u->titel);
+	free(u->v);
 	memset(u, 0, sizeof(*u));
 }

@@ -18,6 +18,7 @@
 #include "core/i18n.h"
 #include "store/db.h"
 #include "tui/edit.h"
+#include "tui/reader.h"
 #include "model/history.h"
 #include "core/text.h"
 
@@ -34,7 +35,7 @@ app_new(struct db *db, bool readonly)
 	app->hit = -1;
 	app->version = db_data_version(db);
 	date_today(app->today);
-	domains_load(db, &app->domains);
+	app_load_domains(app);
 	for (int i = 0; i < view_count; i++) {
 		app->views[i].ops = view_registry[i];
 		app->views[i].priv = view_registry[i]->open(app);
@@ -51,6 +52,7 @@ app_free(struct app *app)
 		if (app->views[i].priv)
 			app->views[i].ops->close(app->views[i].priv);
 	free(app->views);
+	reader_close(app);
 	search_hits_free(&app->hits);
 	edit_form_free(app->form);
 	undo_free(&app->undo);
@@ -91,16 +93,33 @@ app_list(struct app *app)
 }
 
 void
+app_load_domains(struct app *app)
+{
+	long long id = app->domain >= 0 && app->domain < app->domains.n ? app->domains.dom[app->domain].id : 0;
+	int d;
+
+	if (app->domains.valid && app->domains.version == db_data_version(app->db))
+		return;
+	if (domains_load(app->db, &app->domains) < 0)
+		app_result(app, &app->domains.why);
+	/* the domain in focus is the same domain, wherever it now sorts */
+	if (id && (d = domains_find(&app->domains, id)) >= 0)
+		app->domain = d;
+	if (app->domain >= app->domains.n)
+		app->domain = app->domains.n > 0 ? app->domains.n - 1 : 0;
+}
+
+void
 app_invalidate(struct app *app)
 {
 	app->domains.valid = false;
-	if (domains_load(app->db, &app->domains) < 0)
-		app_result(app, &app->domains.why);
+	app_load_domains(app);
 	for (int i = 0; i < view_count; i++)
 		if (app->views[i].ops->invalidate)
 			app->views[i].ops->invalidate(&app->views[i], app);
 	app->changed_e = NULL;
 	app->version = db_data_version(app->db);
+	reader_invalidate(app);
 }
 
 const char *
@@ -148,6 +167,7 @@ app_show(struct app *app, const struct view_ops *ops, int arg)
 		return 0;
 	v = &app->views[i];
 	app->help = false;
+	reader_close(app);
 	if (v->ops->show && !v->ops->show(v, app, arg))
 		return APP_REDRAW;
 	app->view = i;
@@ -196,8 +216,16 @@ goto_hit(struct app *app, int i)
 	const char *what;
 
 	app->hit = i;
-	if (!(what = app_open_entry(app, h)))
+	if ((what = app_open_entry(app, h))) {
+		/* the hit itself is selected where it is shown (a domain,
+		 * for one: not its first actielijn) */
+		struct view *v = app_current(app);
+
+		if (v->ops->select)
+			v->ops->select(v, app, h->e, h->id);
+	} else {
 		what = h->e->singular;
+	}
 	app_message(app, false, "\"%s\": treffer %d/%d%s (%s) — n/N volgende/vorige",
 		    app->query, i + 1, app->hits.n,
 		    app->hits.n >= SEARCH_MAX_HITS ? "+" : "", what);
@@ -308,6 +336,8 @@ app_action(struct app *app, enum action a)
 	}
 	if (app->help)
 		return help_action(app, a);
+	if (app->reader && a != ACT_HELP && a != ACT_QUIT)
+		return reader_action(app, a);
 	switch (a) {
 	case ACT_NONE: return 0;
 	case ACT_HELP: app->help = true; app->help_top = 0; return APP_REDRAW;
@@ -338,6 +368,10 @@ app_action(struct app *app, enum action a)
 	}
 	if (list_nav(app, a))
 		return APP_REDRAW;
+	if (a == ACT_OPEN) {	/* the selected entry, whole */
+		reader_open(app, edit_selection(app));
+		return APP_REDRAW;
+	}
 	if (a == ACT_BACK && app->view != 0)
 		return app_show(app, view_registry[0], 0);
 	return 0;
@@ -397,6 +431,21 @@ list_mouse(struct app *app, struct list *l, long long item, int wheel)
 	return APP_REDRAW;
 }
 
+/* The pane under (x, y) in the last frame: the value of the last
+ * ZONE_PANE there (panes laid out later lie on top), or -1. */
+static long long
+pane_at(const struct app *app, int x, int y)
+{
+	for (int i = app->nzones - 1; i >= 0; i--) {
+		const struct zone *z = &app->zones[i];
+
+		if (z->kind == ZONE_PANE && x >= z->r.x && x < z->r.x + z->r.w && y >= z->r.y &&
+		    y < z->r.y + z->r.h)
+			return z->value;
+	}
+	return -1;
+}
+
 int
 app_mouse(struct app *app, int x, int y, int wheel)
 {
@@ -404,13 +453,23 @@ app_mouse(struct app *app, int x, int y, int wheel)
 
 	if (app->help || app->prompt || app->ask)
 		return 0;
-	if (wheel)
-		return v->ops->mouse ? v->ops->mouse(v, app, -1, wheel)
-				     : list_mouse(app, app_list(app), -1, wheel);
+	if (app->reader && wheel) {
+		reader_scroll(app, wheel * WHEEL_ROWS);
+		return APP_REDRAW;
+	}
+	if (wheel) {
+		long long pane = pane_at(app, x, y);
+
+		if (v->ops->mouse)
+			return v->ops->mouse(v, app, pane, wheel);
+		/* a view with a list and nothing else to scroll */
+		return pane == -1 || pane == APP_PANE_LIST ? list_mouse(app, app_list(app), -1, wheel) : 0;
+	}
 	for (int i = app->nzones - 1; i >= 0; i--) {
 		const struct zone *z = &app->zones[i];
 
-		if (x < z->r.x || x >= z->r.x + z->r.w || y < z->r.y || y >= z->r.y + z->r.h)
+		if (z->kind == ZONE_PANE || x < z->r.x || x >= z->r.x + z->r.w || y < z->r.y ||
+		    y >= z->r.y + z->r.h)
 			continue;
 		if (z->kind == ZONE_TAB) {
 			const struct tab *t = &app->tabs[z->value];

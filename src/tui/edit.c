@@ -146,6 +146,24 @@ select_entry(struct app *app, const struct entity *e, long long id)
 		v->ops->select(v, app, e, id);
 }
 
+/* After a change to entry id of e shown in message app->msg: when the
+ * view's filter hides the entry, asks (with that message) whether to
+ * clear it. */
+static void
+offer_unfilter(struct app *app, const struct entity *e, long long id)
+{
+	struct view *v = app_current(app);
+	const char *label = v->ops->hidden_by ? v->ops->hidden_by(v, app, e, id) : NULL;
+
+	if (!label || !v->ops->unfilter)
+		return;
+	/* the question first: a narrow status line cuts the end */
+	snprintf(app->ask_text, sizeof(app->ask_text), _("Filter ‘%s’ verbergt dit, wissen? %s"), label, app->msg);
+	snprintf(app->ask_keys, sizeof(app->ask_keys), "%s", _("j = ja, n = nee"));
+	app->ask = ASK_UNFILTER;
+	app->ask_target = (struct edit_target){ e, id };
+}
+
 /* --- actions ------------------------------------------------------------------- */
 
 /* Says why nothing can change; true when read-only. */
@@ -325,6 +343,7 @@ int
 edit_edit(struct app *app)
 {
 	struct edit_target t;
+	int r;
 
 	if (refuse_readonly(app))
 		return APP_REDRAW;
@@ -335,7 +354,15 @@ edit_edit(struct app *app)
 	}
 	if (entry_meeting_unreachable(app, t))
 		return APP_REDRAW;
-	return open_form(app, t.e, t.id, NULL, NULL);
+	if ((r = open_form(app, t.e, t.id, NULL, NULL)) & APP_FORM) {
+		/* the form says what it changes: "Actie wijzigen — “Agenda rondsturen”" */
+		char what[300];
+
+		ident(t.e, app->form->val, what, sizeof(what));
+		snprintf(app->form->heading + strlen(app->form->heading),
+			 sizeof(app->form->heading) - strlen(app->form->heading), " — %s", what);
+	}
+	return r;
 }
 
 int
@@ -417,6 +444,19 @@ edit_answer(struct app *app, int key)
 			app_message(app, false, "niet verwijderd");
 		return APP_REDRAW;
 	}
+	if (k == ASK_UNFILTER) {
+		struct view *v = app_current(app);
+
+		if (key == 'j' || key == 'J' || key == 'y' || key == 'Y') {
+			v->ops->unfilter(v, app, app->ask_target.e, app->ask_target.id);
+			app_message(app, false, "%s", _("filter gewist"));
+			return APP_REDRAW;
+		}
+		/* only an offer: another key does what it does */
+		if (key == 'n' || key == 'N' || key == KC_ESC)
+			return APP_REDRAW;
+		return app_key(app, key);
+	}
 	if (k == ASK_ADD_KIND) {
 		struct view *v = app_current(app);
 
@@ -475,6 +515,7 @@ edit_toggle(struct app *app)
 	push_last(app, step, e, t.id);
 	app_invalidate(app);
 	say(app, false, "", step, "");
+	offer_unfilter(app, e, t.id);
 	return APP_REDRAW;
 }
 
@@ -521,6 +562,8 @@ step(struct app *app, int dir)
 	if (u->steps[i].t.e)
 		select_entry(app, u->steps[i].t.e, u->steps[i].t.id);	/* when it exists */
 	say(app, false, dir < 0 ? "ongedaan gemaakt: " : "opnieuw gedaan: ", u->steps[i].what, "");
+	if (u->steps[i].t.e)
+		offer_unfilter(app, u->steps[i].t.e, u->steps[i].t.id);
 	return APP_REDRAW;
 }
 
@@ -614,6 +657,7 @@ save(struct app *app, struct edit_form *f)
 	push_last(app, stepmsg, e, id);
 	select_entry(app, e, id);
 	say(app, false, "", stepmsg, "");
+	offer_unfilter(app, e, id);
 	return EDIT_SAVED;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "tui/reader.h"
 #include "core/i18n.h"
 #include "core/text.h"
 
@@ -29,6 +30,7 @@ layout_list(struct app *app, struct list *l, struct rect r)
 	list_scroll(l, app->page);
 	if (list_ensure(l, l->top, r.h) < 0)
 		app_result(app, &l->why);
+	app_zone(app, r, ZONE_PANE, APP_PANE_LIST);
 	for (int i = 0; i < r.h && list_row(l, l->top + i); i++)
 		app_zone(app, (struct rect){ r.x, r.y + i, r.w, 1 }, ZONE_ITEM, l->top + i);
 }
@@ -86,14 +88,85 @@ app_tabs(const struct app *app, int width, struct tab *out, int max)
 	return trailing;
 }
 
-/* The tab bar: labels, then widths (one space between tabs when they do
- * not fit, then the longest inactive ones shrink), then click zones. */
+/* The key of a tab: its label's first word when that is a key ("1"),
+ * else "" (an open theme's tab has none). */
+static void
+tab_key(const struct tab *t, char out[8])
+{
+	size_t n = strcspn(t->label, " ");
+
+	out[0] = '\0';
+	if (n > 0 && n < 8 && t->label[0] >= '0' && t->label[0] <= '9')
+		snprintf(out, 8, "%.*s", (int)n, t->label);
+}
+
+/* What the tabs take with one or two spaces around each label. */
+static int
+tabs_width(const struct app *app, int gap)
+{
+	int total = 0;
+
+	for (int i = 0; i < app->ntabs; i++)
+		total += text_width(app->tabs[i].label) + gap;
+	return total;
+}
+
+/* Labels that fit in w columns, never cut while a shorter whole label
+ * says the same: every label whole; else the brief ones for all tabs
+ * that have them (a domain's code for its name, all at once, so the bar
+ * never mixes names and codes); else the inactive tabs with a brief label
+ * show only their key ("2"), then the other inactive ones, longest first.
+ * Returns the gap between tabs: 2, or 1 when that is what fits. */
+static int
+fit_tabs(struct app *app, int w)
+{
+	char key[8];
+
+	if (tabs_width(app, 2) <= w)
+		return 2;
+	if (tabs_width(app, 1) <= w)
+		return 1;
+	for (int i = 0; i < app->ntabs; i++)
+		if (*app->tabs[i].brief)
+			snprintf(app->tabs[i].label, sizeof(app->tabs[i].label), "%s", app->tabs[i].brief);
+	if (tabs_width(app, 2) <= w)
+		return 2;
+	if (tabs_width(app, 1) <= w)
+		return 1;
+	for (int i = 0; i < app->ntabs; i++) {	/* the inactive domains, all at once */
+		struct tab *t = &app->tabs[i];
+
+		tab_key(t, key);
+		if (!t->active && *t->brief && *key)
+			snprintf(t->label, sizeof(t->label), "%s", key);
+	}
+	while (tabs_width(app, 1) > w) {	/* then the other inactive ones */
+		int longest = -1;
+
+		for (int i = 0; i < app->ntabs; i++) {
+			struct tab *t = &app->tabs[i];
+
+			tab_key(t, key);
+			if (!t->active && *key && strcmp(key, t->label) != 0 &&
+			    (longest < 0 || text_width(t->label) > text_width(app->tabs[longest].label)))
+				longest = i;
+		}
+		if (longest < 0)
+			break;
+		tab_key(&app->tabs[longest], key);
+		snprintf(app->tabs[longest].label, sizeof(app->tabs[longest].label), "%s", key);
+	}
+	return 1;
+}
+
+/* The tab bar: the labels that fit (fit_tabs), then, when even the keys
+ * do not fit, the longest inactive ones cut; then click zones. */
 static void
 layout_tabs(struct app *app)
 {
 	struct tab all[APP_MAX_TABS];
 	int n = app_tabs(app, app->w, all, APP_MAX_TABS), widths[APP_MAX_TABS];
-	int active = 0, total = 0, x = 0;
+	int active = 0, total = 0, x = 0, gap;
 
 	app->ntabs = 0;
 	for (int i = 0; i < n; i++)
@@ -104,11 +177,9 @@ layout_tabs(struct app *app)
 			active = i;
 			break;
 		}
+	gap = fit_tabs(app, app->w);
 	for (int i = 0; i < app->ntabs; i++)
-		total += widths[i] = text_width(app->tabs[i].label) + 2;
-	if (total > app->w)
-		for (int i = 0; i < app->ntabs; i++, total--)
-			widths[i]--;	/* one space between tabs is enough */
+		total += widths[i] = text_width(app->tabs[i].label) + gap;
 	while (total > app->w) {
 		int longest = -1;
 
@@ -144,8 +215,7 @@ app_layout(struct app *app, int w, int h)
 	app->small = w < APP_MIN_W || h < APP_MIN_H;
 	if (app->small)
 		return;
-	if (domains_load(app->db, &app->domains) < 0)
-		app_result(app, &app->domains.why);
+	app_load_domains(app);
 	layout_tabs(app);
 	if (app->help) {
 		int rows = body.h - 4, most = render_help_lines(body.w);
@@ -155,7 +225,10 @@ app_layout(struct app *app, int w, int h)
 			app->help_top = most - rows > 0 ? most - rows : 0;
 		return;
 	}
-	v->ops->layout(v, app, body);
+	if (app->reader)
+		reader_layout(app, body);	/* it covers the view */
+	else
+		v->ops->layout(v, app, body);
 }
 
 void

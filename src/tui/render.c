@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tui/app.h"
+#include "tui/reader.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -63,6 +64,77 @@ render_heading(struct grid *g, struct rect r, const char *text, bool selected)
 
 	grid_fill(g, (struct rect){ r.x, r.y, r.w, 1 }, L' ', role);
 	grid_text(g, r.x + 1, r.y, r.w - 2, role, text);
+}
+
+int
+render_wrap(struct grid *g, struct rect r, enum role role, const char *s, int skip)
+{
+	int n = grid_wrap(g, r, role, s, skip), y = r.y + r.h - 1, x;
+
+	if (!g || r.h <= 0 || r.w < 2 || n <= skip + r.h)
+		return n;
+	/* after the last word of the last line, or over its last column */
+	for (x = r.x + r.w - 1; x > r.x; x--) {
+		const struct cell *c = grid_at(g, x, y);
+
+		if (c && c->ch[0] != L' ' && c->ch[0] != 0)
+			break;
+	}
+	x = x + 2 < r.x + r.w ? x + 2 : r.x + r.w - 1;
+	grid_text(g, x, y, 1, ROLE_DIM, "…");
+	return n;
+}
+
+/* Bytes of s that start within its first `cols` display columns, whole
+ * grapheme clusters only. */
+static size_t
+head_bytes(const char *s, int cols)
+{
+	size_t at = 0;
+	char buf[64];
+
+	while (s[at]) {
+		size_t n = text_cluster_len(s + at, SIZE_MAX);
+
+		if (n == 0 || n >= sizeof(buf))
+			break;
+		memcpy(buf, s + at, n);
+		buf[n] = '\0';
+		if ((cols -= text_width(buf)) < 0)
+			break;
+		at += n;
+	}
+	return at;
+}
+
+void
+render_fit_ends(char *dst, size_t dstsz, const char *s, int cols)
+{
+	char clean[1024], head[1024];
+	int w, headw, tailw;
+	size_t len, at;
+
+	text_fit(clean, sizeof(clean), s, 1 << 20);	/* controls made visible */
+	w = text_width(clean);
+	if (w <= cols || cols < 8) {
+		text_fit(dst, dstsz, clean, cols);
+		return;
+	}
+	/* a third for the start, the rest for the end: rows that begin
+	 * alike differ at their ends */
+	headw = (cols - 1) / 3;
+	tailw = cols - 1 - headw;
+	len = strlen(clean);
+	at = head_bytes(clean, headw);
+	snprintf(head, sizeof(head), "%.*s", (int)at, clean);
+	/* the end: skip clusters until what is left fits */
+	at = 0;
+	while (at < len && text_width(clean + at) > tailw) {
+		size_t n = text_cluster_len(clean + at, SIZE_MAX);
+
+		at += n ? n : 1;
+	}
+	snprintf(dst, dstsz, "%s…%s", head, clean + at);
 }
 
 void
@@ -135,12 +207,28 @@ position(const struct app *app, char *title, size_t titlesz, char *pos, size_t p
 	const struct list *l = v->ops->list ? v->ops->list(v) : NULL;
 
 	title[0] = pos[0] = '\0';
-	if (v->ops->status)
+	if (app->reader)
+		reader_status(app, title, titlesz, pos, possz);
+	else if (v->ops->status)
 		v->ops->status(v, app, title, titlesz, pos, possz);
 	else if (l)
 		snprintf(pos, possz, "rij %lld/%lld", list_counted(l) ? l->cur + 1 : 0, list_counted(l));
 	if (!*title)
 		snprintf(title, titlesz, "%s", _(v->ops->name));
+}
+
+/* Whether the status line offers action a here: what the reader takes,
+ * else what the view says (by default all but Esc on the first view). */
+static bool
+offered(const struct app *app, enum action a)
+{
+	const struct view *v = &app->views[app->view];
+
+	if (app->reader)
+		return a == ACT_BACK || a == ACT_EDIT || a == ACT_SEARCH || a == ACT_HELP || a == ACT_QUIT;
+	if (v->ops->offers)
+		return v->ops->offers(v, app, a);
+	return a != ACT_BACK || app->view != 0;
 }
 
 static void
@@ -184,7 +272,8 @@ render_status(const struct app *app, struct grid *g)
 			const struct key_def *k = keys_get(i);
 			char first[16];
 
-			if (!*k->shortl || (app->readonly && (k->action == ACT_ADD || k->action == ACT_EDIT)))
+			if (!*k->shortl || (app->readonly && (k->action == ACT_ADD || k->action == ACT_EDIT)) ||
+			    !offered(app, k->action))
 				continue;
 			if (shown++ < skip)
 				continue;
@@ -311,6 +400,8 @@ render_frame(const struct app *app, struct grid *g)
 	render_tabs(app, g);
 	if (app->help)
 		render_help(app, g, body);
+	else if (app->reader)
+		reader_draw(app, g, body);
 	else
 		v->ops->draw(v, app, g, body);
 	render_status(app, g);

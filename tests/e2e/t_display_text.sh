@@ -56,9 +56,11 @@ contains "$T/err" "⟨U+202E⟩NERGENS⟨U+200B⟩"
 raw "$T/err" && die "raw invisible characters in an unknown-domain error"
 
 # aligned FILE: the status column of the actielijnen list starts in one
-# display column on every row (wc -L measures by wcwidth, as curses does).
+# display column on every row (wc -L measures by wcwidth, as curses does);
+# on a wide terminal only the list, left of the detail pane's border.
 aligned() {
-	sed -n '/Status:/d; s/^\(.*\)\(lopend\|gepland\|afgerond\|onbekend\)\(  .*\)\{0,1\}$/\1/p' "$1" |
+	sed 's/│.*$//' "$1" |
+		sed -n '/Status:/d; s/^\(.*\)\(lopend\|gepland\|afgerond\|onbekend\)\(  .*\)\{0,1\}$/\1/p' |
 		while IFS= read -r line; do printf '%s' "$line" | wc -L; done > "$1.cols"
 	[ "$(wc -l < "$1.cols")" -ge 6 ] || { cat "$1" >&2; die "the list in $1 shows too few rows with a status"; }
 	[ "$(sort -u "$1.cols" | wc -l)" = 1 ] || { cat "$1" "$1.cols" >&2; die "the status column moves between rows in $1"; }
@@ -73,7 +75,7 @@ fits() {
 # nothing wider than the window, the columns in line.
 tm_start 80 24 "SNW_TODAY=2024-03-15 SNW_DB=$SNW_DB $SNW"
 tm_wait "paneel 1/"
-for k in 0 1 2 6 7 8 Tab 9; do	# Tab after 8: Successen; 9: Wijzigingen
+for k in 0 1 2 6 7 8 Tab 9; do	# Tab after 8: the next stop; 9: Wijzigingen
 	tm_keys $k; sleep 0.3
 	tm_screen > "view$k"
 	raw "view$k" && { cat "view$k" >&2; die "raw invisible characters in view $k"; }

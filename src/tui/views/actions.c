@@ -1,7 +1,9 @@
 /*
  * Acties: every action item, open ones first, with owner, deadline and
  * meeting; overdue ones stand out. Sort orders within open/done and a
- * filter (open, done, overdue); space toggles the selected one.
+ * filter (open, done, overdue); space toggles the selected one, Enter
+ * shows it whole. Under the list the selected action, as much as fits;
+ * the wheel scrolls the pane under the pointer.
  */
 
 #include <stdio.h>
@@ -11,7 +13,11 @@
 #include "core/alloc.h"
 #include "tui/app.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "model/meetings.h"
+
+#define WHEEL_ROWS 3
+enum { PANE_DETAIL };
 
 struct actions_state {
 	struct list *list;		/* the action items; NULL until shown */
@@ -19,6 +25,8 @@ struct actions_state {
 	int filter;			/* actions_filter_label(filter) */
 	char changed[120];		/* "laatst gewijzigd" of the selected one */
 	int detail_h;			/* lines under the list: the selected one */
+	int skip;			/* lines of its text scrolled away (the wheel) */
+	long long skip_for;		/* the action they were scrolled for */
 };
 
 static void *
@@ -104,6 +112,19 @@ actions_layout(struct view *v, struct app *app, struct rect body)
 	layout_list(app, l, (struct rect){ body.x, body.y + 1, body.w, body.h - 1 - s->detail_h });
 	row = list_row(l, l->cur);
 	snprintf(s->changed, sizeof(s->changed), "%s", row ? app_last_changed(app, &entity_acties, row->id) : "");
+	if (!row || row->id != s->skip_for)
+		s->skip = 0;	/* another action: its text from the top */
+	s->skip_for = row ? row->id : 0;
+	if (row) {
+		int lines = grid_wrap(NULL, (struct rect){ 0, 0, body.w - 2, 0 }, ROLE_NORMAL, action_row(row).actie, 0);
+
+		if (s->skip > lines - (s->detail_h - 2 - (s->detail_h > 3)))	/* - the bron line */
+			s->skip = lines - (s->detail_h - 2 - (s->detail_h > 3));
+		if (s->skip < 0)
+			s->skip = 0;
+	}
+	app_zone(app, (struct rect){ body.x, body.y + body.h - s->detail_h, body.w, s->detail_h }, ZONE_PANE,
+		 PANE_DETAIL);
 }
 
 static void
@@ -116,9 +137,16 @@ actions_draw(const struct view *v, const struct app *app, struct grid *g, struct
 
 	if (!s->list)
 		return;
-	snprintf(line, sizeof(line), "Acties: %lld · sortering: %s · filter: %s", list_counted(s->list),
-		 actions_sort_label(s->sort), actions_filter_label(s->filter));
+	snprintf(line, sizeof(line), _("Acties: %lld · sortering: %s · "), list_counted(s->list),
+		 actions_sort_label(s->sort));
 	render_heading(g, (struct rect){ body.x, body.y, body.w, 1 }, line, false);
+	{	/* the filter stands out while it hides actions */
+		char fl[80];
+		int x = body.x + 1 + text_width(line);
+
+		snprintf(fl, sizeof(fl), _("filter: %s"), actions_filter_label(s->filter));
+		grid_text(g, x, body.y, body.x + body.w - 1 - x, s->filter ? ROLE_OVERDUE : ROLE_TITLE, fl);
+	}
 	if (body.w >= 100)
 		grid_text(g, body.x + body.w - 13, body.y, 12, ROLE_TITLE, "Vergadering");
 	render_list(app, g, s->list, (struct rect){ body.x, body.y + 1, body.w, body.h - 1 - dh }, -1,
@@ -137,8 +165,8 @@ actions_draw(const struct view *v, const struct app *app, struct grid *g, struct
 		snprintf(line, sizeof(line), "Eigenaar: %s   Vergadering: %s   Domein: %s",
 			 *a.eigenaar ? a.eigenaar : "—", *date ? date : "—", *a.domein ? a.domein : "—");
 		grid_text(g, body.x + 1, body.y + body.h - dh + 1, body.w - 2, ROLE_DIM, line);
-		grid_wrap(g, (struct rect){ body.x + 1, body.y + body.h - dh + 2, body.w - 2, dh - 2 - (dh > 3) },
-			  ROLE_NORMAL, a.actie, 0);
+		render_wrap(g, (struct rect){ body.x + 1, body.y + body.h - dh + 2, body.w - 2, dh - 2 - (dh > 3) },
+			    ROLE_NORMAL, a.actie, s->skip);
 		if (dh > 3) {
 			char src[1300];	/* a bron of 300 characters of 4 bytes */
 
@@ -161,15 +189,66 @@ actions_key(struct view *v, struct app *app, enum action a)
 	case ACT_SORT:
 		s->sort = (s->sort + 1) % actions_sorts();
 		actions_sort(l, s->sort);
-		app_message(app, false, "sortering: %s", actions_sort_label(s->sort));
+		app_message(app, false, _("sortering: %s"), actions_sort_label(s->sort));
 		return APP_REDRAW;
 	case ACT_FILTER:
 		s->filter = (s->filter + 1) % actions_filters();
 		actions_filter(l, s->filter, app->today);
-		app_message(app, false, "filter: %s", actions_filter_label(s->filter));
+		app_message(app, false, _("filter: %s"), actions_filter_label(s->filter));
 		return APP_REDRAW;
 	default:
 		return 0;
+	}
+}
+
+/* The wheel scrolls the pane under the pointer: the list, or the
+ * selected action's text. */
+static int
+actions_mouse(struct view *v, struct app *app, long long item, int wheel)
+{
+	struct actions_state *s = v->priv;
+	struct list *l = s->list;
+
+	if (!l)
+		return 0;
+	if (wheel && item == PANE_DETAIL) {
+		s->skip += wheel;
+		return APP_REDRAW;
+	}
+	if (wheel) {
+		list_move(l, wheel * WHEEL_ROWS, app->page > 1 ? app->page : 1);
+		return APP_REDRAW;
+	}
+	if (l->cur == item)
+		return app_action(app, ACT_OPEN);
+	l->cur = item;
+	list_scroll(l, app->page);
+	return APP_REDRAW;
+}
+
+/* The filter hides an action that was just changed (marked done while
+ * only open ones show). */
+static const char *
+actions_hidden_by(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct actions_state *s = v->priv;
+
+	(void)app;
+	if (e != &entity_acties || !s->list || !s->filter || !list_filter_hides(s->list, id))
+		return NULL;
+	return actions_filter_label(s->filter);
+}
+
+static void
+actions_unfilter(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct actions_state *s = v->priv;
+
+	(void)e;
+	s->filter = 0;
+	if (s->list) {
+		actions_filter(s->list, 0, app->today);
+		list_select_id(s->list, id);
 	}
 }
 
@@ -189,7 +268,7 @@ actions_show_entry(struct view *v, struct app *app, const struct search_hit *h)
 		}
 		list_select_id(s->list, h->id);
 	}
-	return "actie";
+	return _("actie");
 }
 
 static struct edit_target
@@ -235,9 +314,12 @@ const struct view_ops view_actions = {
 	.draw = actions_draw,
 	.key = actions_key,
 	.list = actions_list_op,
+	.mouse = actions_mouse,
 	.show_entry = actions_show_entry,
 	.selected = actions_selected,
 	.select = actions_select,
 	.add = actions_add,
 	.invalidate = actions_invalidate,
+	.hidden_by = actions_hidden_by,
+	.unfilter = actions_unfilter,
 };

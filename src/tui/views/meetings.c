@@ -2,8 +2,9 @@
  * Vergaderingen: the AB meetings by date, with the selected meeting's
  * decisions and action items. Enter opens a meeting: the cursor then walks
  * its decisions and actions (they are what e, d, space and a act on, the
- * selected one's bron on the last line) and Left/Right go to the
- * previous/next meeting.
+ * selected one's bron on the last line, and Enter shows one whole),
+ * Left/Right go to the previous/next meeting in time and Esc closes it.
+ * The wheel scrolls the pane under the pointer.
  */
 
 #include <stdio.h>
@@ -15,10 +16,14 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "store/db.h"
+#include "core/text.h"
 #include "model/meetings.h"
 
 #define WIDE 110
 #define MAX_DETAIL 200	/* decisions or actions of one meeting shown */
+#define WHEEL_ITEMS 3
+
+enum { PANE_DETAIL };	/* the detail, for the wheel */
 
 struct meetings_state {
 	struct list *list;		/* the meetings; NULL until shown */
@@ -28,7 +33,10 @@ struct meetings_state {
 	long long detail_id;		/* meeting it was read for, -1 */
 	int item;			/* with the meeting open: the selected decision
 					   (0..) or action (after the decisions) */
+	struct edit_target item_t;	/* that entry: the selection follows it */
 	int item_top;			/* first item shown */
+	bool follow;			/* keep the selected item in sight (not
+					   after the wheel scrolled) */
 	char changed[120];		/* "laatst gewijzigd" of the meeting */
 	/* the last layout */
 	struct rect list_r;		/* the list (h 0 when open) */
@@ -95,6 +103,26 @@ meetings_show(struct view *v, struct app *app, int arg)
 	return true;
 }
 
+/* Selects item k of the open meeting (clipped) and remembers its entry. */
+static void
+set_item(struct meetings_state *s, int k)
+{
+	int nd = s->detail.ndecisions, n = nd + s->detail.nactions;
+
+	if (k >= n)
+		k = n - 1;
+	if (k < 0)
+		k = 0;
+	s->item = k;
+	if (k < nd)
+		s->item_t = (struct edit_target){ &entity_besluiten, s->detail.decisions[k].id };
+	else if (k < n)
+		s->item_t = (struct edit_target){ &entity_acties, s->detail.actions[k - nd].id };
+	else
+		s->item_t = (struct edit_target){ NULL, 0 };
+	s->follow = true;
+}
+
 /* Reads the selected meeting's decisions and actions when not current;
  * keeps the selected item among them. */
 static void
@@ -113,13 +141,19 @@ load_detail(struct meetings_state *s, struct app *app)
 	}
 	if (s->detail_id == row->id)
 		return;
+	if (s->detail.meeting_id != row->id)
+		s->item_top = 0;	/* another meeting: from its top */
 	if (meeting_detail_load(app->db, row->id, MAX_DETAIL, &s->detail) < 0)
 		app_result(app, db_result(app->db));
 	s->detail_id = row->id;
-	if (s->item >= s->detail.ndecisions + s->detail.nactions)
-		s->item = s->detail.ndecisions + s->detail.nactions - 1;
-	if (s->item < 0)
-		s->item = 0;
+	/* the selected item is the same entry, wherever it now is */
+	for (int i = 0; s->item_t.e == &entity_besluiten && i < s->detail.ndecisions; i++)
+		if (s->detail.decisions[i].id == s->item_t.id)
+			s->item = i;
+	for (int i = 0; s->item_t.e == &entity_acties && i < s->detail.nactions; i++)
+		if (s->detail.actions[i].id == s->item_t.id)
+			s->item = s->detail.ndecisions + i;
+	set_item(s, s->item);
 }
 
 static void
@@ -142,7 +176,9 @@ draw_meeting_row(const struct app *app, struct grid *g, const struct list_row *r
 	grid_text_right(g, r.x + r.w - 13, r.y, 12, ROLE_DIM, line);
 }
 
-/* Lines item k of the open meeting takes at width w (decisions wrap). */
+/* Lines item k takes at width w: a decision wraps, up to max lines (the
+ * selected one of an open meeting up to SELECTED_MAX), an action is one. */
+#define SELECTED_MAX 12
 static int
 item_lines(const struct meetings_state *s, int k, int w, int max)
 {
@@ -152,6 +188,8 @@ item_lines(const struct meetings_state *s, int k, int w, int max)
 
 	if (k >= s->detail.ndecisions)
 		return 1;
+	if (s->open && k == s->item)
+		max = SELECTED_MAX;
 	item = s->detail.decisions[k].agendapunt;
 	snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
 	n = grid_wrap(NULL, (struct rect){ 0, 0, w, 0 }, ROLE_NORMAL, line, 0);
@@ -165,36 +203,42 @@ shows_changed(const struct meetings_state *s, struct rect r)
 	return *s->changed && r.h > 1 && (s->open || r.h >= 12);
 }
 
-/* The detail in r: reads the meeting's items and, with the meeting open,
- * scrolls so that the selected item fits (items [top, sel] plus the two
- * headings in what is left under the heading). */
+/* The detail in r: reads the meeting's items, keeps the scroll in range
+ * and, with the meeting open and the cursor moved by keys, scrolls so
+ * that the selected item fits (items [top, sel] plus the two headings in
+ * what is left under the heading). */
 static void
 layout_detail(struct meetings_state *s, struct app *app, struct rect r)
 {
 	const struct list_row *row = list_row(s->list, s->list->cur);
-	int nitems, avail, top, sel = s->item, maxl = 4, w = r.w - 2;
+	int nitems, avail, top, sel = s->item, maxl = s->open ? 4 : 3, w = r.w - 2;
 
 	s->detail_r = r;
 	s->changed[0] = '\0';
 	if (!row)
 		return;
 	load_detail(s, app);
+	app_zone(app, r, ZONE_PANE, PANE_DETAIL);
 	snprintf(s->changed, sizeof(s->changed), "%s", app_last_changed(app, &entity_vergaderingen, row->id));
-	if (!s->open)
-		return;
 	nitems = s->detail.ndecisions + s->detail.nactions;
-	avail = r.y + r.h - (r.y + 1 + shows_changed(s, r)) - 2 - 1;	/* - the bron line */
 	top = s->item_top;
-	if (top > sel)
-		top = sel;
-	for (;;) {
-		int used = 0;
+	if (top > nitems - 1)
+		top = nitems - 1;
+	if (top < 0)
+		top = 0;
+	if (s->open && s->follow) {
+		avail = r.y + r.h - (r.y + 1 + shows_changed(s, r)) - 2 - 1;	/* - the bron line */
+		if (top > sel)
+			top = sel;
+		for (;;) {
+			int used = 0;
 
-		for (int k = top; k <= sel && k < nitems; k++)
-			used += item_lines(s, k, w, maxl);
-		if (used <= avail || top >= sel)
-			break;
-		top++;
+			for (int k = top; k <= sel && k < nitems; k++)
+				used += item_lines(s, k, w, maxl);
+			if (used <= avail || top >= sel)
+				break;
+			top++;
+		}
 	}
 	s->item_top = top;
 }
@@ -221,18 +265,19 @@ draw_source(struct grid *g, int x, int y, int w, const char *bron)
 	grid_text(g, x, y, w, ROLE_DIM, line);
 }
 
-/* With the meeting open the selected item is highlighted (and in sight),
- * its bron on the last line; otherwise the detail shows from the top,
- * the meeting's own bron under its heading when there is room. */
+/* The meeting's decisions and actions from item `top` on; with the
+ * meeting open the selected one is highlighted, its bron on the last
+ * line; otherwise the meeting's own bron is under its heading when there
+ * is room. A decision cut to fit ends in "…" (Enter shows it whole). */
 static void
 draw_detail(const struct meetings_state *s, const struct app *app, struct grid *g)
 {
 	const struct list_row *lrow = list_row(s->list, s->list->cur);
 	struct rect r = s->detail_r;
 	bool focus = s->open;
-	int y = r.y, bottom = r.y + r.h, maxl = focus ? 4 : 3, w = r.w - 2, top = focus ? s->item_top : 0;
+	int y = r.y, bottom = r.y + r.h, maxl = focus ? 4 : 3, w = r.w - 2, top = s->item_top;
 	int nitems = s->detail.ndecisions + s->detail.nactions;
-	char line[600], date[16];
+	char line[600], date[16], n[32];
 	struct meeting_row m;
 
 	if (!lrow)
@@ -242,7 +287,7 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 	snprintf(line, sizeof(line), "%s %s%s%s", m.soort, date, *m.titel ? " — " : "", m.titel);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, true);
 	if (shows_changed(s, r)) {
-		snprintf(line, sizeof(line), "laatst gewijzigd: %s", s->changed);
+		snprintf(line, sizeof(line), _("laatst gewijzigd: %s"), s->changed);
 		grid_text(g, r.x + 1, y++, w, ROLE_DIM, line);
 	}
 	if (focus && nitems && bottom - y > 2)
@@ -260,13 +305,14 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 		if (lines > limit - y)
 			lines = limit - y;
 		snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
-		grid_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
+		render_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
 		if (focus && k == s->item)
 			for (int i = 0; i < lines; i++)
 				grid_paint(g, r.x, y + i, r.w, ROLE_SEL);
 		y += lines;
 	}
-	snprintf(line, sizeof(line), "Acties (%d)", s->detail.nactions);
+	snprintf(line, sizeof(line), top > s->detail.ndecisions ? _("Acties (%s) …") : _("Acties (%s)"),
+		 i18n_count(s->detail.nactions, n));
 	if (y < bottom)
 		grid_text(g, r.x + 1, y++, w, ROLE_BOLD, line);
 	for (int i = top > s->detail.ndecisions ? top - s->detail.ndecisions : 0;
@@ -278,7 +324,7 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 			grid_paint(g, r.x, y, r.w, ROLE_SEL);
 	}
 	if (focus && nitems == 0 && y < bottom)
-		grid_text(g, r.x + 1, y, w, ROLE_DIM, "(nog niets: a voegt een besluit of actie toe)");
+		grid_text(g, r.x + 1, y, w, ROLE_DIM, _("(nog niets: a voegt een besluit of actie toe)"));
 }
 
 /* The list beside (wide) or above the detail; an open meeting alone. */
@@ -319,6 +365,7 @@ meetings_draw(const struct view *v, const struct app *app, struct grid *g, struc
 {
 	const struct meetings_state *s = v->priv;
 	struct rect lr = s->list_r;
+	char line[200];
 
 	(void)body;
 	if (!s->list)
@@ -326,8 +373,10 @@ meetings_draw(const struct view *v, const struct app *app, struct grid *g, struc
 	if (!s->open) {
 		if (s->wide)
 			grid_fill(g, (struct rect){ lr.x + lr.w, lr.y, 1, lr.h }, L'│', ROLE_BORDER);
-		render_heading(g, (struct rect){ lr.x, lr.y, lr.w, 1 }, "Vergaderingen (b = besluiten, a = acties)",
-			       false);
+		snprintf(line, sizeof(line), _("Vergaderingen · sortering: %s"), meetings_sort_label(s->sort));
+		render_heading(g, (struct rect){ lr.x, lr.y, lr.w, 1 }, line, false);
+		if (text_width(line) + 30 < lr.w)
+			grid_text_right(g, lr.x + 1, lr.y, lr.w - 2, ROLE_TITLE, _("b = besluiten, a = acties"));
 		render_list(app, g, s->list, (struct rect){ lr.x, lr.y + 1, lr.w, lr.h - 1 }, -1,
 			    draw_meeting_row, NULL);
 	}
@@ -347,13 +396,13 @@ meetings_status(const struct view *v, const struct app *app, char *title, size_t
 	(void)titlesz;
 	if (s->open && s->detail_id >= 0) {
 		if (nd + na == 0)
-			snprintf(pos, possz, "geen besluiten of acties");
+			snprintf(pos, possz, "%s", _("geen besluiten of acties"));
 		else if (k < nd)
-			snprintf(pos, possz, "besluit %d/%d", k + 1, nd);
+			snprintf(pos, possz, _("besluit %d/%d"), k + 1, nd);
 		else
-			snprintf(pos, possz, "actie %d/%d", k - nd + 1, na);
+			snprintf(pos, possz, _("actie %d/%d"), k - nd + 1, na);
 	} else if (s->list) {
-		snprintf(pos, possz, "rij %lld/%lld", list_counted(s->list) ? s->list->cur + 1 : 0,
+		snprintf(pos, possz, _("rij %lld/%lld"), list_counted(s->list) ? s->list->cur + 1 : 0,
 			 list_counted(s->list));
 	}
 }
@@ -373,42 +422,55 @@ item_selected(struct meetings_state *s, struct app *app)
 	return (struct edit_target){ NULL, 0 };
 }
 
+/* Left/Right in an open meeting: the meeting before or after it in
+ * time, whichever way the list is sorted. */
+static void
+next_meeting(struct meetings_state *s, struct app *app, int later)
+{
+	struct list *l = s->list;
+	long long was = l->cur;
+
+	/* the newest first (sort 0): later in time is up the list */
+	list_move(l, s->sort == 0 ? -later : later, app->page > 1 ? app->page : 1);
+	if (l->cur == was) {
+		app_message(app, false, "%s", later > 0 ? _("dit is de laatste vergadering")
+							: _("dit is de eerste vergadering"));
+		return;
+	}
+	s->item = s->item_top = 0;
+	s->item_t = (struct edit_target){ NULL, 0 };
+	s->follow = true;
+}
+
 /* Keys while the meeting is open: the cursor walks its decisions and
- * actions; Left/Right go to the previous/next meeting; space on what is
- * not an action says to pick one. */
+ * actions; Left/Right go to the previous/next meeting in time; space on
+ * what is not an action says to pick one. Enter is the engine's (the
+ * item whole), Esc closes the meeting. */
 static int
 item_key(struct meetings_state *s, struct app *app, enum action a)
 {
-	struct list *l = s->list;
 	int n, page = app->page > 1 ? app->page : 1;
 
 	if (a == ACT_TOGGLE) {	/* an action, or read-only: the engine's toggle says it */
 		if (app->readonly || item_selected(s, app).e == &entity_acties)
 			return 0;
-		app_message(app, true, "spatie zet een actie open of gedaan: kies een actie (geen besluit)");
+		app_message(app, true, "%s", _("spatie zet een actie open of gedaan: kies een actie (geen besluit)"));
 		return APP_REDRAW;
 	}
 	load_detail(s, app);
 	n = s->detail.ndecisions + s->detail.nactions;
 	switch (a) {
-	case ACT_UP: s->item--; break;
-	case ACT_DOWN: s->item++; break;
-	case ACT_PAGE_UP: s->item -= page; break;
-	case ACT_PAGE_DOWN: s->item += page; break;
-	case ACT_HOME: s->item = 0; break;
-	case ACT_END: s->item = n - 1; break;
-	case ACT_LEFT:
-	case ACT_RIGHT:
-		list_move(l, a == ACT_LEFT ? -1 : 1, page);
-		s->item = s->item_top = 0;
-		return APP_REDRAW;
-	default:
-		return 0;
+	case ACT_UP: set_item(s, s->item - 1); break;
+	case ACT_DOWN: set_item(s, s->item + 1); break;
+	case ACT_PAGE_UP: set_item(s, s->item - page); break;
+	case ACT_PAGE_DOWN: set_item(s, s->item + page); break;
+	case ACT_HOME: set_item(s, 0); break;
+	case ACT_END: set_item(s, n - 1); break;
+	case ACT_LEFT: next_meeting(s, app, -1); break;
+	case ACT_RIGHT: next_meeting(s, app, 1); break;
+	case ACT_BACK: s->open = false; break;
+	default: return 0;
 	}
-	if (s->item >= n)
-		s->item = n - 1;
-	if (s->item < 0)
-		s->item = 0;
 	return APP_REDRAW;
 }
 
@@ -416,36 +478,65 @@ static int
 meetings_key(struct view *v, struct app *app, enum action a)
 {
 	struct meetings_state *s = v->priv;
-	int r;
 
 	if (!meeting_list(s, app))
 		return 0;
-	if (s->open && (r = item_key(s, app, a)) != 0)
-		return r;
+	if (s->open)
+		return item_key(s, app, a);
 	switch (a) {
 	case ACT_OPEN:
-		s->open = !s->open;
-		s->item = s->item_top = 0;
-		return APP_REDRAW;
-	case ACT_BACK:
-		if (!s->open)
+		if (list_count(s->list) == 0)
 			return 0;
-		s->open = false;
+		s->open = true;
+		s->item_t = (struct edit_target){ NULL, 0 };
+		s->item = s->item_top = 0;
+		s->detail_id = -1;	/* read it again: what is selected starts at the first */
+		s->follow = true;
 		return APP_REDRAW;
 	case ACT_SORT:
 		s->sort = (s->sort + 1) % meetings_sorts();
 		meetings_sort(s->list, s->sort);
-		app_message(app, false, "sortering: %s", meetings_sort_label(s->sort));
+		app_message(app, false, _("sortering: %s"), meetings_sort_label(s->sort));
 		return APP_REDRAW;
 	case ACT_FILTER:
-		app_message(app, false, "vergaderingen hebben geen status om op te filteren");
+		app_message(app, false, "%s", _("vergaderingen hebben geen status om op te filteren"));
 		return APP_REDRAW;
 	default:
 		return 0;
 	}
 }
 
-/* A meeting, or a decision in its meeting. */
+/* The wheel scrolls the pane under the pointer (the list, or the
+ * meeting's decisions and actions); a click selects a meeting, a second
+ * one opens it. */
+static int
+meetings_mouse(struct view *v, struct app *app, long long item, int wheel)
+{
+	struct meetings_state *s = v->priv;
+	struct list *l = s->list;
+
+	if (!l)
+		return 0;
+	if (wheel) {
+		if (item == PANE_DETAIL || s->open) {
+			s->item_top += wheel * WHEEL_ITEMS;
+			if (s->item_top < 0)
+				s->item_top = 0;
+			s->follow = false;
+		} else {
+			list_move(l, wheel * WHEEL_ITEMS, app->page > 1 ? app->page : 1);
+		}
+		return APP_REDRAW;
+	}
+	if (l->cur == item)
+		return app_action(app, ACT_OPEN);
+	l->cur = item;
+	list_scroll(l, app->page);
+	return APP_REDRAW;
+}
+
+/* A meeting, or a decision in its meeting: the meeting opens and the
+ * cursor goes to the decision. */
 static const char *
 meetings_show_entry(struct view *v, struct app *app, const struct search_hit *h)
 {
@@ -454,9 +545,15 @@ meetings_show_entry(struct view *v, struct app *app, const struct search_hit *h)
 	if (h->e != &entity_vergaderingen && h->e != &entity_besluiten)
 		return NULL;
 	app_show(app, v->ops, 0);
-	if (s->list)
-		list_select_id(s->list, h->ref);
-	return h->e == &entity_besluiten ? "besluit" : "vergadering";
+	if (!s->list || list_select_id(s->list, h->ref) < 0)
+		return NULL;
+	if (h->e == &entity_vergaderingen)
+		return _("vergadering");
+	s->open = true;
+	s->item_t = (struct edit_target){ h->e, h->id };
+	s->detail_id = -1;
+	load_detail(s, app);
+	return _("besluit");
 }
 
 static struct edit_target
@@ -477,14 +574,24 @@ meetings_select(struct view *v, struct app *app, const struct entity *e, long lo
 	if (e == &entity_vergaderingen && s->list) {
 		list_select_id(s->list, id);
 	} else if (s->open && (e == &entity_besluiten || e == &entity_acties)) {
+		s->item_t = (struct edit_target){ e, id };
+		s->detail_id = -1;
 		load_detail(s, app);
-		for (int i = 0; e == &entity_besluiten && i < s->detail.ndecisions; i++)
-			if (s->detail.decisions[i].id == id)
-				s->item = i;
-		for (int i = 0; e == &entity_acties && i < s->detail.nactions; i++)
-			if (s->detail.actions[i].id == id)
-				s->item = s->detail.ndecisions + i;
 	}
+}
+
+/* No filter; the sort only on the list; Esc closes an open meeting. */
+static bool
+meetings_offers(const struct view *v, const struct app *app, enum action a)
+{
+	const struct meetings_state *s = v->priv;
+
+	(void)app;
+	if (a == ACT_FILTER)
+		return false;
+	if (a == ACT_SORT)
+		return !s->open;
+	return true;
 }
 
 /* `a`: a meeting; in an open meeting the question whether a besluit or
@@ -501,7 +608,7 @@ meetings_add(struct view *v, struct app *app, const struct entity *kind)
 	if (!s->open)
 		return edit_new(app, &entity_vergaderingen, NULL, NULL, NULL);
 	if (!kind)
-		return edit_ask_kind(app, "Toevoegen aan deze vergadering:", kinds, 2);
+		return edit_ask_kind(app, _("Toevoegen aan deze vergadering:"), kinds, 2);
 	list_ensure(s->list, s->list->cur, 1);
 	if (!(row = list_row(s->list, s->list->cur))) {
 		app_message(app, true, "geen vergadering geselecteerd");
@@ -531,9 +638,11 @@ const struct view_ops view_meetings = {
 	.status = meetings_status,
 	.key = meetings_key,
 	.list = meetings_list_op,
+	.mouse = meetings_mouse,
 	.show_entry = meetings_show_entry,
 	.selected = meetings_selected,
 	.select = meetings_select,
 	.add = meetings_add,
 	.invalidate = meetings_invalidate,
+	.offers = meetings_offers,
 };

@@ -100,12 +100,32 @@ draw_bar(const struct app *app, struct grid *g, int x, int y, int w, const struc
 	}
 }
 
-/* The row of pane r below its fixed lines (heading, motto, bar, counts,
+/* The figures of a pane: "Successen 2023: 5" and "Open acties: 3 (1 te
+ * laat)", the same words at every size: on one line when they fit in w
+ * columns, else on two. Returns the number of lines. */
+static int
+figures(const struct domain_figures *d, int w, char *succ, size_t succsz, char *acts, size_t actssz,
+	char *late, size_t latesz)
+{
+	char a[32], b[32];
+
+	snprintf(succ, succsz, _("Successen %d: %s"), MODEL_SUCCESS_YEAR, i18n_count(d->successes, a));
+	snprintf(acts, actssz, _("Open acties: %s"), i18n_count(d->open_acts, b));
+	late[0] = '\0';
+	if (d->overdue_acts)
+		snprintf(late, latesz, _(" (%s te laat)"), i18n_count(d->overdue_acts, a));
+	return text_width(succ) + 3 + text_width(acts) + text_width(late) <= w ? 1 : 2;
+}
+
+/* The row of pane r below its fixed lines (heading, motto, bar, figures,
  * next date, open actions): where a large terminal lists actielijnen. */
 static int
 pane_rest(const struct domain *dom, const struct domain_figures *d, struct rect r)
 {
-	int y = r.y + 1, lines = (*dom->motto ? 1 : 0) + 3 + d->nacts, bottom = r.y + r.h;
+	char a[64], b[64], c[64];
+	int y = r.y + 1, lines = (*dom->motto ? 1 : 0) + 2 + figures(d, r.w - 2, a, sizeof(a), b, sizeof(b), c,
+								  sizeof(c)) + d->nacts;
+	int bottom = r.y + r.h;
 
 	if (y < bottom)
 		y = y + lines < bottom ? y + lines : bottom;
@@ -164,17 +184,19 @@ draw_domain(const struct overview_state *s, const struct app *app, struct grid *
 		grid_text(g, r.x + r.w - 1 - cw, y++, cw, ROLE_NORMAL, count);
 	}
 	if (y < bottom) {
-		snprintf(line, sizeof(line), "Successen %d: %lld   Open acties: %lld",
-			 MODEL_SUCCESS_YEAR, d->successes, d->open_acts);
-		if (text_width(line) + (d->overdue_acts ? 14 : 0) > r.w - 2)
-			snprintf(line, sizeof(line), "Succ. %d: %lld  Open: %lld",
-				 MODEL_SUCCESS_YEAR, d->successes, d->open_acts);
-		cw = grid_text(g, r.x + 1, y, r.w - 2, ROLE_NORMAL, line);
-		if (d->overdue_acts) {
-			snprintf(line, sizeof(line), " (%lld te laat)", d->overdue_acts);
-			grid_text(g, r.x + 1 + cw, y, r.w - 2 - cw, ROLE_OVERDUE, line);
+		char succ[80], acts[80], late[80];
+		int x = r.x + 1;
+
+		if (figures(d, r.w - 2, succ, sizeof(succ), acts, sizeof(acts), late, sizeof(late)) == 1) {
+			x += grid_text(g, x, y, r.w - 2, ROLE_NORMAL, succ) + 3;
+		} else {
+			grid_text(g, x, y++, r.w - 2, ROLE_NORMAL, succ);
 		}
-		y++;
+		if (y < bottom) {
+			x += grid_text(g, x, y, r.x + r.w - 1 - x, ROLE_NORMAL, acts);
+			grid_text(g, x, y, r.x + r.w - 1 - x, ROLE_OVERDUE, late);
+			y++;
+		}
 	}
 	if (y < bottom) {
 		render_date(d->next_date, date);
@@ -361,6 +383,11 @@ overview_key(struct view *v, struct app *app, enum action a)
 	case ACT_PAGE_UP: p = 0; break;
 	case ACT_PAGE_DOWN: p = n - 1; break;
 	case ACT_OPEN: return open_pane(app);
+	case ACT_FILTER:
+	case ACT_SORT:
+		app_message(app, false, "%s", a == ACT_FILTER ? _("filteren kan in een domein, de planning en Acties")
+							       : _("sorteren kan in een domein, Vergaderingen en Acties"));
+		return APP_REDRAW;
 	default: return 0;
 	}
 	if (p >= 0 && p < n)
@@ -406,13 +433,28 @@ overview_select(struct view *v, struct app *app, const struct entity *e, long lo
 		app->domain = d;
 }
 
-/* `a`: an actielijn in the selected pane's domain. */
+/* `a`: asks what to add for the selected pane's domain: an actielijn, a
+ * success, or a new domain. */
 static int
 overview_add(struct view *v, struct app *app, const struct entity *kind)
 {
+	static const struct entity *const kinds[] = { &entity_actielijnen, &entity_successen, &entity_domeinen };
+
 	(void)v;
-	(void)kind;
-	return edit_new_in_domain(app, &entity_actielijnen, app->domain);
+	if (!kind)
+		return edit_ask_kind(app, _("Nieuw:"), kinds, 3);
+	if (kind == &entity_domeinen)
+		return edit_new(app, kind, NULL, NULL, NULL);
+	return edit_new_in_domain(app, kind, app->domain);
+}
+
+/* No filter, no sort order and nowhere to go back to. */
+static bool
+overview_offers(const struct view *v, const struct app *app, enum action a)
+{
+	(void)v;
+	(void)app;
+	return a != ACT_FILTER && a != ACT_SORT && a != ACT_BACK;
 }
 
 static const struct view_key keys[] = {
@@ -434,4 +476,5 @@ const struct view_ops view_overview = {
 	.select = overview_select,
 	.add = overview_add,
 	.invalidate = overview_invalidate,
+	.offers = overview_offers,
 };

@@ -4,7 +4,10 @@
  * date) as ◆, today as a line. A bar without an end date runs to the end
  * of the year in a lighter style (░), as does the part before a known
  * end when the start is missing; ◂ and ▸ say a bar continues beyond the
- * year. Actielijnen without any date are listed apart below the chart.
+ * year. Actielijnen and planning items without any date are counted on
+ * a line under the chart; Enter there lists them. One cursor walks the
+ * milestones (Up from the first bar), the bars and that line (Down past
+ * the last bar); e, d and Enter act on what it is on.
  */
 
 #include <stdio.h>
@@ -14,11 +17,19 @@
 #include "core/alloc.h"
 #include "tui/app.h"
 #include "core/date.h"
+#include "core/i18n.h"
+#include "core/text.h"
 #include "store/db.h"
 #include "model/programme.h"
 
-#define MAX_MILESTONES 200
-#define MAX_UNDATED 40
+#define MAX_MILESTONES 500
+#define MAX_UNDATED 1000
+#define WHEEL_ROWS 3
+
+/* The panes, for the wheel. */
+enum { PANE_MILESTONES, PANE_UNDATED };
+#define ITEM_STRIP (-3)			/* the "Zonder datum" line */
+#define ITEM_MILESTONE(i) (-100 - (long long)(i))
 #define FIRST_YEAR 2024		/* the year the chart opens on */
 
 static const char *const months[12] = {
@@ -34,10 +45,18 @@ struct planning_state {
 	int loaded;			/* year ms and undated hold, 0 = none */
 	int ms_sel;			/* selected milestone (Up from the first bar),
 					   -1: the cursor is in the Gantt list */
+	long long ms_id;		/* its id: the selection follows it */
 	int ms_top;			/* first milestone shown */
+	bool ms_follow;			/* keep the selected one in sight (not
+					   after the wheel scrolled them) */
+	bool strip;			/* the cursor is on the "Zonder datum" line */
+	bool undated_open;		/* Enter on it: their list fills the view */
+	int u_sel, u_top;		/* the selected undated item, the first shown */
+	struct edit_target u_t;		/* that entry: the selection follows it */
 	/* the last layout */
 	int msrows;			/* milestone rows above the chart */
 	struct rect list_r;		/* the bars */
+	int u_rows;			/* undated items the list shows */
 };
 
 static void *
@@ -48,6 +67,7 @@ planning_open(struct app *app)
 	(void)app;
 	s->year = FIRST_YEAR;
 	s->ms_sel = -1;
+	s->ms_follow = true;
 	return s;
 }
 
@@ -79,7 +99,32 @@ planning_list_op(const struct view *v)
 	return s->list;
 }
 
-/* Reads the milestones and undated items of the year when not current. */
+/* Selects milestone i (clipped; -1: back to the bars). */
+static void
+select_milestone(struct planning_state *s, int i)
+{
+	if (i >= s->ms.n)
+		i = s->ms.n - 1;
+	s->ms_sel = i;
+	s->ms_id = i >= 0 ? s->ms.v[i].id : 0;
+	s->ms_follow = true;
+}
+
+/* Selects undated item i (clipped). */
+static void
+select_undated(struct planning_state *s, int i)
+{
+	if (i >= s->undated.n)
+		i = s->undated.n - 1;
+	if (i < 0)
+		i = 0;
+	s->u_sel = i;
+	s->u_t = i < s->undated.n ? (struct edit_target){ s->undated.v[i].e, s->undated.v[i].id }
+				  : (struct edit_target){ NULL, 0 };
+}
+
+/* Reads the milestones and undated items of the year when not current;
+ * the selected ones stay selected (by id), or at their place when gone. */
 static void
 load_year(struct planning_state *s, struct app *app)
 {
@@ -89,6 +134,18 @@ load_year(struct planning_state *s, struct app *app)
 	    undated_load(app->db, MAX_UNDATED, &s->undated) < 0)
 		app_result(app, db_result(app->db));
 	s->loaded = s->year;
+	if (s->ms_sel >= 0) {
+		for (int i = 0; i < s->ms.n; i++)
+			if (s->ms.v[i].id == s->ms_id)
+				s->ms_sel = i;
+		select_milestone(s, s->ms.n ? s->ms_sel : -1);
+	}
+	for (int i = 0; i < s->undated.n; i++)
+		if (s->undated.v[i].e == s->u_t.e && s->undated.v[i].id == s->u_t.id)
+			s->u_sel = i;
+	select_undated(s, s->u_sel);
+	if (s->undated.n == 0)
+		s->strip = s->undated_open = false;
 }
 
 static void
@@ -105,8 +162,11 @@ planning_invalidate(struct view *v, struct app *app)
 static bool
 planning_show(struct view *v, struct app *app, int arg)
 {
+	struct planning_state *s = v->priv;
+
 	(void)arg;
-	planning_list(v->priv, app);
+	s->undated_open = false;
+	planning_list(s, app);
 	return true;
 }
 
@@ -152,23 +212,17 @@ chart_setup(struct chart *c, struct rect body, int year)
 	c->ndays = end - c->day0;
 }
 
+/* The quarters and months across; today as ▼ where a month's name
+ * leaves room, else on the quarters' line with the quarter's label
+ * ending before it (never over a letter: "nov ▼ec"). */
 static void
 draw_axis(const struct app *app, struct grid *g, const struct chart *c, int y)
 {
 	char iso[32], label[16];
-	int tcol;
+	int tcol = date_col(c, app->today), mark_y = y + 1;
+	const struct cell *under;
 
 	grid_fill(g, (struct rect){ c->x0, y, c->w, 2 }, L' ', ROLE_DIM);
-	for (int q = 0; q < 4; q++) {
-		int a, b;
-
-		snprintf(iso, sizeof(iso), "%04d-%02d-01", c->year, q * 3 + 1);
-		a = date_col(c, iso);
-		b = q < 3 ? (snprintf(iso, sizeof(iso), "%04d-%02d-01", c->year, q * 3 + 4), date_col(c, iso)) : c->w;
-		snprintf(label, sizeof(label), b - a >= 8 ? "K%d %d" : "K%d", q + 1, c->year);
-		grid_fill(g, (struct rect){ c->x0 + a, y, b - a, 1 }, L' ', q % 2 ? ROLE_TAB : ROLE_TITLE);
-		grid_text(g, c->x0 + a + 1, y, b - a - 1, q % 2 ? ROLE_TAB : ROLE_TITLE, label);
-	}
 	for (int m = 0; m < 12; m++) {
 		int a, b;
 
@@ -178,9 +232,24 @@ draw_axis(const struct app *app, struct grid *g, const struct chart *c, int y)
 		snprintf(label, sizeof(label), "%.*s", b - a >= 4 ? 3 : 1, months[m]);
 		grid_text(g, c->x0 + a, y + 1, b - a, ROLE_DIM, label);
 	}
-	tcol = date_col(c, app->today);
-	if (tcol >= 0 && tcol < c->w)
-		grid_text(g, c->x0 + tcol, y + 1, 1, ROLE_TODAY, "▼");
+	under = tcol >= 0 && tcol < c->w ? grid_at(g, c->x0 + tcol, y + 1) : NULL;
+	if (under && under->ch[0] != L' ')
+		mark_y = y;
+	for (int q = 0; q < 4; q++) {
+		int a, b, room;
+
+		snprintf(iso, sizeof(iso), "%04d-%02d-01", c->year, q * 3 + 1);
+		a = date_col(c, iso);
+		b = q < 3 ? (snprintf(iso, sizeof(iso), "%04d-%02d-01", c->year, q * 3 + 4), date_col(c, iso)) : c->w;
+		room = b - a - 1;
+		if (mark_y == y && tcol >= a && tcol < b)
+			room = tcol - a - 2;	/* the label ends before today */
+		snprintf(label, sizeof(label), room >= 7 ? "K%d %d" : room >= 2 ? "K%d" : "", q + 1, c->year);
+		grid_fill(g, (struct rect){ c->x0 + a, y, b - a, 1 }, L' ', q % 2 ? ROLE_TAB : ROLE_TITLE);
+		grid_text(g, c->x0 + a + 1, y, room, q % 2 ? ROLE_TAB : ROLE_TITLE, label);
+	}
+	if (under)
+		grid_text(g, c->x0 + tcol, mark_y, 1, ROLE_TODAY, "▼");
 }
 
 /* The bar of one actielijn on row y. */
@@ -265,68 +334,158 @@ undated_rows(const struct planning_state *s)
 	return s->undated.n ? 2 : 0;
 }
 
-/* The year's data; the milestones above the chart (a third of the room
- * at most) with a selected one scrolled into sight; the bars below. */
+/* The list of what has no date, filling the view (Enter on its line). */
+static void
+layout_undated(struct planning_state *s, struct app *app, struct rect body)
+{
+	struct rect r = { body.x, body.y + 1, body.w, body.h - 1 };
+
+	s->u_rows = r.h > 0 ? r.h : 1;
+	app->page = s->u_rows;
+	if (s->u_top > s->u_sel)
+		s->u_top = s->u_sel;
+	if (s->u_sel >= s->u_top + s->u_rows)
+		s->u_top = s->u_sel - s->u_rows + 1;
+	if (s->u_top > s->undated.n - s->u_rows)
+		s->u_top = s->undated.n - s->u_rows;
+	if (s->u_top < 0)
+		s->u_top = 0;
+	app_zone(app, r, ZONE_PANE, PANE_UNDATED);
+	for (int i = 0; i < s->u_rows && s->u_top + i < s->undated.n; i++)
+		app_zone(app, (struct rect){ r.x, r.y + i, r.w, 1 }, ZONE_ITEM, s->u_top + i);
+}
+
+/* The year's data; the milestones above the chart with what the bars
+ * leave (a third of the room at least), a selected one scrolled into
+ * sight; the bars below; the line of what has no date under them. */
 static void
 planning_layout(struct view *v, struct app *app, struct rect body)
 {
 	struct planning_state *s = v->priv;
 	struct list *l = planning_list(s, app);
-	int y = body.y + 2;
+	int y = body.y + 2, avail, bars;
 
 	if (!l)
 		return;
 	load_year(s, app);
-	list_count(l);
-	s->msrows = s->ms.n;
-	if (s->msrows > (body.h - 4 - undated_rows(s)) / 3)
-		s->msrows = (body.h - 4 - undated_rows(s)) / 3;
-	if (s->ms_sel >= s->ms.n)
-		s->ms_sel = s->ms.n - 1;
-	if (s->ms_sel >= 0) {
+	if (s->undated_open) {
+		layout_undated(s, app, body);
+		return;
+	}
+	bars = (int)(list_count(l) < body.h ? list_count(l) : body.h);
+	avail = body.h - 3 - undated_rows(s);
+	s->msrows = avail - bars > avail / 3 ? avail - bars : avail / 3;
+	if (s->msrows > s->ms.n)
+		s->msrows = s->ms.n;
+	if (s->msrows < 0)
+		s->msrows = 0;
+	if (s->ms_sel >= 0 && s->ms_follow) {
 		if (s->ms_top > s->ms_sel)
 			s->ms_top = s->ms_sel;
 		if (s->ms_sel >= s->ms_top + s->msrows)
 			s->ms_top = s->ms_sel - s->msrows + 1;
-	} else {
-		s->ms_top = 0;
 	}
-	if (s->msrows > 0)
+	if (s->ms_top > s->ms.n - s->msrows)
+		s->ms_top = s->ms.n - s->msrows;
+	if (s->ms_top < 0)
+		s->ms_top = 0;
+	if (s->msrows > 0) {
+		app_zone(app, (struct rect){ body.x, y, body.w, s->msrows }, ZONE_PANE, PANE_MILESTONES);
+		for (int i = 0; i < s->msrows && s->ms_top + i < s->ms.n; i++)
+			app_zone(app, (struct rect){ body.x, y + i, body.w, 1 }, ZONE_ITEM, ITEM_MILESTONE(s->ms_top + i));
 		y += s->msrows + 1;
+	}
 	s->list_r = (struct rect){ body.x, y, body.w, body.y + body.h - undated_rows(s) - y };
 	layout_list(app, l, s->list_r);
+	if (undated_rows(s))
+		app_zone(app, (struct rect){ body.x, body.y + body.h - 1, body.w, 1 }, ZONE_ITEM, ITEM_STRIP);
 }
 
-/* The milestone rows: date and title, ◆ on the timeline; unless one is
- * selected, the last row sums up the rest. */
+/* The milestone rows: date and title (cut with "…"; Enter shows it
+ * whole), ◆ on the timeline; unless one is selected, a last row that
+ * cannot show them all sums up the rest. */
 static void
 draw_milestones(const struct planning_state *s, struct grid *g, const struct chart *c, int y)
 {
 	static const struct milestone none = { 0, "", "", 0 };
 	char line[400], date[16];
 
+	if (s->msrows > 0) {
+		snprintf(line, sizeof(line), s->ms_sel >= 0 ? _("Mijlpaal %d/%d") : _("Mijlpalen (%d)"),
+			 s->ms_sel >= 0 ? s->ms_sel + 1 : s->ms.n, s->ms.n);
+		grid_text(g, c->gx, y - 1, c->gw + c->tw - 1, ROLE_BOLD, line);
+	}
 	for (int i = 0; i < s->msrows; i++, y++) {
 		int k = s->ms_top + i;
-		bool last = s->ms_sel < 0 && i == s->msrows - 1 && s->msrows < s->ms.n;
+		bool last = s->ms_sel < 0 && i == s->msrows - 1 && s->ms_top + s->msrows < s->ms.n;
 		const struct milestone *m = k < s->ms.n ? &s->ms.v[k] : &none;
 
-		if (i == 0) {
-			snprintf(line, sizeof(line), s->ms_sel >= 0 ? "Mijlpalen %d/%d" : "Mijlpalen",
-				 s->ms_sel + 1, s->ms.n);
-			grid_text(g, c->gx, y, c->gw - 1, ROLE_BOLD, line);
-		}
 		render_date(m->datum, date);
-		if (last)
-			snprintf(line, sizeof(line), "+%d meer", s->ms.n - i);
-		else
-			snprintf(line, sizeof(line), "%s %s", date, m->titel);
-		grid_text(g, c->tx, y, c->tw - 1, last ? ROLE_DIM : ROLE_NORMAL, line);
-		for (int j = last ? i : 0; j < (last ? s->ms.n : 0); j++)
-			mark(g, c, y, s->ms.v[j].datum);
-		if (!last)
-			mark(g, c, y, m->datum);
+		if (last) {
+			snprintf(line, sizeof(line), _("+%d meer"), s->ms.n - k);
+			grid_text(g, c->tx, y, c->tw - 1, ROLE_DIM, line);
+			for (int j = k; j < s->ms.n; j++)
+				mark(g, c, y, s->ms.v[j].datum);
+			continue;
+		}
+		grid_text(g, c->gx, y, c->gw - 1, ROLE_DIM, date);
+		grid_text(g, c->tx, y, c->tw - 1, ROLE_NORMAL, m->titel);
+		mark(g, c, y, m->datum);
 		if (k == s->ms_sel)
-			grid_paint(g, c->tx, y, c->tw, ROLE_SEL);
+			grid_paint(g, c->gx, y, c->gw + c->tw - 1, ROLE_SEL);
+	}
+}
+
+/* The chart's heading in the columns left of the timeline: the year, the
+ * bars, the filter (standing out while it hides bars); shorter forms
+ * when the columns are narrow, the filter kept. */
+static void
+draw_heading(const struct planning_state *s, struct grid *g, const struct chart *c, int y)
+{
+	const char *fl = s->filter ? model_status_label(model_status(s->filter - 1)) : NULL;
+	char line[300], filter[120], count[32];
+	int w = c->gw + c->tw - 1, x = c->gx;
+
+	i18n_count(list_counted(s->list), count);
+	snprintf(filter, sizeof(filter), _("filter: %s"), fl ? fl : _("alle"));
+	snprintf(line, sizeof(line), _("Planning %d · %s actielijnen · %s · ←/→ jaar"), s->year, count, filter);
+	if (text_width(line) > w)
+		snprintf(line, sizeof(line), _("Planning %d · %s actielijnen · %s"), s->year, count, filter);
+	if (text_width(line) > w)
+		snprintf(line, sizeof(line), fl ? _("%d · %s · %s") : _("Planning %d · %s actielijnen"), s->year,
+			 count, filter);
+	if (!fl) {
+		grid_text(g, x, y, w, ROLE_BOLD, line);
+		return;
+	}
+	/* the same line, the filter in the colour that says "not all" */
+	*strstr(line, filter) = '\0';
+	x += grid_text(g, x, y, w, ROLE_BOLD, line);
+	grid_text(g, x, y, c->gx + w - x, ROLE_OVERDUE, filter);
+}
+
+/* The list of what has no date: kind, domain and title. */
+static void
+draw_undated(const struct planning_state *s, struct grid *g, struct rect body)
+{
+	char line[600], n[32];
+
+	snprintf(line, sizeof(line), _("Zonder datum (%s%s) — Enter leest, e wijzigt, Esc terug naar de planning"),
+		 i18n_count(s->undated.n, n), s->undated.n >= MAX_UNDATED ? "+" : "");
+	render_heading(g, (struct rect){ body.x, body.y, body.w, 1 }, line, false);
+	for (int i = 0; i < s->u_rows && s->u_top + i < s->undated.n; i++) {
+		const struct undated_item *it = &s->undated.v[s->u_top + i];
+		int y = body.y + 1 + i, x = body.x + 1, dw = body.w >= 100 ? 24 : 0;
+
+		grid_text(g, x, y, 14, ROLE_DIM, it->e->singular);
+		x += 15;
+		if (dw) {
+			grid_text(g, x, y, dw - 1, ROLE_DIM, it->domein);
+			x += dw;
+		}
+		grid_text(g, x, y, body.x + body.w - 1 - x, ROLE_NORMAL, it->titel);
+		if (s->u_top + i == s->u_sel)
+			grid_paint(g, body.x, y, body.w, ROLE_SEL);
 	}
 }
 
@@ -335,16 +494,18 @@ planning_draw(const struct view *v, const struct app *app, struct grid *g, struc
 {
 	const struct planning_state *s = v->priv;
 	struct chart chart, *c = &chart;
-	char line[400];
+	char line[400], n[32];
 	int y = body.y, undated_h = undated_rows(s), chart_top;
 
 	if (!s->list)
 		return;
+	if (s->undated_open) {
+		draw_undated(s, g, body);
+		return;
+	}
 	chart_setup(c, body, s->year);
 	c->ms = &s->ms;
-	snprintf(line, sizeof(line), "Planning %d · %lld actielijnen · filter: %s · ←/→ jaar",
-		 s->year, list_counted(s->list), s->filter ? model_status_label(model_status(s->filter - 1)) : "alle");
-	grid_text(g, c->gx, y, c->gw + c->tw - 1, ROLE_BOLD, line);
+	draw_heading(s, g, c, y);
 	draw_axis(app, g, c, y);
 	y += 2;
 	chart_top = y;
@@ -353,19 +514,21 @@ planning_draw(const struct view *v, const struct app *app, struct grid *g, struc
 	if (s->msrows > 0)
 		render_hline(g, body.x, y++, body.w);
 	c->prev_domain = -1;
-	render_list(app, g, s->list, s->list_r, s->ms_sel >= 0 ? 0 : c->x0 - body.x, gantt_row, c);
+	render_list(app, g, s->list, s->list_r, s->ms_sel >= 0 || s->strip ? 0 : c->x0 - body.x, gantt_row, c);
 	today_line(app, g, c, chart_top, body.y + body.h - undated_h - chart_top);
 	if (undated_h) {
 		int x = body.x + 1, uy = body.y + body.h - 2;
 
 		render_hline(g, body.x, uy, body.w);
-		snprintf(line, sizeof(line), "Zonder datum (%d%s): ", s->undated.n,
+		snprintf(line, sizeof(line), _("Zonder datum (%s%s): "), i18n_count(s->undated.n, n),
 			 s->undated.n >= MAX_UNDATED ? "+" : "");
 		x += grid_text(g, x, uy + 1, body.w - 2, ROLE_BOLD, line);
 		for (int i = 0; i < s->undated.n && x < body.x + body.w - 2; i++) {
-			snprintf(line, sizeof(line), "%s%s", i ? " · " : "", s->undated.titel[i]);
+			snprintf(line, sizeof(line), "%s%s", i ? " · " : "", s->undated.v[i].titel);
 			x += grid_text(g, x, uy + 1, body.x + body.w - 1 - x, ROLE_NORMAL, line);
 		}
+		if (s->strip)
+			grid_paint(g, body.x, uy + 1, body.w, ROLE_SEL);
 	}
 }
 
@@ -378,47 +541,96 @@ planning_status(const struct view *v, const struct app *app, char *title, size_t
 	(void)app;
 	(void)title;
 	(void)titlesz;
-	if (s->ms_sel >= 0)
-		snprintf(pos, possz, "mijlpaal %d/%d", s->ms_sel + 1, s->ms.n);
+	if (s->undated_open)
+		snprintf(pos, possz, _("zonder datum %d/%d"), s->u_sel + 1, s->undated.n);
+	else if (s->strip)
+		snprintf(pos, possz, "%s", _("zonder datum: Enter toont de lijst"));
+	else if (s->ms_sel >= 0)
+		snprintf(pos, possz, _("mijlpaal %d/%d"), s->ms_sel + 1, s->ms.n);
 	else if (s->list)
-		snprintf(pos, possz, "rij %lld/%lld", list_counted(s->list) ? s->list->cur + 1 : 0,
+		snprintf(pos, possz, _("rij %lld/%lld"), list_counted(s->list) ? s->list->cur + 1 : 0,
 			 list_counted(s->list));
 }
 
-/* Up from the first bar selects the milestones above the chart (the
- * last one first); Down past the last goes back to the bars. */
+/* The cursor's walk: Up from the first bar into the milestones above the
+ * chart (the last one first), Down past the last milestone back to the
+ * bars, Down past the last bar onto the line of what has no date. Returns
+ * true when it moved there; false leaves the move to the list. */
 static bool
-milestone_nav(struct planning_state *s, struct app *app, enum action a, struct list *l)
+walk(struct planning_state *s, struct app *app, enum action a, struct list *l)
 {
+	long long n = list_count(l);
+
 	load_year(s, app);
-	if (s->ms_sel < 0) {
-		if (a != ACT_UP || s->ms.n == 0 || (list_count(l) > 0 && l->cur > 0))
-			return false;
-		s->ms_sel = s->ms.n - 1;
-		return true;
-	}
-	switch (a) {
-	case ACT_UP:
-		if (s->ms_sel > 0)
-			s->ms_sel--;
-		return true;
-	case ACT_DOWN:
-		if (++s->ms_sel >= s->ms.n) {
-			s->ms_sel = -1;
+	if (s->strip) {
+		if (a == ACT_UP || a == ACT_PAGE_UP) {
+			s->strip = false;
+			l->cur = n - 1;
+			if (n == 0 && s->ms.n)
+				select_milestone(s, s->ms.n - 1);
+		} else if (a == ACT_HOME) {
+			s->strip = false;
 			l->cur = 0;
 		}
 		return true;
-	case ACT_HOME:
-		s->ms_sel = 0;
+	}
+	if (s->ms_sel < 0) {
+		if (a == ACT_UP && s->ms.n && (n == 0 || l->cur == 0)) {
+			select_milestone(s, s->ms.n - 1);
+			return true;
+		}
+		if (a == ACT_DOWN && s->undated.n && (n == 0 || l->cur >= n - 1)) {
+			s->strip = true;
+			return true;
+		}
+		return false;
+	}
+	switch (a) {
+	case ACT_UP: select_milestone(s, s->ms_sel > 0 ? s->ms_sel - 1 : 0); return true;
+	case ACT_DOWN:
+		if (s->ms_sel + 1 >= s->ms.n) {
+			select_milestone(s, -1);
+			l->cur = 0;
+			if (n == 0 && s->undated.n)
+				s->strip = true;
+		} else {
+			select_milestone(s, s->ms_sel + 1);
+		}
 		return true;
+	case ACT_PAGE_UP: select_milestone(s, s->ms_sel - (app->page > 1 ? app->page : 1) < 0 ? 0 :
+					   s->ms_sel - (app->page > 1 ? app->page : 1)); return true;
+	case ACT_HOME: select_milestone(s, 0); return true;
 	default:
-		s->ms_sel = -1;	/* any other move goes back to the bars */
+		select_milestone(s, -1);	/* any other move goes back to the bars */
 		return false;
 	}
 }
 
-/* The arrows also walk the milestones; Left/Right change the year, f
- * filters by status. */
+/* Keys in the list of what has no date. */
+static int
+undated_key(struct planning_state *s, struct app *app, enum action a)
+{
+	int page = s->u_rows > 1 ? s->u_rows : 1;
+
+	switch (a) {
+	case ACT_UP: select_undated(s, s->u_sel - 1); break;
+	case ACT_DOWN: select_undated(s, s->u_sel + 1); break;
+	case ACT_PAGE_UP: select_undated(s, s->u_sel - page); break;
+	case ACT_PAGE_DOWN: select_undated(s, s->u_sel + page); break;
+	case ACT_HOME: select_undated(s, 0); break;
+	case ACT_END: select_undated(s, s->undated.n - 1); break;
+	case ACT_BACK: s->undated_open = false; break;
+	case ACT_LEFT: case ACT_RIGHT: case ACT_FILTER:
+		app_message(app, false, "%s", _("dit zijn de items zonder datum, van elk jaar; Esc gaat terug naar de planning"));
+		break;
+	default: return 0;
+	}
+	return APP_REDRAW;
+}
+
+/* The arrows walk milestones, bars and the line of what has no date
+ * (Enter there lists them); Left/Right change the year, f filters the
+ * bars by status. */
 static int
 planning_key(struct view *v, struct app *app, enum action a)
 {
@@ -427,13 +639,21 @@ planning_key(struct view *v, struct app *app, enum action a)
 
 	if (!l)
 		return 0;
+	load_year(s, app);
+	if (s->undated_open)
+		return undated_key(s, app, a);
 	if ((a == ACT_UP || a == ACT_DOWN || a == ACT_HOME || a == ACT_END ||
-	     a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && milestone_nav(s, app, a, l))
+	     a == ACT_PAGE_UP || a == ACT_PAGE_DOWN) && walk(s, app, a, l))
 		return APP_REDRAW;
 	switch (a) {
+	case ACT_OPEN:
+		if (!s->strip)
+			return 0;	/* the engine shows the selected entry whole */
+		s->undated_open = true;
+		return APP_REDRAW;
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		s->ms_sel = -1;
+		select_milestone(s, -1);
 		s->year += a == ACT_LEFT ? -1 : 1;
 		actielijnen_year(l, s->year, s->filter ? model_status(s->filter - 1) : NULL);
 		s->loaded = 0;
@@ -441,32 +661,115 @@ planning_key(struct view *v, struct app *app, enum action a)
 	case ACT_FILTER:
 		s->filter = (s->filter + 1) % (model_status_count() + 1);
 		actielijnen_year(l, s->year, s->filter ? model_status(s->filter - 1) : NULL);
-		app_message(app, false, "filter: %s", s->filter ? model_status_label(model_status(s->filter - 1)) : "alle");
+		app_message(app, false, _("filter: %s"), s->filter ? model_status_label(model_status(s->filter - 1)) : _("alle"));
 		return APP_REDRAW;
 	case ACT_SORT:
-		app_message(app, false, "de planning staat per domein, op titel");
+		app_message(app, false, "%s", _("de planning staat per domein, op titel"));
 		return APP_REDRAW;
 	default:
 		return 0;
 	}
 }
 
+/* The wheel scrolls the pane under the pointer: the milestones, the
+ * bars or the list of what has no date; a click selects a milestone, a
+ * bar, an undated item or the line of them, a second click opens it. */
+static int
+planning_mouse(struct view *v, struct app *app, long long item, int wheel)
+{
+	struct planning_state *s = v->priv;
+	struct list *l = s->list;
+
+	if (!l)
+		return 0;
+	if (wheel) {
+		if (s->undated_open) {
+			s->u_top += wheel * WHEEL_ROWS;
+			select_undated(s, s->u_sel < s->u_top ? s->u_top : s->u_sel);
+		} else if (item == PANE_MILESTONES) {
+			s->ms_top += wheel * WHEEL_ROWS;
+			s->ms_follow = false;
+		} else if (item == APP_PANE_LIST || item == -1) {
+			list_move(l, wheel * WHEEL_ROWS, app->page > 1 ? app->page : 1);
+		}
+		return APP_REDRAW;
+	}
+	if (s->undated_open) {
+		if (item == s->u_sel)
+			return app_action(app, ACT_OPEN);
+		select_undated(s, (int)item);
+	} else if (item == ITEM_STRIP) {
+		if (s->strip)
+			return app_action(app, ACT_OPEN);
+		select_milestone(s, -1);
+		s->strip = true;
+	} else if (item <= ITEM_MILESTONE(0)) {
+		int i = (int)(ITEM_MILESTONE(0) - item);
+
+		if (s->ms_sel == i)
+			return app_action(app, ACT_OPEN);
+		s->strip = false;
+		select_milestone(s, i);
+	} else {
+		if (s->ms_sel < 0 && !s->strip && l->cur == item)
+			return app_action(app, ACT_OPEN);
+		select_milestone(s, -1);
+		s->strip = false;
+		l->cur = item;
+		list_scroll(l, app->page);
+	}
+	return APP_REDRAW;
+}
+
+/* A planning item: with a date, the chart of its year with the cursor on
+ * it; without one, the list of what has no date. */
 static const char *
 planning_show_entry(struct view *v, struct app *app, const struct search_hit *h)
 {
+	struct planning_state *s = v->priv;
+	char date[11];
+	int rc = 0;
+
 	if (h->e != &entity_planning)
 		return NULL;
 	app_show(app, v->ops, 0);
-	return "planning";
+	if (!planning_list(s, app) || (rc = planning_item_date(app->db, h->id, date)) <= 0) {
+		if (rc < 0)
+			app_result(app, db_result(app->db));
+		return NULL;
+	}
+	s->strip = false;
+	if (!*date) {
+		s->u_t = (struct edit_target){ h->e, h->id };
+		s->loaded = 0;
+		load_year(s, app);
+		s->undated_open = true;
+		return _("planningsitem zonder datum");
+	}
+	if (atoi(date) != s->year) {
+		s->year = atoi(date);
+		actielijnen_year(s->list, s->year, s->filter ? model_status(s->filter - 1) : NULL);
+	}
+	s->ms_id = h->id;
+	s->ms_sel = 0;
+	s->loaded = 0;
+	load_year(s, app);
+	return _("mijlpaal");
 }
 
-/* A selected milestone, else the bar under the cursor. */
+/* In the list of what has no date its item; else a selected milestone,
+ * else the bar under the cursor (nothing on the line of the undated). */
 static struct edit_target
 planning_selected(struct view *v, struct app *app)
 {
 	struct planning_state *s = v->priv;
 
 	load_year(s, app);
+	if (s->undated_open)
+		return s->u_sel < s->undated.n ? (struct edit_target){ s->undated.v[s->u_sel].e, s->undated.v[s->u_sel].id }
+					       : (struct edit_target){ NULL, 0 };
+	if (s->strip)
+		return (struct edit_target){ NULL, 0 };
 	if (s->ms_sel >= 0 && s->ms_sel < s->ms.n)
 		return (struct edit_target){ &entity_planning, s->ms.v[s->ms_sel].id };
 	return edit_list_selected(&entity_actielijnen, s->list);
@@ -477,14 +780,60 @@ planning_select(struct view *v, struct app *app, const struct entity *e, long lo
 {
 	struct planning_state *s = v->priv;
 
-	if (e == &entity_actielijnen && s->list) {
-		list_select_id(s->list, id);
+	load_year(s, app);
+	for (int i = 0; s->undated_open && i < s->undated.n; i++)
+		if (s->undated.v[i].e == e && s->undated.v[i].id == id) {
+			select_undated(s, i);
+			return;
+		}
+	if (e == &entity_actielijnen && s->list && list_select_id(s->list, id) >= 0) {
+		select_milestone(s, -1);
+		s->strip = false;
 	} else if (e == &entity_planning) {
-		load_year(s, app);
 		for (int i = 0; i < s->ms.n; i++)
-			if (s->ms.v[i].id == id)
-				s->ms_sel = i;
+			if (s->ms.v[i].id == id) {
+				s->strip = false;
+				select_milestone(s, i);
+			}
 	}
+}
+
+/* The filter of the bars hides an actielijn that was just saved. */
+static const char *
+planning_hidden_by(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct planning_state *s = v->priv;
+
+	(void)app;
+	if (e != &entity_actielijnen || !s->list || !s->filter || !list_filter_hides(s->list, id))
+		return NULL;
+	return model_status_label(model_status(s->filter - 1));
+}
+
+static void
+planning_unfilter(struct view *v, struct app *app, const struct entity *e, long long id)
+{
+	struct planning_state *s = v->priv;
+
+	s->filter = 0;
+	if (s->list) {
+		actielijnen_year(s->list, s->year, NULL);
+		planning_select(v, app, e, id);
+	}
+}
+
+/* No sort of its own: the chart is by domain, then title. */
+static bool
+planning_offers(const struct view *v, const struct app *app, enum action a)
+{
+	const struct planning_state *s = v->priv;
+
+	(void)app;
+	if (a == ACT_SORT)
+		return false;
+	if (a == ACT_FILTER)
+		return !s->undated_open;
+	return true;
 }
 
 /* `a`: a planning item. */
@@ -512,9 +861,13 @@ const struct view_ops view_planning = {
 	.status = planning_status,
 	.key = planning_key,
 	.list = planning_list_op,
+	.mouse = planning_mouse,
 	.show_entry = planning_show_entry,
 	.selected = planning_selected,
 	.select = planning_select,
 	.add = planning_add,
 	.invalidate = planning_invalidate,
+	.offers = planning_offers,
+	.hidden_by = planning_hidden_by,
+	.unfilter = planning_unfilter,
 };

@@ -13,7 +13,6 @@
 	X(planning) \
 	X(meetings) \
 	X(actions) \
-	X(successes) \
 	X(changes) \
 	/* a new view: X(name) \ above this line */
 
