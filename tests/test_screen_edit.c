@@ -503,8 +503,8 @@ Test(trust, the_overview_offers_no_filter_or_sort)
 }
 
 /* Vergaderingen shows its sort; an open meeting takes Enter for the
- * entry under the cursor, Esc to close, Right for the next meeting in
- * time. */
+ * entry under the cursor (the meeting itself above its first decision),
+ * Esc to close, Right for the next meeting in time. */
 Test(trust, the_meetings_sort_shows_and_an_open_meeting_keeps_its_keys)
 {
 	struct fixture f;
@@ -527,6 +527,12 @@ Test(trust, the_meetings_sort_shows_and_an_open_meeting_keeps_its_keys)
 	expect("Agendapunt");
 	key(&f, KC_ESC);
 	expect_status("besluit 1/1");	/* still open */
+	key(&f, KC_UP);			/* the meeting itself, read whole */
+	expect_status("de vergadering");
+	keys(&f, "\n");
+	expect("Locatie");
+	expect("Stadsdeelhuis");
+	key(&f, KC_ESC);
 	key(&f, KC_ESC);
 	expect_status("rij 1/2");
 	teardown(&f);

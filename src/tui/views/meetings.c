@@ -1,7 +1,8 @@
 /*
  * Vergaderingen: the AB meetings by date, with the selected meeting's
  * decisions and action items. Enter opens a meeting: the cursor then walks
- * its decisions and actions (they are what e, d, space and a act on, the
+ * the meeting itself (Up from the first decision) and its decisions and
+ * actions (they are what e, d, space and a act on, the
  * selected one's bron on the last line, and Enter shows one whole),
  * Left/Right go to the previous/next meeting in time and Esc closes it.
  * The wheel scrolls the pane under the pointer.
@@ -103,7 +104,8 @@ meetings_show(struct view *v, struct app *app, int arg)
 	return true;
 }
 
-/* Selects item k of the open meeting (clipped) and remembers its entry. */
+/* Selects item k of the open meeting (clipped; -1 is the meeting itself,
+ * above its first decision) and remembers its entry. */
 static void
 set_item(struct meetings_state *s, int k)
 {
@@ -111,10 +113,12 @@ set_item(struct meetings_state *s, int k)
 
 	if (k >= n)
 		k = n - 1;
-	if (k < 0)
-		k = 0;
+	if (k < -1)
+		k = -1;
 	s->item = k;
-	if (k < nd)
+	if (k < 0)
+		s->item_t = (struct edit_target){ &entity_vergaderingen, s->detail.meeting_id };
+	else if (k < nd)
 		s->item_t = (struct edit_target){ &entity_besluiten, s->detail.decisions[k].id };
 	else if (k < n)
 		s->item_t = (struct edit_target){ &entity_acties, s->detail.actions[k - nd].id };
@@ -147,6 +151,8 @@ load_detail(struct meetings_state *s, struct app *app)
 		app_result(app, db_result(app->db));
 	s->detail_id = row->id;
 	/* the selected item is the same entry, wherever it now is */
+	if (s->item_t.e == &entity_vergaderingen)
+		s->item = -1;
 	for (int i = 0; s->item_t.e == &entity_besluiten && i < s->detail.ndecisions; i++)
 		if (s->detail.decisions[i].id == s->item_t.id)
 			s->item = i;
@@ -211,7 +217,7 @@ static void
 layout_detail(struct meetings_state *s, struct app *app, struct rect r)
 {
 	const struct list_row *row = list_row(s->list, s->list->cur);
-	int nitems, avail, top, sel = s->item, maxl = s->open ? 4 : 3, w = r.w - 2;
+	int nitems, avail, top, sel = s->item > 0 ? s->item : 0, maxl = s->open ? 4 : 3, w = r.w - 2;
 
 	s->detail_r = r;
 	s->changed[0] = '\0';
@@ -243,13 +249,16 @@ layout_detail(struct meetings_state *s, struct app *app, struct rect r)
 	s->item_top = top;
 }
 
-/* The bron of the selected decision or action of the open meeting. */
+/* The bron of the selected decision or action of the open meeting (of
+ * the meeting, when it is selected itself). */
 static const char *
-item_source(const struct meetings_state *s)
+item_source(const struct meetings_state *s, const char *meeting)
 {
 	int k = s->item;
 
-	if (k >= 0 && k < s->detail.ndecisions)
+	if (k < 0)
+		return meeting;
+	if (k < s->detail.ndecisions)
 		return s->detail.decisions[k].bron;
 	k -= s->detail.ndecisions;
 	return k >= 0 && k < s->detail.nactions ? s->detail.actions[k].bron : "";
@@ -286,12 +295,14 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 	render_date(m.datum, date);
 	snprintf(line, sizeof(line), "%s %s%s%s", m.soort, date, *m.titel ? " — " : "", m.titel);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, true);
+	if (focus && s->item < 0)	/* the meeting itself has the cursor */
+		grid_paint(g, r.x, r.y, r.w, ROLE_SEL);
 	if (shows_changed(s, r)) {
 		snprintf(line, sizeof(line), _("laatst gewijzigd: %s"), s->changed);
 		grid_text(g, r.x + 1, y++, w, ROLE_DIM, line);
 	}
 	if (focus && nitems && bottom - y > 2)
-		draw_source(g, r.x + 1, --bottom, w, item_source(s));
+		draw_source(g, r.x + 1, --bottom, w, item_source(s, m.bron));
 	else if (!focus && r.h >= 8)
 		draw_source(g, r.x + 1, y++, w, m.bron);
 	snprintf(line, sizeof(line), "Besluiten (%d)%s", s->detail.ndecisions,
@@ -397,6 +408,8 @@ meetings_status(const struct view *v, const struct app *app, char *title, size_t
 	if (s->open && s->detail_id >= 0) {
 		if (nd + na == 0)
 			snprintf(pos, possz, "%s", _("geen besluiten of acties"));
+		else if (k < 0)
+			snprintf(pos, possz, "%s", _("de vergadering"));
 		else if (k < nd)
 			snprintf(pos, possz, _("besluit %d/%d"), k + 1, nd);
 		else
@@ -407,13 +420,16 @@ meetings_status(const struct view *v, const struct app *app, char *title, size_t
 	}
 }
 
-/* The decision or action under the cursor of an open meeting. */
+/* The decision or action under the cursor of an open meeting, or the
+ * meeting itself (the cursor above its first decision). */
 static struct edit_target
 item_selected(struct meetings_state *s, struct app *app)
 {
 	int k = s->item;
 
 	load_detail(s, app);
+	if (k < 0 && s->detail.meeting_id)
+		return (struct edit_target){ &entity_vergaderingen, s->detail.meeting_id };
 	if (k >= 0 && k < s->detail.ndecisions)
 		return (struct edit_target){ &entity_besluiten, s->detail.decisions[k].id };
 	k -= s->detail.ndecisions;
@@ -573,6 +589,11 @@ meetings_select(struct view *v, struct app *app, const struct entity *e, long lo
 
 	if (e == &entity_vergaderingen && s->list) {
 		list_select_id(s->list, id);
+		if (s->open) {	/* the meeting itself was changed from inside */
+			s->item_t = (struct edit_target){ e, id };
+			s->detail_id = -1;
+			load_detail(s, app);
+		}
 	} else if (s->open && (e == &entity_besluiten || e == &entity_acties)) {
 		s->item_t = (struct edit_target){ e, id };
 		s->detail_id = -1;
