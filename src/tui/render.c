@@ -218,7 +218,9 @@ position(const struct app *app, char *title, size_t titlesz, char *pos, size_t p
 }
 
 /* Whether the status line offers action a here: what the reader takes,
- * else what the view says (by default all but Esc on the first view). */
+ * else what the view says (by default all but Esc on the first view);
+ * never a that a view without anything to add, or nothing to select,
+ * could not do. */
 static bool
 offered(const struct app *app, enum action a)
 {
@@ -226,6 +228,10 @@ offered(const struct app *app, enum action a)
 
 	if (app->reader)
 		return a == ACT_BACK || a == ACT_EDIT || a == ACT_SEARCH || a == ACT_HELP || a == ACT_QUIT;
+	if (a == ACT_ADD && !v->ops->add)
+		return false;
+	if ((a == ACT_EDIT || a == ACT_DELETE || a == ACT_TOGGLE) && !v->ops->selected)
+		return false;
 	if (v->ops->offers)
 		return v->ops->offers(v, app, a);
 	return a != ACT_BACK || app->view != 0;

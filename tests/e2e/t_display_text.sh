@@ -81,7 +81,7 @@ for k in 0 1 2 6 7 8 Tab 9; do	# Tab after 8: the next stop; 9: Wijzigingen
 	raw "view$k" && { cat "view$k" >&2; die "raw invisible characters in view $k"; }
 	fits "view$k" 80
 done
-tm_keys 1; tm_wait "Gezin $faces in de wijk"
+tm_keys 1; tm_wait "actielijnen · sortering"; tm_wait "Gezin $faces in de wijk"
 tm_wait "Trojan ⟨U+202E⟩edoc"
 tm_screen > list80; aligned list80
 tm_keys 6; tm_wait "Planning 2024"

@@ -467,6 +467,16 @@ static const struct view_key keys[] = {
 	  "Changes since the last AB meeting (f: since a date)" },
 };
 
+/* One order (by domain, newest first), nothing to add or select here:
+ * the status line offers no s, a or e (f asks for a date). */
+static bool
+changes_offers(const struct view *v, const struct app *app, enum action a)
+{
+	(void)v;
+	(void)app;
+	return a != ACT_SORT;
+}
+
 const struct view_ops view_changes = {
 	.name = N_("Wijzigingen"),
 	.keys = keys,
@@ -482,4 +492,5 @@ const struct view_ops view_changes = {
 	.text_key = changes_text_key,
 	.mouse = changes_mouse,
 	.invalidate = changes_invalidate,
+	.offers = changes_offers,
 };
