@@ -210,6 +210,8 @@ Test(trust, a_hit_on_a_decision_opens_its_meeting_there)
 			snprintf(text, sizeof(text), "Emre Ünver deelt de uitkomst met de raad");
 		put(f.db, "besluiten", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "Punt", text });
 	}
+	keys(&f, "7");			/* closed, it says how many more there are */
+	expect("besluiten (Enter opent de vergadering)");
 	keys(&f, "/uitkomst met de raad\n");
 	expect_status("besluit 11/15");
 	expect_status("treffer 1/1 (besluit)");

@@ -274,6 +274,17 @@ draw_source(struct grid *g, int x, int y, int w, const char *bron)
 	grid_text(g, x, y, w, ROLE_DIM, line);
 }
 
+/* Lines decisions [from, to) take at width w. */
+static int
+fits_from(const struct meetings_state *s, int from, int to, int w, int max)
+{
+	int n = 0;
+
+	for (int k = from; k < to; k++)
+		n += item_lines(s, k, w, max);
+	return n;
+}
+
 /* The meeting's decisions and actions from item `top` on; with the
  * meeting open the selected one is highlighted, its bron on the last
  * line; otherwise the meeting's own bron is under its heading when there
@@ -305,22 +316,39 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 		draw_source(g, r.x + 1, --bottom, w, item_source(s, m.bron));
 	else if (!focus && r.h >= 8)
 		draw_source(g, r.x + 1, y++, w, m.bron);
-	snprintf(line, sizeof(line), "Besluiten (%d)%s", s->detail.ndecisions,
-		 top > 0 && top <= s->detail.ndecisions ? " …" : "");
+	snprintf(line, sizeof(line), top > 0 && top <= s->detail.ndecisions ? _("Besluiten (%s) …") : _("Besluiten (%s)"),
+		 i18n_count(s->detail.ndecisions, n));
 	if (y < bottom)
 		grid_text(g, r.x + 1, y++, w, ROLE_BOLD, line);
-	for (int k = top; k < s->detail.ndecisions && y < bottom - (focus ? 0 : 2); k++) {
-		const char *item = s->detail.decisions[k].agendapunt;
-		int lines = item_lines(s, k, w, maxl), limit = focus ? bottom : bottom - 2;
+	/* closed, the meeting shows what fits and says how many more there
+	 * are (two lines stay for the actions); open, the cursor scrolls */
+	{
+		int limit = focus ? bottom : bottom - 2, last = s->detail.ndecisions;
 
-		if (lines > limit - y)
-			lines = limit - y;
-		snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
-		render_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
-		if (focus && k == s->item)
-			for (int i = 0; i < lines; i++)
-				grid_paint(g, r.x, y + i, r.w, ROLE_SEL);
-		y += lines;
+		if (!focus && fits_from(s, top, last, w, maxl) > limit - y)
+			for (limit--, last = top; last < s->detail.ndecisions &&
+			     fits_from(s, top, last + 1, w, maxl) <= limit - y; last++)
+				;
+		for (int k = top; k < last && y < limit; k++) {
+			const char *item = s->detail.decisions[k].agendapunt;
+			int lines = item_lines(s, k, w, maxl);
+
+			if (lines > limit - y)
+				lines = limit - y;
+			snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
+			render_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
+			if (focus && k == s->item)
+				for (int i = 0; i < lines; i++)
+					grid_paint(g, r.x, y + i, r.w, ROLE_SEL);
+			y += lines;
+		}
+		if (!focus && last < s->detail.ndecisions && y < bottom) {
+			snprintf(line, sizeof(line), _n("… nog %s besluit (Enter opent de vergadering)",
+							"… nog %s besluiten (Enter opent de vergadering)",
+							s->detail.ndecisions - last),
+				 i18n_count(s->detail.ndecisions - last, n));
+			grid_text(g, r.x + 1, y++, w, ROLE_DIM, line);
+		}
 	}
 	snprintf(line, sizeof(line), top > s->detail.ndecisions ? _("Acties (%s) …") : _("Acties (%s)"),
 		 i18n_count(s->detail.nactions, n));
@@ -330,6 +358,14 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 	     i < s->detail.nactions && y < bottom; i++, y++) {
 		const struct action_item *a = &s->detail.actions[i];
 
+		if (!focus && y == bottom - 1 && i < s->detail.nactions - 1) {
+			snprintf(line, sizeof(line), _n("… nog %s actie (Enter opent de vergadering)",
+							"… nog %s acties (Enter opent de vergadering)",
+							s->detail.nactions - i),
+				 i18n_count(s->detail.nactions - i, n));
+			grid_text(g, r.x + 1, y, w, ROLE_DIM, line);
+			break;
+		}
 		render_action_line(app, g, r.x + 1, y, w, a->actie, a->eigenaar, a->deadline, a->status);
 		if (focus && s->detail.ndecisions + i == s->item)
 			grid_paint(g, r.x, y, r.w, ROLE_SEL);
