@@ -2,10 +2,10 @@
  * Vergaderingen: the AB meetings by date, with the selected meeting's
  * decisions and action items. Enter opens a meeting: the cursor then walks
  * the meeting itself (Up from the first decision) and its decisions and
- * actions (they are what e, d, space and a act on, the
- * selected one's bron on the last line, and Enter shows one whole),
- * Left/Right go to the previous/next meeting in time and Esc closes it.
- * The wheel scrolls the pane under the pointer.
+ * actions: they are what e, d, space and a act on, the selected one's
+ * bron is on the last line and Enter shows it whole. Left/Right go to the
+ * previous/next meeting in time, Esc closes it. The wheel scrolls the
+ * pane under the pointer.
  */
 
 #include <stdio.h>
