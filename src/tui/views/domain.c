@@ -573,6 +573,8 @@ domain_mouse(struct view *v, struct app *app, long long item, int wheel)
 	if (wheel) {
 		if (item == PANE_DETAIL)
 			s->skip += wheel * WHEEL_LINES;
+		else if (item == PANE_SUCCESSES && s->focus == F_SUCCESSES)
+			domain_select_success(s, s->succ + wheel * WHEEL_LINES);	/* the cursor stays in sight */
 		else if (item == PANE_SUCCESSES) {
 			s->succ_top += wheel * WHEEL_LINES;
 			s->succ_follow = false;

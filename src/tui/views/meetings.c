@@ -558,9 +558,10 @@ meetings_key(struct view *v, struct app *app, enum action a)
 	}
 }
 
-/* The wheel scrolls the pane under the pointer (the list, or the
- * meeting's decisions and actions); a click selects a meeting, a second
- * one opens it. */
+/* The wheel scrolls the pane under the pointer: the list, or the
+ * meeting's decisions and actions (in an open meeting by moving its
+ * cursor, so that e never acts on an item out of sight); a click selects
+ * a meeting, a second one opens it. */
 static int
 meetings_mouse(struct view *v, struct app *app, long long item, int wheel)
 {
@@ -570,7 +571,10 @@ meetings_mouse(struct view *v, struct app *app, long long item, int wheel)
 	if (!l)
 		return 0;
 	if (wheel) {
-		if (item == PANE_DETAIL || s->open) {
+		if (s->open) {		/* the cursor moves, the items follow it */
+			load_detail(s, app);
+			set_item(s, s->item + wheel * WHEEL_ITEMS);
+		} else if (item == PANE_DETAIL) {	/* no cursor there: it scrolls */
 			s->item_top += wheel * WHEEL_ITEMS;
 			if (s->item_top < 0)
 				s->item_top = 0;

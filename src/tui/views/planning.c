@@ -686,6 +686,10 @@ planning_mouse(struct view *v, struct app *app, long long item, int wheel)
 		if (s->undated_open) {
 			s->u_top += wheel * WHEEL_ROWS;
 			select_undated(s, s->u_sel < s->u_top ? s->u_top : s->u_sel);
+		} else if (item == PANE_MILESTONES && s->ms_sel >= 0) {	/* the cursor stays in sight */
+			int i = s->ms_sel + wheel * WHEEL_ROWS;
+
+			select_milestone(s, i < 0 ? 0 : i);
 		} else if (item == PANE_MILESTONES) {
 			s->ms_top += wheel * WHEEL_ROWS;
 			s->ms_follow = false;
