@@ -91,8 +91,12 @@ $(BUILD)/locale/%/LC_MESSAGES/snw.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
+# The messages are in the sources and in the headers that hold tables of
+# them (include/tui/keys.h).
+POT_SRCS  = $(SRCS) $(sort $(shell find include src -name '*.h'))
+
 pot:
-	$(XGETTEXT) -o po/snw.pot $(SRCS)
+	$(XGETTEXT) -o po/snw.pot $(POT_SRCS)
 	for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap po/$$l.po po/snw.pot; done
 
 check-po:
@@ -265,10 +269,10 @@ $(BUILD)/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(HEADERS)
 	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(PKG_CFLAGS) $(FUZZ_FLAGS) \
 	  -o $@ tests/fuzz/fuzz_import.c $(FUZZ_SRCS) $(LIBS)
 
-$(BUILD)/fuzz/fuzz_date: tests/fuzz/fuzz_date.c src/core/date.c include/core/date.h
+$(BUILD)/fuzz/fuzz_date: tests/fuzz/fuzz_date.c src/core/date.c src/core/i18n.c include/core/date.h
 	@mkdir -p $(BUILD)/fuzz
 	$(FUZZ_CC) -std=c11 -g -O1 $(WARNINGS) -Iinclude $(FUZZ_FLAGS) \
-	  -o $@ tests/fuzz/fuzz_date.c src/core/date.c
+	  -o $@ tests/fuzz/fuzz_date.c src/core/date.c src/core/i18n.c
 
 # New inputs found are kept in $(BUILD)/fuzz/corpus (date-corpus) for the
 # next run; a crash, leak or timeout stops the run with the input in

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The message catalogues are complete and current:
-#   - po/snw.pot holds exactly the messages of src/ (run `make pot` after
+#   - po/snw.pot holds exactly the messages of src/ and the headers (run `make pot` after
 #     adding or changing a message);
 #   - every language's .po translates every one of them, none fuzzy, and
 #     holds no message that is gone from the sources;
@@ -13,7 +13,7 @@ trap 'rm -rf "$T"' EXIT
 bad=0
 fail() { echo "check-po: $*"; sed 's/^/  | /' "$T/log" | head -20; bad=1; }
 
-$xgettext -o "$T/now.pot" $(find src -name '*.c' | sort) || exit 1
+$xgettext -o "$T/now.pot" $(find src -name '*.c' | sort) $(find include src -name '*.h' | sort) || exit 1
 msgcmp --use-untranslated po/snw.pot "$T/now.pot" >"$T/log" 2>&1 ||
 	fail "src/ has messages that po/snw.pot lacks (run make pot):"
 msgcmp --use-untranslated "$T/now.pot" po/snw.pot >"$T/log" 2>&1 ||

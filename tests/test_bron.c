@@ -92,7 +92,7 @@ Test(bron, migration_from_schema_5_keeps_every_row_and_adds_the_columns)
 	fp = open_memstream(&text, &len);
 	cr_assert_eq(log_write(a, &(struct log_query){ .limit = 2 }, fp), 0);
 	fclose(fp);
-	cr_assert(strstr(text, "bron: (leeg) -> AB 21-12-2023, agendapunt 1"), "%s", text);
+	cr_assert(strstr(text, "Bron: (leeg) -> AB 21-12-2023, agendapunt 1"), "%s", text);
 	cr_assert(strstr(text, "toegevoegd: 66 acties"), "the history of the load is still there: %s", text);
 	free(text);
 	cr_assert_str_eq(peildatum(a), today(a), "an edit makes the data current");

@@ -250,7 +250,7 @@ Test(edit, import_records_added_entries_as_runs)
 	cr_assert(strstr(out, "toegevoegd: \"A\""), "%s", out);
 	cr_assert(strstr(out, "toegevoegd: \"B\""), "%s", out);
 	cr_assert(strstr(out, "toegevoegd: \"C\""), "%s", out);
-	cr_assert(strstr(out, "status: lopend -> gepland"), "%s", out);
+	cr_assert(strstr(out, "Status: lopend -> gepland"), "%s", out);
 	free(out);
 	test_import_free(&r);
 

@@ -115,7 +115,7 @@ Test(harden_csv, cr_only_file_across_blocks)
 	cr_assert_eq(r.status, EXIT_DATAERR);
 	snprintf(where, sizeof(where), "actielijnen.csv:%ld: titel:", line);
 	says_at(&r, where);
-	snprintf(where, sizeof(where), "actielijnen.csv:%ld: 3 values", line + 2);
+	snprintf(where, sizeof(where), "actielijnen.csv:%ld: 3 waarden", line + 2);
 	says_at(&r, where);
 	test_import_free(&r);
 	free(csv);

@@ -44,7 +44,7 @@ snapshot(void)
  * broke the UNIQUE constraint on naam, which the import took for a
  * database failure (exit 74, "domeinen: UNIQUE constraint failed"). It is
  * bad data: exit 65 with the line and the column. */
-#define NAME_TAKEN(v) "naam: '" v "' is al de naam van een domein (verwacht: een naam die nog vrij is)"
+#define NAME_TAKEN(v) "naam: '" v "' is al de naam van een domein of thema (verwacht: een naam die nog vrij is)"
 Test(hostile, domain_name_used_twice)
 {
 	char *before = snapshot();

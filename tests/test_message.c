@@ -101,9 +101,9 @@ Test(message, the_results_of_the_store)
 	cr_assert_str_eq(test_why(db),
 			 "domein: onbekend domein 'Nergens' (verwacht: de code of naam van een domein of thema)");
 	cr_assert_eq(db_upsert(db, dom, taken, &ch, NULL), RES_DUPLICATE);
-	cr_assert_str_eq(test_why(db), "naam: 'veiligheid' is al de naam van een domein (verwacht: een naam die nog vrij is)");
+	cr_assert_str_eq(test_why(db), "naam: 'veiligheid' is al de naam van een domein of thema (verwacht: een naam die nog vrij is)");
 	i18n_set_lang(LANG_EN);
-	cr_assert_str_eq(test_why(db), "naam: another domein already has the naam 'veiligheid' (expected a naam of its own)");
+	cr_assert_str_eq(test_why(db), "naam: 'veiligheid' is already the name of a domain or theme (expected a name that is still free)");
 	cr_assert_eq(db_exec(db, "SELECT * FROM nergens"), RES_ERROR);
 	cr_assert_str_eq(test_why(db), "unexpected error of the database (no such table: nergens)");
 	db_close(db);

@@ -396,11 +396,11 @@ Test(changes, after_edits_an_import_and_an_undo)
 	out = report(DOC_MARKDOWN, "2000-01-01");
 	cr_assert_not_null(strstr(out, "## Wat is er veranderd sinds 1 jan 2000\n\n### " EID "\n\n- "),
 			   "%s", out);
-	cr_assert_not_null(strstr(out, "actielijn “Wijkallianties” afgesloten (Status: gepland → afgerond)"), "%s", out);
-	cr_assert_not_null(strstr(out, "actie “Raadsbrief schrijven” gedaan (Status: open → gedaan)"), "%s", out);
-	cr_assert_not_null(strstr(out, "succes “Buurtrechter gestart” verwijderd"), "%s", out);
-	cr_assert_not_null(strstr(out, "actielijn “Buurtbanen” toegevoegd"), "%s", out);
-	cr_assert_not_null(strstr(out, "actielijn “Wijkrechtspraak” gewijzigd (Trekker: (leeg) → OM)"), "%s", out);
+	cr_assert_not_null(strstr(out, "actielijn afgesloten “Wijkallianties” (Status: gepland → afgerond)"), "%s", out);
+	cr_assert_not_null(strstr(out, "actie gedaan “Raadsbrief schrijven” (Status: open → gedaan)"), "%s", out);
+	cr_assert_not_null(strstr(out, "succes verwijderd “Buurtrechter gestart”"), "%s", out);
+	cr_assert_not_null(strstr(out, "actielijn toegevoegd “Buurtbanen”"), "%s", out);
+	cr_assert_not_null(strstr(out, "actielijn gewijzigd “Wijkrechtspraak” (Trekker: (leeg) → OM)"), "%s", out);
 	cr_assert_null(strstr(out, "Coöperatie creëren” gewijzigd"));
 	free(out);
 	out = report(DOC_TEXT, "last-ab");
@@ -444,9 +444,9 @@ Test(log, entries_by_title_limit_counts_entries_and_a_toggle_is_a_toggle)
 	out = log_of((struct log_query){ .limit = 2 });
 	cr_assert_eq(lines(out), 2, "%s", out);
 	cr_assert_not_null(strstr(out, "wissel    actie"), "%s", out);
-	cr_assert_not_null(strstr(out, "\"Raadsbrief schrijven\": status: open -> gedaan"), "%s", out);
+	cr_assert_not_null(strstr(out, "\"Raadsbrief schrijven\": Status: open -> gedaan"), "%s", out);
 	cr_assert_not_null(strstr(out, "formulier actielijn"), "%s", out);
-	cr_assert_not_null(strstr(out, "\"Wijkallianties\": status: gepland -> lopend"), "%s", out);
+	cr_assert_not_null(strstr(out, "\"Wijkallianties\": Status: gepland -> lopend"), "%s", out);
 	free(out);
 	/* The initial load is 18 entries, each a line of its own: a run of
 	 * ids entry by entry counts each. */

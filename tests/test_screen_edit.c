@@ -597,7 +597,7 @@ Test(trust, a_filter_that_hides_a_new_entry_offers_to_clear)
 	keys(&f, " ");
 	expect_status("Filter ‘open’ verbergt dit, wissen? Actie gedaan “Notulen");
 	keys(&f, "?");
-	expect("Toetsen / Keys");
+	expect("Toetsen — Esc of ? sluit deze hulp");
 	teardown(&f);
 }
 

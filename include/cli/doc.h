@@ -140,10 +140,6 @@ void doc_gantt(struct doc *d, const struct doc_gantt *g);
 
 /* --- shared by the writers ---------------------------------------------------- */
 
-/* A status of work or of an action as a word in the language shown:
- * "gepland", "" = "onbekend". */
-const char *doc_status_word(const char *status);
-
 /* A printf into a new string (NULL when out of memory); for builders
  * and writers composing a text from a translated format. */
 char *doc_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -29,8 +29,13 @@ bool date_parse(const char *in, enum date_role role, char iso[11]);
 /* Formats ISO "2024-03-04" as "4-3-2024" (Excel, Dutch locale). */
 void date_format_dmy(const char *iso, char out[11]);
 
-/* Formats ISO "2024-03-04" as "4 mrt 2024" for display; empty in, empty out. */
+/* Formats ISO "2024-03-04" as "4 mrt 2024" for display, the month in
+ * the language shown ("4 Mar 2024"); empty in, empty out. */
 void date_format_short(const char *iso, char *out, size_t outsz);
+
+/* A month's short name in the language shown: 3 -> "mrt" ("Mar"); ""
+ * for anything but 1..12. */
+const char *date_month_short(int month);
 
 /* Today's local date as ISO; $SNW_TODAY (YYYY-MM-DD) overrides, for tests. */
 void date_today(char iso[11]);

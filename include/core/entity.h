@@ -64,7 +64,8 @@ struct enum_value {
 struct field {
 	const char *column;	/* Dutch CSV column name; also the SQL column
 				   (ref fields are stored as <column>_id) */
-	const char *label;	/* Dutch label in forms and reports */
+	const char *label;	/* its label in forms, documents and messages: a
+				   msgid (Dutch); show it with field_label() */
 	const char *aliases;	/* '|'-separated English names accepted in headers */
 	enum field_type type;
 	bool required;		/* an entry cannot do without it */
@@ -74,9 +75,34 @@ struct field {
 	const char *def;	/* value used when the input is empty, or NULL */
 };
 
+/*
+ * What a kind of entry is called where a person reads it. Dutch nouns are
+ * de- or het-words ("deze actielijn", "dit besluit"; "Nieuwe actie",
+ * "Nieuw besluit"), so every phrase that names a kind is written whole,
+ * once per kind (src/core/entity.c), and translated whole: the phrases are
+ * msgids, shown through _(). A sentence that takes one takes it whole as
+ * a noun phrase with its article ("%s bestaat niet meer" with "deze
+ * actielijn"), which Dutch and English both allow.
+ */
+struct entity_words {
+	const char *kind;	/* "actielijn": the kind as a label (a list's column,
+				   "treffer 1/3 (actielijn)") */
+	const char *this_one;	/* "deze actielijn", "dit besluit" */
+	const char *a_one;	/* "een actielijn" (English: "an actielijn") */
+	const char *new_one;	/* "Nieuwe actielijn": a form's heading */
+	const char *edit_one;	/* "Actielijn wijzigen": a form's heading */
+	const char *delete_one;	/* "Actielijn verwijderen": the question */
+	const char *added;	/* "actielijn toegevoegd": what happened */
+	const char *changed;	/* "actielijn gewijzigd" */
+	const char *deleted;	/* "actielijn verwijderd" */
+	const char *closed;	/* "actielijn afgesloten" (afgerond or gestopt);
+				   NULL for a kind without a status of work */
+};
+
 struct entity {
-	const char *name;	/* table and CSV file name: "actielijnen" */
-	const char *singular;	/* "actielijn", for messages */
+	const char *name;	/* table and CSV file name: "actielijnen" (the file
+				   contract: never translated) */
+	const struct entity_words *words;	/* what people read it as */
 	const struct field *fields;	/* in the CSV contract's column order */
 	int nfields;
 	int title;		/* index of the field that names an entry */
@@ -91,6 +117,26 @@ extern const int entity_count;
  * names it (e == &entity_acties), never looks it up by name. */
 extern const struct entity entity_domeinen, entity_vergaderingen, entity_successen,
 	entity_actielijnen, entity_planning, entity_besluiten, entity_acties;
+
+/* "12 actielijnen", "1 besluit": n entries of kind e, the number as
+ * i18n_count writes it, in the language shown. Returns buf. */
+const char *entity_count_text(const struct entity *e, long long n, char *buf, size_t bufsz);
+
+/* A field's label in the language shown ("Titel", "Title"). */
+const char *field_label(const struct field *f);
+
+/* A status (of work or of an action) as a word in the language shown:
+ * "gepland" ("planned"); "" or NULL is "onbekend". The stored value
+ * stays Dutch: it is data. */
+const char *status_word(const char *status);
+
+/* A kind of domain or meeting (soort) in the language shown: "thema"
+ * ("theme"), "AB-vergadering" ("AB meeting"). */
+const char *soort_word(const char *soort);
+
+/* A stored value of field f as shown: a choice (status, soort) in the
+ * language shown ("" stays ""), anything else as stored. */
+const char *field_value_word(const struct field *f, const char *value);
 
 /* Looks an entity up by table name (case-insensitive); NULL if unknown. */
 const struct entity *entity_find(const char *name);

@@ -109,6 +109,50 @@ const char *problem_expected(const struct field *f, char *buf, size_t bufsz);
 void problem_set(struct problem *p, enum problem_kind kind, const struct entity *e,
 		 const struct field *f, const char *value);
 
+/*
+ * What is wrong with a file to import, as a whole or on a line beyond its
+ * values (a value's problem is a struct problem). The importer prints
+ * file_problem_text() after "FILE:LINE: ", like every message about a
+ * file, so that this catalogue holds every sentence the store and the
+ * importer say.
+ */
+enum file_problem_kind {
+	FILE_CANT_READ,		/* sys: errno */
+	FILE_DIRECTORY,		/* a directory where a file was expected */
+	FILE_NOT_REGULAR,	/* a device, a FIFO, ... */
+	FILE_TOO_BIG,		/* n MB, at most m MB */
+	FILE_GREW,		/* grew beyond m MB while it was read */
+	FILE_WHICH_TABLE,	/* the file's name names no table */
+	FILE_UTF16,
+	FILE_NUL,		/* a NUL byte: not text */
+	FILE_BAD_BYTE,		/* byte n is neither UTF-8 nor Windows-1252 */
+	FILE_NOT_UTF8_AFTER,	/* byte n is not UTF-8, line m was */
+	FILE_UTF8_AFTER,	/* character value is UTF-8, line m was Windows-1252 */
+	FILE_BAD_SEP,		/* "sep=" names character n, which cannot be one */
+	FILE_EMPTY,		/* no header (e: the table) */
+	FILE_NO_ROWS,		/* a header and no rows */
+	FILE_TOO_MANY_COLUMNS,	/* n columns, at most m (e) */
+	FILE_COLUMN_TWICE,	/* column value */
+	FILE_UNKNOWN_COLUMN,	/* column value is not one of e's (a warning) */
+	FILE_MISSING_COLUMN,	/* the required field f of e */
+	FILE_TOO_MANY_VALUES,	/* n values, m columns, the delimiter in value */
+	FILE_BAD_QUOTE,		/* a quote where RFC 4180 allows none */
+	FILE_VALUE_TOO_BIG,	/* a value the CSV parser cannot hold */
+	FILE_UNCLOSED_QUOTE,	/* a quoted value that starts on this line never ends */
+};
+
+struct file_problem {
+	enum file_problem_kind kind;
+	const struct entity *e;
+	const struct field *f;
+	const char *value;	/* see the kinds; NULL is "" */
+	long long n, m;
+	int sys;
+};
+
+/* The sentence for p, in the language shown. Returns buf. */
+const char *file_problem_text(const struct file_problem *p, char *buf, size_t bufsz);
+
 /* What deleting an entry takes along: n[i] entries of kind e[i]. */
 struct dependents {
 	const struct entity *e[8];

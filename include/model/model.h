@@ -28,8 +28,7 @@ struct db;
  * for i < model_status_count(), NULL after. */
 int model_status_count(void);
 const char *model_status(int i);
-/* How a status is shown: "onbekend" for the empty one. */
-const char *model_status_label(const char *status);
+/* (How a status is shown: status_word() of core/entity.h.) */
 /* Place of a status in that order (empty or unknown: the last). */
 int model_status_index(const char *status);
 

@@ -216,5 +216,7 @@ int render_wrap(struct grid *g, struct rect r, enum role role, const char *s, in
 void render_fit_ends(char *dst, size_t dstsz, const char *s, int cols);
 /* A short date ("4 mrt 2024") or "" into out[16]. */
 void render_date(const char *iso, char out[16]);
+/* The position in a list for the status line: "rij 12/1.234". */
+void render_row_pos(const struct list *l, char *pos, size_t possz);
 
 #endif

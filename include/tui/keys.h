@@ -1,52 +1,51 @@
 #ifndef SNW_KEYS_H
 #define SNW_KEYS_H
 
+#include <stddef.h>
+
+#include "core/i18n.h"
+
 /*
  * Keys as data. ACTION_LIST is the one description of every command of
  * the dashboard: its name, the keys that trigger it (as the help screen
  * shows them, and as the dispatcher parses them), a short word for the
- * status line and Dutch and English labels. The enum, the dispatcher and
- * the help screen are all generated from it, so they cannot disagree.
+ * status line and a label for the help screen, both msgids (N_(): the
+ * help and the status line show them in the language of the user). The
+ * enum, the dispatcher and the help screen are all generated from it, so
+ * they cannot disagree.
  * The keys that show a view (0-8) belong to the views (struct view_key,
  * include/tui/view.h); the help screen lists them first.
  */
 
-/* X(name, keys, short, dutch, english) */
+/* X(name, keys, short, label) */
 #define ACTION_LIST(X) \
-	X(NEXT_VIEW, "Tab", "weergave", "Volgende weergave", "Next view") \
-	X(PREV_VIEW, "Shift-Tab", "", "Vorige weergave", "Previous view") \
-	X(UP, "Up k", "", "Omhoog", "Move up") \
-	X(DOWN, "Down j", "", "Omlaag", "Move down") \
-	X(LEFT, "Left h", "", "Planning: vorig jaar; open vergadering: de vorige; Overzicht: paneel links", \
-	  "Planning: previous year; open meeting: the one before; Overview: pane to the left") \
-	X(RIGHT, "Right l", "", "Planning: volgend jaar; open vergadering: de volgende; Overzicht: paneel rechts", \
-	  "Planning: next year; open meeting: the one after; Overview: pane to the right") \
-	X(PAGE_UP, "PgUp", "", "Pagina omhoog", "Page up") \
-	X(PAGE_DOWN, "PgDn", "", "Pagina omlaag", "Page down") \
-	X(HOME, "Home g", "", "Naar het begin", "Go to the first row") \
-	X(END, "End G", "", "Naar het eind", "Go to the last row") \
-	X(OPEN, "Enter", "open", "Openen: een paneel, een vergadering; elke andere regel helemaal lezen", \
-	  "Open a pane or a meeting; read any other entry whole") \
-	X(BACK, "Esc", "terug", "Terug: sluit een tekst, een vergadering, een lijst; anders naar het overzicht", \
-	  "Back: closes a text, a meeting, a list; else to the overview") \
-	X(SEARCH, "/", "zoek", "Zoeken in alle tekst", "Search all text") \
-	X(NEXT_HIT, "n", "", "Volgende treffer", "Next search hit") \
-	X(PREV_HIT, "N", "", "Vorige treffer", "Previous search hit") \
-	X(FILTER, "f", "filter", "Filter op status (een domein, Planning, Acties; elk zijn eigen)", \
-	  "Filter by status (a domain, Planning, Action items; each its own)") \
-	X(SORT, "s", "sorteer", "Sortering wisselen (een domein, Vergaderingen, Acties)", \
-	  "Change the sort order (a domain, Meetings, Action items)") \
-	X(ADD, "a", "nieuw", "Nieuw, van de soort onder de cursor: actielijn, succes, domein, planningsitem, vergadering, besluit, actie", \
-	  "Add, of the kind under the cursor: actielijn, success, domain, planning item, meeting, decision, action") \
-	X(EDIT, "e", "wijzig", "Geselecteerde wijzigen in een formulier", "Edit the selected entry in a form") \
-	X(DELETE, "d", "", "Geselecteerde verwijderen (vraagt eerst, noemt wat meegaat)", "Delete the selected entry (asks first, names what goes with it)") \
-	X(TOGGLE, "Space", "", "Actie open / gedaan", "Toggle an action open / done") \
-	X(UNDO, "u", "", "Ongedaan maken (ook verwijderen)", "Undo (deletes too)") \
-	X(REDO, "Ctrl-R", "", "Opnieuw doen", "Redo") \
-	X(HELP, "? F1", "help", "Deze hulp", "This help") \
-	X(QUIT, "q", "stop", "Stoppen", "Quit")
+	X(NEXT_VIEW, "Tab", N_("weergave"), N_("Volgende weergave")) \
+	X(PREV_VIEW, "Shift-Tab", "", N_("Vorige weergave")) \
+	X(UP, "Up k", "", N_("Omhoog")) \
+	X(DOWN, "Down j", "", N_("Omlaag")) \
+	X(LEFT, "Left h", "", N_("Planning: vorig jaar; open vergadering: de vorige; Overzicht: paneel links")) \
+	X(RIGHT, "Right l", "", N_("Planning: volgend jaar; open vergadering: de volgende; Overzicht: paneel rechts")) \
+	X(PAGE_UP, "PgUp", "", N_("Pagina omhoog")) \
+	X(PAGE_DOWN, "PgDn", "", N_("Pagina omlaag")) \
+	X(HOME, "Home g", "", N_("Naar het begin")) \
+	X(END, "End G", "", N_("Naar het eind")) \
+	X(OPEN, "Enter", N_("open"), N_("Openen: een paneel, een vergadering; elke andere regel helemaal lezen")) \
+	X(BACK, "Esc", N_("terug"), N_("Terug: sluit een tekst, een vergadering, een lijst; anders naar het overzicht")) \
+	X(SEARCH, "/", N_("zoek"), N_("Zoeken in alle tekst")) \
+	X(NEXT_HIT, "n", "", N_("Volgende treffer")) \
+	X(PREV_HIT, "N", "", N_("Vorige treffer")) \
+	X(FILTER, "f", N_("filter"), N_("Filter op status (een domein, Planning, Acties; elk zijn eigen)")) \
+	X(SORT, "s", N_("sorteer"), N_("Sortering wisselen (een domein, Vergaderingen, Acties)")) \
+	X(ADD, "a", N_("nieuw"), N_("Nieuw, van de soort onder de cursor: actielijn, succes, domein, planningsitem, vergadering, besluit, actie")) \
+	X(EDIT, "e", N_("wijzig"), N_("Geselecteerde wijzigen in een formulier")) \
+	X(DELETE, "d", "", N_("Geselecteerde verwijderen (vraagt eerst, noemt wat meegaat)")) \
+	X(TOGGLE, "Space", "", N_("Actie open / gedaan")) \
+	X(UNDO, "u", "", N_("Ongedaan maken (ook verwijderen)")) \
+	X(REDO, "Ctrl-R", "", N_("Opnieuw doen")) \
+	X(HELP, "? F1", N_("help"), N_("Deze hulp")) \
+	X(QUIT, "q", N_("stop"), N_("Stoppen"))
 
-#define ACTION_ENUM(name, keys, shortl, nl, en) ACT_##name,
+#define ACTION_ENUM(name, keys, shortl, label) ACT_##name,
 enum action {
 	ACT_NONE,
 	ACTION_LIST(ACTION_ENUM)
@@ -75,29 +74,27 @@ enum keycode {
  * and the help screen. What a key does can depend on the field it is in,
  * and while a pick list is open ↑/↓ move in the list, Enter picks and
  * Esc closes it; the labels say so.
- * X(name, keys, dutch, english)
+ * X(name, keys, label)
  */
 #define FORM_KEY_LIST(X) \
-	X(SAVE, "Ctrl-S F2", "Opslaan (eerst gecontroleerd)", "Save (checked first)") \
-	X(CANCEL, "Esc Ctrl-C", "Annuleren (vraagt eerst bij wijzigingen)", "Cancel (asks first when something changed)") \
-	X(NEXT, "Tab Down", "Volgend veld; in de toelichting: volgende regel", "Next field; in the explanation: next line") \
-	X(PREV, "Shift-Tab Up", "Vorig veld; in de toelichting: vorige regel", "Previous field; in the explanation: previous line") \
-	X(NEWLINE, "Enter", "Toelichting: nieuwe regel; elders volgend veld", "New line in the explanation; elsewhere next field") \
-	X(LEFT, "Left", "Cursor links; keuzeveld: vorige waarde", "Cursor left; in a choice field: previous value") \
-	X(RIGHT, "Right", "Cursor rechts; keuzeveld: volgende (ook spatie)", \
-	  "Cursor right; choice field: next value (also space)") \
-	X(HOME, "Home", "Begin van de regel", "Start of the line") \
-	X(END, "End", "Eind van de regel", "End of the line") \
-	X(BACKSPACE, "Backspace", "Teken voor de cursor wissen", "Delete the character before the cursor") \
-	X(DELCHAR, "Delete", "Teken onder de cursor wissen", "Delete the character under the cursor") \
-	X(CLEAR, "Ctrl-U", "Veld leegmaken", "Clear the field") \
-	X(PICK, "F4 Ctrl-L", "Kieslijst (domein, actielijn, ...): typen filtert", \
-	  "Pick list (domain, actielijn, ...): typing filters") \
-	X(EDITOR, "Ctrl-E", "Tekst van meerdere regels in $VISUAL/$EDITOR", "Multi-line text in $VISUAL/$EDITOR") \
-	X(PAGE_UP, "PgUp", "Vorige pagina van het formulier", "Previous page of the form") \
-	X(PAGE_DOWN, "PgDn", "Volgende pagina van het formulier", "Next page of the form")
+	X(SAVE, "Ctrl-S F2", N_("Opslaan (eerst gecontroleerd)")) \
+	X(CANCEL, "Esc Ctrl-C", N_("Annuleren (vraagt eerst bij wijzigingen)")) \
+	X(NEXT, "Tab Down", N_("Volgend veld; in de toelichting: volgende regel")) \
+	X(PREV, "Shift-Tab Up", N_("Vorig veld; in de toelichting: vorige regel")) \
+	X(NEWLINE, "Enter", N_("Toelichting: nieuwe regel; elders volgend veld")) \
+	X(LEFT, "Left", N_("Cursor links; keuzeveld: vorige waarde")) \
+	X(RIGHT, "Right", N_("Cursor rechts; keuzeveld: volgende (ook spatie)")) \
+	X(HOME, "Home", N_("Begin van de regel")) \
+	X(END, "End", N_("Eind van de regel")) \
+	X(BACKSPACE, "Backspace", N_("Teken voor de cursor wissen")) \
+	X(DELCHAR, "Delete", N_("Teken onder de cursor wissen")) \
+	X(CLEAR, "Ctrl-U", N_("Veld leegmaken")) \
+	X(PICK, "F4 Ctrl-L", N_("Kieslijst (domein, actielijn, ...): typen filtert")) \
+	X(EDITOR, "Ctrl-E", N_("Tekst van meerdere regels in $VISUAL/$EDITOR")) \
+	X(PAGE_UP, "PgUp", N_("Vorige pagina van het formulier")) \
+	X(PAGE_DOWN, "PgDn", N_("Volgende pagina van het formulier"))
 
-#define FORM_KEY_ENUM(name, keys, nl, en) FK_##name,
+#define FORM_KEY_ENUM(name, keys, label) FK_##name,
 enum form_key {
 	FK_NONE,
 	FORM_KEY_LIST(FORM_KEY_ENUM)
@@ -108,7 +105,8 @@ enum form_key {
 /* One row of FORM_KEY_LIST. */
 struct form_key_def {
 	enum form_key key;
-	const char *keys, *nl, *en;
+	const char *keys;
+	const char *label;	/* a msgid: show it with _() */
 };
 
 /* The form key bound to a key code, or FK_NONE (then: a character to type). */
@@ -120,9 +118,8 @@ const struct form_key_def *keys_form_get(int i);
 struct key_def {
 	enum action action;
 	const char *keys;	/* space-separated key names: "Up k" */
-	const char *shortl;	/* word for the status line, "" = not shown */
-	const char *nl;		/* Dutch label */
-	const char *en;		/* English label */
+	const char *shortl;	/* word for the status line (a msgid), "" = not shown */
+	const char *label;	/* what it does, for the help screen (a msgid) */
 };
 
 /* The action bound to a key code, or ACT_NONE. */
@@ -135,5 +132,10 @@ const struct key_def *keys_get(int i);
 
 /* The key code a key name stands for ("Tab", "PgUp", "q"), or KC_NONE. */
 int keys_parse(const char *name);
+
+/* Space-separated key names as a person reads them: the arrows as
+ * arrows ("Up k" is "↑ k"), Space as the word for it in the language
+ * shown; into buf. Returns buf. */
+const char *keys_shown(const char *keys, char *buf, size_t bufsz);
 
 #endif

@@ -33,7 +33,7 @@ struct view;
 struct view_key {
 	const char *key;	/* a key name as keys_parse reads it: "6" */
 	int arg;		/* what show() gets (the domain view: the domain's place) */
-	const char *nl, *en;	/* the help screen's Dutch and English text */
+	const char *label;	/* the help screen's text (a msgid: N_()) */
 };
 
 /* A tab of the tab bar, as a view describes it; layout adds the rest. */
@@ -54,7 +54,7 @@ struct tab {
 };
 
 struct view_ops {
-	const char *name;	/* in its tab and the status line: "Planning"
+	const char *name;	/* a msgid (N_()), in its tab and the status line: "Planning"
 				   (through _(), so mark a new one N_()) */
 	const struct view_key *keys;	/* the keys that show it */
 	int nkeys;

@@ -244,29 +244,6 @@ doc_safe(const char *s)
 }
 
 const char *
-doc_status_word(const char *status)
-{
-	/* One call per word, so that each is in the catalogue. */
-	if (!status || !*status)
-		return C_("status", "onbekend");
-	if (strcmp(status, STATUS_GEPLAND) == 0)
-		return C_("status", "gepland");
-	if (strcmp(status, STATUS_LOPEND) == 0)
-		return C_("status", "lopend");
-	if (strcmp(status, STATUS_AFGEROND) == 0)
-		return C_("status", "afgerond");
-	if (strcmp(status, STATUS_GEPAUZEERD) == 0)
-		return C_("status", "gepauzeerd");
-	if (strcmp(status, STATUS_GESTOPT) == 0)
-		return C_("status", "gestopt");
-	if (strcmp(status, STATUS_OPEN) == 0)
-		return C_("status", "open");
-	if (strcmp(status, STATUS_GEDAAN) == 0)
-		return C_("status", "gedaan");
-	return status;
-}
-
-const char *
 doc_status_glyph(const char *status)
 {
 	static const struct { const char *status, *glyph; } glyphs[] = {
@@ -301,7 +278,7 @@ doc_bar_counts(const struct doc_bar *b)
 			continue;
 		/* TRANSLATORS: a number of actielijnen and their status, as
 		   in "3 gepland"; the parts are joined with ", ". */
-		t = doc_fmt(_("%s %s"), i18n_count(b->count[i], count), doc_status_word(b->status[i]));
+		t = doc_fmt(_("%s %s"), i18n_count(b->count[i], count), status_word(b->status[i]));
 		if (t && *s) {
 			char *u = doc_fmt("%s, %s", s, t);
 
@@ -532,10 +509,6 @@ static void
 gantt_axis(struct cells *l, int x0, int w, int year, bool months,
 	   void (*fn)(void *ctx, const char *line), void *ctx)
 {
-	static const char *const mnames[12] = {
-		N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
-		N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec"),
-	};
 	int parts = months ? 12 : 4, pw = w / parts;
 
 	cells_fill(l, 0, l->n, " ");
@@ -543,7 +516,7 @@ gantt_axis(struct cells *l, int x0, int w, int year, bool months,
 		char label[32];
 
 		if (months)
-			snprintf(label, sizeof(label), "%s", _(mnames[i]));
+			snprintf(label, sizeof(label), "%s", date_month_short(i + 1));
 		else
 			/* TRANSLATORS: a quarter of a year: "K1 2024". */
 			snprintf(label, sizeof(label), _("K%d %d"), i + 1, year);
@@ -567,7 +540,7 @@ gantt_legend(const struct doc_gantt *g, bool today, int width,
 
 	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
 		items[n++] = doc_fmt("%s %s", *statuses[i] ? doc_status_glyph(statuses[i]) : "━",
-				     doc_status_word(statuses[i]));
+				     status_word(statuses[i]));
 	items[n++] = doc_fmt("%s", _("┄ zonder einddatum"));
 	items[n++] = doc_fmt("%s", _("◆ mijlpaal"));
 	date_format_short(g->today ? g->today : "", date, sizeof(date));

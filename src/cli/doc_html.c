@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/entity.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "doc_priv.h"
@@ -134,17 +135,17 @@ static const struct {
 	const char *id;		/* the pattern's id */
 	const char *body;	/* what the pattern tile holds */
 } looks[] = {
-	{ "lopend", "st-lopend", "<rect width=\"6\" height=\"6\" fill=\"#2e7d32\" />" },
-	{ "gepland", "st-gepland",
+	{ STATUS_LOPEND, "st-lopend", "<rect width=\"6\" height=\"6\" fill=\"#2e7d32\" />" },
+	{ STATUS_GEPLAND, "st-gepland",
 	  "<rect width=\"6\" height=\"6\" fill=\"#1565c0\" />"
 	  "<path d=\"M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5\" stroke=\"#ffffff\" stroke-width=\"1.4\" />" },
-	{ "afgerond", "st-afgerond",
+	{ STATUS_AFGEROND, "st-afgerond",
 	  "<rect width=\"6\" height=\"6\" fill=\"#546e7a\" />"
 	  "<path d=\"M0,3 L6,3\" stroke=\"#ffffff\" stroke-width=\"1\" />" },
-	{ "gepauzeerd", "st-gepauzeerd",
+	{ STATUS_GEPAUZEERD, "st-gepauzeerd",
 	  "<rect width=\"6\" height=\"6\" fill=\"#f9a825\" />"
 	  "<circle cx=\"3\" cy=\"3\" r=\"1.2\" fill=\"#5d4037\" />" },
-	{ "gestopt", "st-gestopt",
+	{ STATUS_GESTOPT, "st-gestopt",
 	  "<rect width=\"6\" height=\"6\" fill=\"#c62828\" />"
 	  "<path d=\"M0,0 L6,6 M6,0 L0,6\" stroke=\"#ffffff\" stroke-width=\"1.2\" />" },
 	{ "", "st-onbekend",
@@ -394,10 +395,6 @@ gx(double pos)
 static void
 gantt_axis(FILE *fp, int year, int height)
 {
-	static const char *const mnames[12] = {
-		N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
-		N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec"),
-	};
 
 	for (int q = 0; q < 4; q++) {
 		char a[16], b[16], label[32];
@@ -424,7 +421,7 @@ gantt_axis(FILE *fp, int year, int height)
 		fprintf(fp, "<line x1=\"%.1f\" y1=\"17\" x2=\"%.1f\" y2=\"%d\" stroke=\"#cccccc\" stroke-width=\"0.8\" />",
 			gx(p), gx(p), height);
 		fprintf(fp, "<text x=\"%.1f\" y=\"30\" font-size=\"12\" fill=\"#444444\">", gx(p) + 3);
-		esc(fp, _(mnames[m]), false);
+		esc(fp, date_month_short(m + 1), false);
 		fputs("</text>", fp);
 	}
 	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888888\" stroke-width=\"1\" />",
@@ -500,12 +497,12 @@ gantt_desc(FILE *fp, const struct doc_gantt *g, int from, int to)
 		date_format_short(r->start, a, sizeof(a));
 		date_format_short(r->end, b, sizeof(b));
 		if (*r->start && *r->end)
-			t = doc_fmt(_("%s: van %s tot %s, status %s."), r->label, a, b, doc_status_word(r->status));
+			t = doc_fmt(_("%s: van %s tot %s, status %s."), r->label, a, b, status_word(r->status));
 		else if (*r->start)
 			t = doc_fmt(_("%s: vanaf %s, zonder einddatum, status %s."), r->label, a,
-				    doc_status_word(r->status));
+				    status_word(r->status));
 		else
-			t = doc_fmt(_("%s: tot %s, status %s."), r->label, b, doc_status_word(r->status));
+			t = doc_fmt(_("%s: tot %s, status %s."), r->label, b, status_word(r->status));
 		esc(fp, t ? t : "", false);
 		fputc(' ', fp);
 		free(t);
@@ -602,7 +599,7 @@ gantt_legend(FILE *fp, const struct doc_gantt *g)
 		fprintf(fp, "<li><svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" width=\"24\" height=\"12\">"
 			"<rect x=\"0.5\" y=\"0.5\" width=\"23\" height=\"11\" fill=\"url(#%s)\" stroke=\"#222222\" />"
 			"</svg>", looks[i].id);
-		esc(fp, doc_status_word(looks[i].status), false);
+		esc(fp, status_word(looks[i].status), false);
 		fputs("</li>", fp);
 	}
 	fputs("<li><svg xmlns=\"http://www.w3.org/2000/svg\" aria-hidden=\"true\" width=\"24\" height=\"12\">"

@@ -164,7 +164,7 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 		fchmod(fd, export_mode(db));
 	}
 	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
-		fprintf(opts->err, "%s: cannot write: %s\n", path, strerror(errno));
+		fprintf(opts->err, _("%s: kan niet geschreven worden: %s\n"), path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(tmp);
@@ -180,24 +180,29 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 		char why[RESULT_TEXT_MAX];
 
 		/* Not errno: SQLite leaves its own behind. */
-		fprintf(opts->err, "snw: export stopped: %s\n", result_text(db_result(db), why, sizeof(why)));
+		fprintf(opts->err, _("snw: export gestopt: %s\n"), result_text(db_result(db), why, sizeof(why)));
 		fclose(fp);
 		unlink(tmp);
 		return EXIT_IOERR;
 	}
 	if (ferror(fp) || fflush(fp) == EOF || fsync(fileno(fp)) < 0) {
-		fprintf(opts->err, "%s: cannot write: %s\n", path, strerror(errno));
+		fprintf(opts->err, _("%s: kan niet geschreven worden: %s\n"), path, strerror(errno));
 		fclose(fp);
 		unlink(tmp);
 		return EXIT_IOERR;
 	}
 	if (fclose(fp) == EOF || rename(tmp, path) < 0) {
-		fprintf(opts->err, "%s: cannot write: %s\n", path, strerror(errno));
+		fprintf(opts->err, _("%s: kan niet geschreven worden: %s\n"), path, strerror(errno));
 		unlink(tmp);
 		return EXIT_IOERR;
 	}
-	if (opts->out)
-		fprintf(opts->out, "%-14s %lld rows to %s\n", e->name, total, path);
+	if (opts->out) {
+		char n[32];
+
+		/* the table (by its name, as --table takes it), then a sentence */
+		fprintf(opts->out, "%-14s ", e->name);
+		fprintf(opts->out, _n("%s rij naar %s\n", "%s rijen naar %s\n", total), i18n_count(total, n), path);
+	}
 	return 0;
 }
 

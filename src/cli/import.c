@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "import_priv.h"
+#include "core/i18n.h"
 #include "core/fault.h"
 #include "store/db.h"
 #include "store/write.h"
@@ -185,10 +186,10 @@ import_source(struct db *db, const struct entity *e, const char *name, struct so
 	if (db_bulk_end(db) < 0 && !w.db_failed)
 		import_give_up(&w, 0);
 	if (!p.have_header && !w.errors)
-		import_report(&w, false, 0, "the file is empty (expected a header row with the columns of %s)", e->name);
+		import_report(&w, false, 0, &(struct file_problem){ .kind = FILE_EMPTY, .e = e });
 	else if (p.have_header && !p.header_bad && !w.errors && !opts->replace &&
 		 w.count->added + w.count->updated + w.count->unchanged == before)
-		import_report(&w, false, 0, "no rows after the header (expected at least one row; to empty a table use --replace)");
+		import_report(&w, false, 0, &(struct file_problem){ .kind = FILE_NO_ROWS });
 
 	free(p.buf);
 	free(p.offs);
@@ -260,36 +261,36 @@ job_cmp(const void *a, const void *b)
 static int
 open_file(const char *path, FILE *err, int *fd, size_t *size)
 {
+	struct file_problem fp = { .kind = FILE_CANT_READ };
 	struct stat st;
-	char name[1024];
+	char name[1024], msg[1024];
+	int status = EXIT_NOINPUT;
 
 	text_sanitize(name, sizeof(name), path, false);
 	if ((*fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0) {
-		fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
+		fp.sys = errno;
+		fprintf(err, "%s: %s\n", name, file_problem_text(&fp, msg, sizeof(msg)));
 		return EXIT_NOINPUT;
 	}
 	if (fstat(*fd, &st) < 0) {
-		fprintf(err, "%s: cannot read: %s\n", name, strerror(errno));
-		close(*fd);
-		return EXIT_NOINPUT;
+		fp.sys = errno;
+	} else if (!S_ISREG(st.st_mode)) {
+		fp.kind = S_ISDIR(st.st_mode) ? FILE_DIRECTORY : FILE_NOT_REGULAR;
+	} else if (st.st_size > IMPORT_MAX_BYTES) {
+		fp = (struct file_problem){ .kind = FILE_TOO_BIG, .n = (long long)(st.st_size >> 20),
+					    .m = IMPORT_MAX_BYTES >> 20 };
+		status = EXIT_DATAERR;
+	} else {
+		*size = (size_t)st.st_size;
+		return 0;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		fprintf(err, "%s: cannot read: %s\n", name,
-			S_ISDIR(st.st_mode) ? "it is a directory (expected a CSV file)"
-					    : "not a regular file (expected a CSV file)");
-		close(*fd);
-		return EXIT_NOINPUT;
-	}
-	if (st.st_size > IMPORT_MAX_BYTES) {
-		fprintf(err, "%s: the file is %lld MB (expected a spreadsheet of at most %d MB)\n",
-			name, (long long)(st.st_size >> 20), IMPORT_MAX_BYTES >> 20);
-		close(*fd);
-		return EXIT_DATAERR;
-	}
-	*size = (size_t)st.st_size;
-	return 0;
+	fprintf(err, "%s: %s\n", name, file_problem_text(&fp, msg, sizeof(msg)));
+	close(*fd);
+	return status;
 }
 
+/* Per table (by its name, as --table takes it) what the import did:
+ * "actielijnen    1 toegevoegd, 0 bijgewerkt, 45 ongewijzigd". */
 static void
 print_summary(const struct import_opts *opts, const struct import_count *counts)
 {
@@ -297,17 +298,22 @@ print_summary(const struct import_opts *opts, const struct import_count *counts)
 		return;
 	for (int i = 0; i < entity_count; i++) {
 		const struct import_count *c = &counts[i];
+		char a[32], u[32], s[32], d[32];
 
 		if (!c->files)
 			continue;
-		fprintf(opts->out, "%-14s %lld added, %lld updated, %lld unchanged", entities[i]->name,
-			c->added, c->updated, c->unchanged);
+		i18n_count(c->added, a);
+		i18n_count(c->updated, u);
+		i18n_count(c->unchanged, s);
+		fprintf(opts->out, "%-14s ", entities[i]->name);
 		if (opts->replace)
-			fprintf(opts->out, ", %lld deleted", c->deleted);
-		fputc('\n', opts->out);
+			fprintf(opts->out, _("%s toegevoegd, %s bijgewerkt, %s ongewijzigd, %s verwijderd\n"),
+				a, u, s, i18n_count(c->deleted, d));
+		else
+			fprintf(opts->out, _("%s toegevoegd, %s bijgewerkt, %s ongewijzigd\n"), a, u, s);
 	}
 	if (opts->dry_run)
-		fprintf(opts->out, "dry run: nothing was written\n");
+		fputs(_("proefimport (--dry-run): er is niets geschreven\n"), opts->out);
 }
 
 int
@@ -332,9 +338,11 @@ import_files(struct db *db, char *const *files, int nfiles,
 		if (!jobs[i].e) {
 			char name[1024];
 
+			char msg[1024];
+
 			text_sanitize(name, sizeof(name), files[i], false);
-			fprintf(opts->err, "%s: cannot tell which table this is (expected a file named after a table, such as actielijnen.csv, or --table NAME)\n",
-				name);
+			fprintf(opts->err, "%s: %s\n", name,
+				file_problem_text(&(struct file_problem){ .kind = FILE_WHICH_TABLE }, msg, sizeof(msg)));
 			status = EXIT_USAGE;
 		}
 	}
@@ -398,10 +406,14 @@ import_files(struct db *db, char *const *files, int nfiles,
 		db_rollback(db);
 		db_cache_size(db, cache);
 		if (status) {
+			char n[32];
+
 			if (errors)
-				fprintf(opts->err, "%d error%s: nothing was imported\n", errors, errors == 1 ? "" : "s");
+				fprintf(opts->err, _n("%s fout: er is niets geïmporteerd\n",
+						      "%s fouten: er is niets geïmporteerd\n", errors),
+					i18n_count(errors, n));
 			else
-				fprintf(opts->err, "nothing was imported\n");
+				fputs(_("er is niets geïmporteerd\n"), opts->err);
 			if (status == EXIT_IOERR)
 				say_failed(opts, db);
 			return status;
@@ -414,7 +426,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	if (opts->fill_new && ((opts->peildatum && db_state_peildatum(db, opts->peildatum) < 0) ||
 			       db_mark_complete(db) < 0)) {
 		say_failed(opts, db);
-		fprintf(opts->err, "nothing was imported\n");
+		fputs(_("er is niets geïmporteerd\n"), opts->err);
 		db_rollback(db);
 		db_cache_size(db, cache);
 		return EXIT_IOERR;
@@ -422,7 +434,7 @@ import_files(struct db *db, char *const *files, int nfiles,
 	if (db_commit(db) < 0) {
 		db_cache_size(db, cache);
 		say_failed(opts, db);
-		fprintf(opts->err, "nothing was imported\n");
+		fputs(_("er is niets geïmporteerd\n"), opts->err);
 		return EXIT_IOERR;
 	}
 	db_cache_size(db, cache);

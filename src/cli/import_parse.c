@@ -44,17 +44,19 @@ batch_item(struct batch *b, enum item_kind kind, long line)
 }
 
 void
-import_note(struct parser *p, bool warning, long line, const char *fmt, ...)
+import_note(struct parser *p, bool warning, long line, const char *msg)
+{
+	struct item *it = batch_item(p->cur, warning ? ITEM_WARNING : ITEM_ERROR, line);
+
+	it->at = batch_text(p->cur, msg);
+}
+
+void
+import_problem(struct parser *p, bool warning, long line, const struct file_problem *fp)
 {
 	char msg[1024];
-	struct item *it;
-	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	it = batch_item(p->cur, warning ? ITEM_WARNING : ITEM_ERROR, line);
-	it->at = batch_text(p->cur, msg);
+	import_note(p, warning, line, file_problem_text(fp, msg, sizeof(msg)));
 }
 
 /* libcsv: a field is complete. Copy it into the row buffer. A BOM
@@ -97,8 +99,8 @@ take_header(struct parser *p, long line)
 
 	p->have_header = true;
 	if (p->noffs > MAX_COLUMNS) {
-		import_note(p, false, line, "the header has %zu columns (expected the columns of %s, at most %d)",
-			    p->noffs, e->name, MAX_COLUMNS);
+		import_problem(p, false, line, &(struct file_problem){ .kind = FILE_TOO_MANY_COLUMNS, .e = e,
+								       .n = (long long)p->noffs, .m = MAX_COLUMNS });
 		p->header_bad = true;
 		return;
 	}
@@ -112,24 +114,20 @@ take_header(struct parser *p, long line)
 		f = entity_field_by_header(e, name);
 		p->col_field[c] = f;
 		if (f >= 0 && seen[f]) {
-			import_note(p, false, line, "%s: column appears twice (expected each column once)", name);
+			import_problem(p, false, line, &(struct file_problem){ .kind = FILE_COLUMN_TWICE, .value = name });
 			p->header_bad = true;
 		} else if (f >= 0) {
 			seen[f] = true;
 			p->in_header[f] = true;
 		} else if (*name) {
-			import_note(p, true, line, "%s: unknown column for %s, ignored", name, e->name);
+			import_problem(p, true, line, &(struct file_problem){ .kind = FILE_UNKNOWN_COLUMN, .e = e,
+									      .value = name });
 		}
 	}
 	for (int f = 0; f < e->nfields; f++) {
 		if (!seen[f] && e->fields[f].required) {
-			char cols[256] = "";
-
-			for (int g = 0; g < e->nfields; g++)
-				snprintf(cols + strlen(cols), sizeof(cols) - strlen(cols), "%s%s",
-					 g ? ", " : "", e->fields[g].column);
-			import_note(p, false, line, "%s: required column is missing (expected a header with %s)",
-				    e->fields[f].column, cols);
+			import_problem(p, false, line, &(struct file_problem){ .kind = FILE_MISSING_COLUMN, .e = e,
+									       .f = &e->fields[f] });
 			p->header_bad = true;
 		}
 	}
@@ -211,8 +209,10 @@ take_row(struct parser *p, long line)
 		if (*v)
 			empty = false;
 		if ((int)c >= p->ncols && *v) {
-			import_note(p, false, line, "%zu values, but the header has %d columns (expected one value per column; does a value contain '%c' without quotes?)",
-				    p->noffs, p->ncols, p->delim == '\t' ? ' ' : p->delim);
+			char delim[2] = { p->delim == '\t' ? ' ' : (char)p->delim, '\0' };
+
+			import_problem(p, false, line, &(struct file_problem){ .kind = FILE_TOO_MANY_VALUES,
+				.n = (long long)p->noffs, .m = p->ncols, .value = delim });
 			return;
 		}
 	}
@@ -234,7 +234,7 @@ take_row(struct parser *p, long line)
 		vals[f] = lead[f] ? normalize_keeping_lead(&e->fields[f], raw[f], dates[f], &why)
 				  : field_normalize(&e->fields[f], raw[f] ? raw[f] : none[f], dates[f], &why);
 		if (!vals[f]) {
-			import_note(p, false, line, "%s", problem_text(&why, true, err, sizeof(err)));
+			import_note(p, false, line, problem_text(&why, true, err, sizeof(err)));
 			ok = false;
 		}
 	}
@@ -323,8 +323,9 @@ feed(struct parser *p, struct csv_parser *cp, const char *s, size_t n, size_t ba
 		if (csv_parse(cp, s + at, len, on_field, on_row, p) != len) {
 			if (csv_error(cp) == CSV_ENOMEM)
 				alloc_fail(len);	/* libcsv's buffer for a long value */
-			import_note(p, false, p->line, "%s (expected RFC 4180 quoting: a value with a quote is quoted, and the quote inside is written twice)",
-				    csv_strerror(csv_error(cp)));
+			/* libcsv's own words are English: ours say it */
+			import_problem(p, false, p->line, &(struct file_problem){
+				.kind = csv_error(cp) == CSV_ETOOBIG ? FILE_VALUE_TOO_BIG : FILE_BAD_QUOTE });
 			return false;
 		}
 		at += len;
@@ -369,14 +370,14 @@ import_parse(struct parser *p)
 		if (!eof) {
 			import_grow((void **)&buf, &cap, have + READ_BLOCK, 1);
 			if ((r = import_source_read(p->src, buf + have, READ_BLOCK)) < 0) {
-				import_note(p, false, 0, "cannot read: %s", strerror(errno));
+				import_problem(p, false, 0, &(struct file_problem){ .kind = FILE_CANT_READ, .sys = errno });
 				break;
 			}
 			eof = r == 0;
 			have += (size_t)r;
 			if ((total += (size_t)r) > IMPORT_MAX_BYTES) {
-				import_note(p, false, 0, "the file grew beyond %d MB while it was read (expected a spreadsheet of at most that)",
-					    IMPORT_MAX_BYTES >> 20);
+				import_problem(p, false, 0, &(struct file_problem){ .kind = FILE_GREW,
+										    .m = IMPORT_MAX_BYTES >> 20 });
 				break;
 			}
 		}
@@ -418,8 +419,7 @@ import_parse(struct parser *p)
 	}
 	if (eof && have == 0 && ok && started && !p->header_bad && !p->failed &&
 	    csv_fini(&cp, on_field, on_row, p) != 0)
-		import_note(p, false, p->last_row_line + 1,
-			    "a quoted value that starts here is never closed (expected a closing \")");
+		import_problem(p, false, p->last_row_line + 1, &(struct file_problem){ .kind = FILE_UNCLOSED_QUOTE });
 	free(buf);
 	csv_free(&cp);
 }

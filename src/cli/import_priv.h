@@ -172,14 +172,15 @@ const char *import_decode(struct parser *p, const char *s, size_t n, size_t *out
 /* import_parse.c: reads, decodes and parses a whole file (the parser's
  * thread); a message for the writer to print in its place among the rows. */
 void import_parse(struct parser *p);
-void import_note(struct parser *p, bool warning, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+void import_note(struct parser *p, bool warning, long line, const char *msg);
+/* The same for a problem with the file, worded by the catalogue
+ * (core/result.h: file_problem_text). */
+void import_problem(struct parser *p, bool warning, long line, const struct file_problem *fp);
 
 /* import_write.c: takes in a batch; messages about the file; the
  * database failed (db_result says how) and the import stops. */
 void import_consume(struct writer *w, const struct batch *b);
-void import_report(struct writer *w, bool warning, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+void import_report(struct writer *w, bool warning, long line, const struct file_problem *fp);
 void import_give_up(struct writer *w, long line);
 
 #endif

@@ -70,8 +70,8 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 
 	*owned = NULL;
 	if ((nul = memchr(s, '\0', n))) {
-		import_note(p, false, p->line + count_lines(s, (size_t)(nul - s)),
-			    "NUL byte: this is not a text file (expected CSV text)");
+		import_problem(p, false, p->line + count_lines(s, (size_t)(nul - s)),
+			       &(struct file_problem){ .kind = FILE_NUL });
 		return NULL;
 	}
 	if (p->enc != ENC_CP1252) {
@@ -89,9 +89,9 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 			return s;
 		}
 		if (p->enc == ENC_UTF8) {
-			import_note(p, false, p->line + count_lines(s, good),
-				    _("byte 0x%02X is geen UTF-8, maar regel %ld was dat wel (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
-				    (unsigned char)s[good], p->enc_line);
+			import_problem(p, false, p->line + count_lines(s, good),
+				       &(struct file_problem){ .kind = FILE_NOT_UTF8_AFTER,
+							       .n = (unsigned char)s[good], .m = p->enc_line });
 			return NULL;
 		}
 		p->enc = ENC_CP1252;
@@ -103,16 +103,14 @@ import_decode(struct parser *p, const char *s, size_t n, size_t *outlen, char **
 		uint32_t cp;
 
 		memcpy(shown, s + u, text_utf8_decode(s + u, n - u, &cp));
-		import_note(p, false, p->line + count_lines(s, u),
-			    _("\"%s\" is UTF-8, maar regel %ld was Windows-1252 (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
-			    shown, p->enc_line);
+		import_problem(p, false, p->line + count_lines(s, u),
+			       &(struct file_problem){ .kind = FILE_UTF8_AFTER, .value = shown, .m = p->enc_line });
 		return NULL;
 	}
 	*owned = text_cp1252_to_utf8(s, n, outlen, &bad);
 	if (!*owned) {
-		import_note(p, false, p->line + count_lines(s, bad),
-			    "byte 0x%02X is valid in neither UTF-8 nor Windows-1252 (expected text saved as \"CSV UTF-8\" or \"CSV\")",
-			    (unsigned char)s[bad]);
+		import_problem(p, false, p->line + count_lines(s, bad),
+			       &(struct file_problem){ .kind = FILE_BAD_BYTE, .n = (unsigned char)s[bad] });
 		return NULL;
 	}
 	return *owned;
@@ -137,8 +135,7 @@ sep_line(struct parser *p, const char *s, size_t n)
 	if (c == '"' || c == '\r' || c == '\n' || c == ' ' || (unsigned char)c >= 0x80 ||
 	    (c != '\t' && (c < '!' || c > '~')) || (c >= '0' && c <= '9') ||
 	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
-		import_note(p, false, 1, _("sep=%c: dit teken kan geen scheidingsteken zijn (verwacht: sep=; of sep=, of een ander leesteken)"),
-			    c);
+		import_problem(p, false, 1, &(struct file_problem){ .kind = FILE_BAD_SEP, .n = (unsigned char)c });
 		return -1;
 	}
 	p->delim = (unsigned char)c;
@@ -187,7 +184,7 @@ import_first_block(struct parser *p, const char *s, size_t n, size_t size)
 	long skip = 0, line;
 
 	if (n >= 2 && ((s[0] == '\xff' && s[1] == '\xfe') || (s[0] == '\xfe' && s[1] == '\xff'))) {
-		import_note(p, false, 1, "the file is UTF-16 (expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\")");
+		import_problem(p, false, 1, &(struct file_problem){ .kind = FILE_UTF16 });
 		return -1;
 	}
 	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "import_priv.h"
+#include "core/i18n.h"
 #include "store/db.h"
 #include "store/write.h"
 #include "core/text.h"
@@ -30,26 +31,23 @@ say(struct writer *w, bool warning, long line, const char *msg)
 		return;
 	text_sanitize(safe, sizeof(safe), msg, false);
 	text_sanitize(name, sizeof(name), w->name, false);	/* file names are data too */
-	if (line > 0)
-		fprintf(w->opts->err, "%s:%ld: %s%s\n", name, line, warning ? "warning: " : "", safe);
+	/* FILE:LINE: what is wrong; a warning says so first */
+	if (line > 0 && warning)
+		fprintf(w->opts->err, _("%s:%ld: waarschuwing: %s\n"), name, line, safe);
+	else if (line > 0)
+		fprintf(w->opts->err, "%s:%ld: %s\n", name, line, safe);
+	else if (warning)
+		fprintf(w->opts->err, _("%s: waarschuwing: %s\n"), name, safe);
 	else
-		fprintf(w->opts->err, "%s: %s%s\n", name, warning ? "warning: " : "", safe);
+		fprintf(w->opts->err, "%s: %s\n", name, safe);
 }
 
 void
-import_report(struct writer *w, bool warning, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-void
-import_report(struct writer *w, bool warning, long line, const char *fmt, ...)
+import_report(struct writer *w, bool warning, long line, const struct file_problem *fp)
 {
 	char msg[1024];
-	va_list ap;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	say(w, warning, line, msg);
+	say(w, warning, line, file_problem_text(fp, msg, sizeof(msg)));
 }
 
 /* The database failed (disk full, locked, ...): the import cannot go on.

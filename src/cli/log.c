@@ -39,11 +39,38 @@ pad(char *buf, size_t sz, const char *s, int cols)
 	return buf;
 }
 
+/* The field a column of the history names ("status", "domein_id"), or
+ * NULL. */
+static const struct field *
+field_of(const struct entity *e, const char *column)
+{
+	char col[64];
+	size_t len = strlen(column);
+	int j;
+
+	snprintf(col, sizeof(col), "%s", column);
+	if (len > 3 && len < sizeof(col) && strcmp(col + len - 3, "_id") == 0)
+		col[len - 3] = '\0';
+	j = entity_field_index(e, col);
+	return j >= 0 ? &e->fields[j] : NULL;
+}
+
+/* A field's value as the log shows it: a status in the language shown,
+ * anything else as stored; NULL is empty. */
+static const char *
+value_shown(const struct field *f, const char *v)
+{
+	if (!v)
+		return _("(leeg)");
+	return f ? field_value_word(f, v) : v;
+}
+
 static int
 put_entry(void *ctx, const struct log_entry *e)
 {
 	FILE *fp = ctx;
-	char who[64], src[64], title[256], what[1200], n[32];
+	char who[64], src[64], title[256], what[1200], n[64];
+	const struct field *f;
 
 	text_fit(title, sizeof(title), e->title, 50);
 	switch (e->kind) {
@@ -57,19 +84,21 @@ put_entry(void *ctx, const struct log_entry *e)
 		snprintf(what, sizeof(what), _("verwijderd: \"%s\""), title);
 		break;
 	case LOG_FIELD:
+		f = field_of(e->e, e->field);
 		/* TRANSLATORS: an entry's title, a field, its old and new value. */
-		snprintf(what, sizeof(what), _("\"%s\": %s: %s -> %s"), title, e->field,
-			 e->old ? e->old : _("(leeg)"), e->new ? e->new : _("(leeg)"));
+		snprintf(what, sizeof(what), _("\"%s\": %s: %s -> %s"), title, f ? field_label(f) : e->field,
+			 value_shown(f, e->old), value_shown(f, e->new));
 		break;
 	case LOG_ADDED_MANY:
-		/* TRANSLATORS: a number and a table ("actielijnen"). */
-		snprintf(what, sizeof(what), _("toegevoegd: %s %s"), i18n_count(e->count, n), e->e->name);
+		/* TRANSLATORS: a number of entries of a kind ("1.000 actielijnen") */
+		snprintf(what, sizeof(what), _("toegevoegd: %s"), entity_count_text(e->e, e->count, n, sizeof(n)));
 		fprintf(fp, "%s  %s %s %s %lld-%lld  %s\n", e->when, pad(who, sizeof(who), e->who, 12),
-			pad(src, sizeof(src), source_word(e->source), 9), e->e->name, e->id, e->last, what);
+			pad(src, sizeof(src), source_word(e->source), 9), _(e->e->words->kind), e->id, e->last, what);
 		return ferror(fp) ? -1 : 0;
 	}
+	/* when, who, how, the kind and id of the entry, what happened */
 	fprintf(fp, "%s  %s %s %s %lld  %s\n", e->when, pad(who, sizeof(who), e->who, 12),
-		pad(src, sizeof(src), source_word(e->source), 9), e->e->singular, e->id, what);
+		pad(src, sizeof(src), source_word(e->source), 9), _(e->e->words->kind), e->id, what);
 	return ferror(fp) ? -1 : 0;
 }
 

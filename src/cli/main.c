@@ -117,8 +117,17 @@ usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsay(fmt, ap);
 	va_end(ap);
-	fputs("(snw --help lists the commands and options)\n", stderr);
+	fputs(_("(snw --help toont de opdrachten en opties)\n"), stderr);
 	return EXIT_USAGE;
+}
+
+/* A --table that names no table; returns EXIT_USAGE. The table names are
+ * the file contract's, in every language. */
+static int
+unknown_table(const char *cmd, const char *name)
+{
+	return usage_error(_("%s: onbekende tabel '%s' (verwacht: domeinen, successen, actielijnen, planning, vergaderingen, besluiten of acties)"),
+			   cmd, name);
 }
 
 /* The default database: $SNW_DB, else under $XDG_DATA_HOME or ~/.local/share. */
@@ -448,7 +457,7 @@ parse_short_opts(int argc, char **argv, const char *shortopts, const struct opti
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		if (opt == '?') {
-			usage_error("%s: unknown option or missing value", argv[optind - 1]);
+			usage_error(_("%s: onbekende optie of ontbrekende waarde"), argv[optind - 1]);
 			return -1;
 		}
 		take(opt, optarg, data);
@@ -488,9 +497,9 @@ cmd_init(struct ctx *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_error("init: unexpected argument '%s'", argv[i]);
+		return usage_error(_("%s: onverwacht argument '%s'"), argv[0], argv[i]);
 	if (c->readonly)
-		return usage_error("%s", "init: cannot create a database with --read-only");
+		return usage_error("%s", _("init: met --read-only kan er geen database gemaakt worden"));
 	if (dangling_link(c->db_path))
 		return EXIT_CANTCREAT;
 	if (lstat(c->db_path, &st) == 0) {
@@ -568,11 +577,11 @@ cmd_import(struct ctx *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i >= argc)
-		return usage_error("%s", "import: no FILE given");
+		return usage_error("%s", _("import: geen BESTAND gegeven (verwacht: een of meer CSV-bestanden)"));
 	if (a.table && !(a.opts.table = entity_find(a.table)))
-		return usage_error("import: unknown table '%s' (expected domeinen, successen, actielijnen, planning, vergaderingen, besluiten or acties)", a.table);
+		return unknown_table("import", a.table);
 	if (c->readonly && !a.opts.dry_run)
-		return usage_error("%s", "import: the database is opened with --read-only (use --dry-run to check files)");
+		return usage_error("%s", _("import: de database is geopend met --read-only (controleer bestanden met --dry-run)"));
 	if ((status = open_db(c, &db)) != 0)
 		return status;
 	if (db_readonly(db) && a.opts.dry_run) {
@@ -589,7 +598,7 @@ cmd_import(struct ctx *c, int argc, char **argv)
 		db = copy;
 	}
 	if (db_readonly(db) && !a.opts.dry_run) {
-		say("%s is read-only for you; nothing was imported", c->db_path);
+		say(_("%s is voor jou alleen-lezen; er is niets geïmporteerd"), c->db_path);
 		db_close(db);
 		return EXIT_CANTCREAT;
 	}
@@ -668,9 +677,9 @@ cmd_export(struct ctx *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_error("export: unexpected argument '%s'", argv[i]);
+		return usage_error(_("%s: onverwacht argument '%s'"), argv[0], argv[i]);
 	if (a.table && !(a.opts.table = entity_find(a.table)))
-		return usage_error("export: unknown table '%s' (expected domeinen, successen, actielijnen, planning, vergaderingen, besluiten or acties)", a.table);
+		return unknown_table("export", a.table);
 	if (stat(a.opts.dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		say(_("%s is geen map (verwacht: een map voor de CSV-bestanden)"), a.opts.dir);
 		return EXIT_CANTCREAT;
@@ -792,7 +801,7 @@ cmd_report(struct ctx *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_error("report: unexpected argument '%s'", argv[i]);
+		return usage_error(_("%s: onverwacht argument '%s'"), argv[0], argv[i]);
 	if ((status = doc_check("report", &a, today)) != 0)
 		return status;
 	return doc_run(c, "report", &a, NULL);
@@ -810,7 +819,7 @@ cmd_minutes(struct ctx *c, int argc, char **argv)
 	if (i >= argc)
 		return usage_error("%s", _("minutes: geen DATUM (verwacht: de datum van een vergadering, zoals 21-12-2023)"));
 	if (i + 1 < argc)
-		return usage_error("minutes: unexpected argument '%s'", argv[i + 1]);
+		return usage_error(_("%s: onverwacht argument '%s'"), argv[0], argv[i + 1]);
 	if (a.opts.domain || a.opts.since)
 		return usage_error("%s", _("minutes: --domain en --since horen bij report"));
 	if ((status = doc_check("minutes", &a, today)) != 0)
@@ -858,11 +867,11 @@ cmd_log(struct ctx *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_error("log: unexpected argument '%s'", argv[i]);
+		return usage_error(_("%s: onverwacht argument '%s'"), argv[0], argv[i]);
 	if (a.limit) {
 		q.limit = strtol(a.limit, &end, 10);
 		if (*end || q.limit <= 0)
-			return usage_error("log: --limit '%s' is not a positive number", a.limit);
+			return usage_error(_("log: --limit '%s' is geen positief getal (verwacht: een aantal zoals 50)"), a.limit);
 	}
 	if (a.since) {
 		if (!date_parse(a.since, DATE_POINT, since))
@@ -870,7 +879,7 @@ cmd_log(struct ctx *c, int argc, char **argv)
 		q.since = since;
 	}
 	if (a.table && !(q.table = entity_find(a.table)))
-		return usage_error("log: unknown table '%s' (expected domeinen, successen, actielijnen, planning, vergaderingen, besluiten or acties)", a.table);
+		return unknown_table("log", a.table);
 	if ((status = open_db(c, &db)) != 0)
 		return status;
 	if (a.domain && (rc = report_find_domain(db, a.domain, &q.domein_id)) <= 0) {
@@ -882,7 +891,7 @@ cmd_log(struct ctx *c, int argc, char **argv)
 			char msg[FIELD_ERR_MAX];
 
 			problem_set(&unknown, PROB_UNKNOWN_DOMAIN, NULL, NULL, a.domain);
-			status = usage_error("log: %s", problem_text(&unknown, false, msg, sizeof(msg)));
+			status = usage_error("%s: %s", argv[0], problem_text(&unknown, false, msg, sizeof(msg)));
 		}
 		db_close(db);
 		return status;
@@ -905,7 +914,7 @@ cmd_dashboard(struct ctx *c)
 	int status;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		say("the dashboard needs a terminal (see snw --help for the commands)");
+		say("%s", _("het dashboard heeft een terminal nodig (snw --help toont de opdrachten)"));
 		return EXIT_USAGE;
 	}
 	if ((status = open_db(c, &db)) != 0)
@@ -943,7 +952,7 @@ main(int argc, char **argv)
 			break;
 		} else if (strcmp(a, "--db") == 0) {
 			if (++i >= argc)
-				return usage_error("%s", "--db needs a PATH");
+				return usage_error("%s", _("--db heeft een PAD nodig"));
 			db_arg = argv[i];
 		} else if (strncmp(a, "--db=", 5) == 0) {
 			db_arg = a + 5;
@@ -956,21 +965,21 @@ main(int argc, char **argv)
 			printf("snw %s\n", SNW_VERSION);
 			return 0;
 		} else {
-			return usage_error("unknown option '%s'", a);
+			return usage_error(_("onbekende optie '%s'"), a);
 		}
 	}
 	if (db_arg && !*db_arg)
-		return usage_error("%s", "--db needs a PATH");
+		return usage_error("%s", _("--db heeft een PAD nodig"));
 	c.explicit_db = db_arg || (getenv("SNW_DB") && *getenv("SNW_DB"));
 	if (db_arg)
 		snprintf(c.db_path, sizeof(c.db_path), "%s", db_arg);
 	else if (default_db_path(c.db_path, sizeof(c.db_path)) < 0)
-		return usage_error("%s", "no database: give --db PATH or set SNW_DB or HOME");
+		return usage_error("%s", _("geen database: geef --db PAD, of zet SNW_DB of HOME"));
 
 	if (i >= argc)
 		return cmd_dashboard(&c);
 	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
 		if (strcmp(argv[i], commands[k].name) == 0)
 			return commands[k].run(&c, argc - i, argv + i);
-	return usage_error("unknown command '%s'", argv[i]);
+	return usage_error(_("onbekende opdracht '%s'"), argv[i]);
 }

@@ -83,7 +83,7 @@ put_action(void *ctx, const struct minutes_action *a)
 		{ a->actie, note, NULL },
 		{ *a->eigenaar ? a->eigenaar : _("onbekend"), NULL, NULL },
 		{ due ? due : "", NULL, NULL },
-		{ m->earlier ? day(a->vergadering, v, sizeof(v), "") : doc_status_word(*a->status ? a->status : STATUS_OPEN),
+		{ m->earlier ? day(a->vergadering, v, sizeof(v), "") : status_word(*a->status ? a->status : STATUS_OPEN),
 		  NULL, NULL },
 	}, late ? DOC_ROW_LATE : 0);
 	free(note);
@@ -103,7 +103,7 @@ minutes_body(struct mins *m, const struct meeting_brief *mt)
 	free(s);
 	doc_pairs_begin(m->doc);
 	doc_pair(m->doc, _("Datum"), d);
-	doc_pair(m->doc, _("Soort"), mt->soort);
+	doc_pair(m->doc, _("Soort"), soort_word(mt->soort));
 	doc_pair(m->doc, _("Locatie"), *mt->locatie ? mt->locatie : _("niet vastgelegd"));
 	if (*mt->bron)
 		doc_pair(m->doc, _("Bron"), mt->bron);

@@ -63,11 +63,13 @@ progress_update(struct progress *p, long long rows, double fraction)
 	p->last = now;
 	i18n_count(rows, n);
 	i18n_count((long long)((double)rows * 1000.0 / (double)ms), rate);
+	/* TRANSLATORS: the file, rows done, rows per second, percentage */
 	if (fraction >= 0)
-		snprintf(full, sizeof(full), _("%s: %s rijen, %s per seconde, %d%%"), p->label, n, rate,
-			 (int)(fraction > 1 ? 100 : fraction * 100));
+		snprintf(full, sizeof(full), _n("%s: %s rij, %s per seconde, %d%%", "%s: %s rijen, %s per seconde, %d%%", rows),
+			 p->label, n, rate, (int)(fraction > 1 ? 100 : fraction * 100));
 	else
-		snprintf(full, sizeof(full), _("%s: %s rijen, %s per seconde"), p->label, n, rate);
+		snprintf(full, sizeof(full), _n("%s: %s rij, %s per seconde", "%s: %s rijen, %s per seconde", rows),
+			 p->label, n, rate);
 	/* One line, never wrapped: \r only goes back to its own line's start. */
 	w = ioctl(fileno(p->fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1 ? ws.ws_col - 1 : 79;
 	w = text_fit(line, sizeof(line), full, w);

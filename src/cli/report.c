@@ -192,11 +192,11 @@ put_header(struct rep *r)
 	free(sub);
 	doc_pairs_begin(r->doc);
 	doc_pair(r->doc, _("Datum van dit rapport"), day(r->o->today, d, sizeof(d), ""));
-	v = last.id ? doc_fmt(_("%s, %s"), day(last.datum, d, sizeof(d), ""), *last.titel ? last.titel : last.soort)
+	v = last.id ? doc_fmt(_("%s, %s"), day(last.datum, d, sizeof(d), ""), *last.titel ? last.titel : soort_word(last.soort))
 		    : xstrdup(_("geen"));
 	doc_pair(r->doc, _("Laatste AB-vergadering"), v);
 	free(v);
-	v = next.id ? doc_fmt(_("%s, %s"), day(next.datum, d, sizeof(d), ""), *next.titel ? next.titel : next.soort)
+	v = next.id ? doc_fmt(_("%s, %s"), day(next.datum, d, sizeof(d), ""), *next.titel ? next.titel : soort_word(next.soort))
 		    : xstrdup(_("nog niet vastgelegd"));
 	doc_pair(r->doc, _("Volgende AB-vergadering"), v);
 	free(v);
@@ -250,7 +250,7 @@ put_summary(struct rep *r)
 	doc_table_begin(r->doc, NULL, c, 6);
 	for (int i = 0; i < r->ndoms; i++) {
 		const struct dom *x = &r->doms[i];
-		char *note = doc_fmt("%s · %s", x->code, strcmp(x->soort, SOORT_THEMA) == 0 ? _("thema") : _("domein"));
+		char *note = doc_fmt("%s · %s", x->code, soort_word(x->soort));
 		int rc = shown(r, x->id) ? summary_row(r, x->id, x->naam, note) : 0;
 
 		free(note);
@@ -275,9 +275,11 @@ field_value(const struct change *c, const struct change_field *f, const char *v)
 	char d[32];
 
 	if (strcmp(f->column, "status") == 0)
-		return xstrdup(doc_status_word(v));	/* empty: onbekend */
+		return xstrdup(status_word(v));	/* empty: onbekend */
 	if (!*v)
 		return xstrdup(_("(leeg)"));
+	if (j >= 0 && c->e->fields[j].type == FT_ENUM)
+		return xstrdup(field_value_word(&c->e->fields[j], v));
 	if (j >= 0 && (c->e->fields[j].type == FT_DATE || c->e->fields[j].type == FT_DATE_START ||
 		       c->e->fields[j].type == FT_DATE_END))
 		return xstrdup(day(v, d, sizeof(d), ""));
@@ -295,7 +297,7 @@ change_fields(const struct change *c)
 		char *a = field_value(c, &c->fields[i], c->fields[i].old);
 		char *b = field_value(c, &c->fields[i], c->fields[i].new);
 		/* TRANSLATORS: a field, its old and its new value. */
-		char *t = doc_fmt(_("%s: %s → %s"), c->fields[i].label, a ? a : "", b ? b : "");
+		char *t = doc_fmt(_("%s: %s → %s"), _(c->fields[i].label), a ? a : "", b ? b : "");
 		char *u = t ? doc_fmt(*s ? "%s; %s" : "%s%s", s, t) : NULL;
 
 		free(a);
@@ -321,32 +323,35 @@ change_title(const struct change *c)
 static char *
 change_line(const struct change *c)
 {
-	char when[32], iso[11], n[32], *title = change_title(c), *fields = NULL, *s = NULL;
+	char when[32], iso[11], n[64], *title = change_title(c), *fields = NULL, *s = NULL;
 
 	snprintf(iso, sizeof(iso), "%.10s", c->when);
 	day(iso, when, sizeof(when), "");
 	if (c->kind != CHANGE_ADDED && c->kind != CHANGE_REMOVED && c->kind != CHANGE_ADDED_MANY)
 		fields = change_fields(c);
+	/* the date, what happened to which kind of entry (one phrase per
+	 * kind: entity_words), its title, what changed */
 	switch (c->kind) {
 	case CHANGE_ADDED:
-		/* TRANSLATORS: date, kind of entry ("actielijn"), its title. */
-		s = doc_fmt(_("%s: %s “%s” toegevoegd"), when, c->e->singular, title);
+		s = doc_fmt("%s: %s “%s”", when, _(c->e->words->added), title);
 		break;
 	case CHANGE_REMOVED:
-		s = doc_fmt(_("%s: %s “%s” verwijderd"), when, c->e->singular, title);
+		s = doc_fmt("%s: %s “%s”", when, _(c->e->words->deleted), title);
 		break;
 	case CHANGE_CLOSED:
-		s = doc_fmt(_("%s: %s “%s” afgesloten (%s)"), when, c->e->singular, title, fields);
+		s = doc_fmt("%s: %s “%s” (%s)", when,
+			    _(c->e->words->closed ? c->e->words->closed : c->e->words->changed), title, fields);
 		break;
 	case CHANGE_DONE:
-		s = doc_fmt(_("%s: actie “%s” gedaan (%s)"), when, title, fields);
+		s = doc_fmt(_("%s: actie gedaan “%s” (%s)"), when, title, fields);
 		break;
 	case CHANGE_CHANGED:
-		s = doc_fmt(_("%s: %s “%s” gewijzigd (%s)"), when, c->e->singular, title, fields);
+		s = doc_fmt("%s: %s “%s” (%s)", when, _(c->e->words->changed), title, fields);
 		break;
 	case CHANGE_ADDED_MANY:
-		/* TRANSLATORS: date, a number, a table ("actielijnen"). */
-		s = doc_fmt(_("%s: %s %s toegevoegd bij een import"), when, i18n_count(c->count, n), c->e->name);
+		/* TRANSLATORS: a date; a number of entries of a kind ("12 actielijnen") */
+		s = doc_fmt(_("%s: %s toegevoegd bij een import"), when,
+			    entity_count_text(c->e, c->count, n, sizeof(n)));
 		break;
 	}
 	free(fields);
@@ -609,7 +614,7 @@ put_actielijn(void *ctx, const struct line_row *a)
 		plan = t;
 	}
 	doc_table_row(r->doc, (const struct doc_cell[]){
-		{ a->titel, note, NULL }, { doc_status_word(a->status), NULL, NULL },
+		{ a->titel, note, NULL }, { status_word(a->status), NULL, NULL },
 		{ *a->trekker ? a->trekker : _("onbekend"), NULL, NULL },
 		{ when ? when : "", plan, NULL },
 	}, 0);
@@ -668,7 +673,7 @@ put_domain(struct rep *r, const struct dom *x)
 	doc_heading(r->doc, 2, h, DOC_NEW_PAGE);
 	free(h);
 	doc_pairs_begin(r->doc);
-	doc_pair(r->doc, _("Soort"), strcmp(x->soort, SOORT_THEMA) == 0 ? _("thema") : _("domein"));
+	doc_pair(r->doc, _("Soort"), soort_word(x->soort));
 	if (*x->motto)
 		doc_pair(r->doc, _("Motto"), x->motto);
 	if (*x->bron)

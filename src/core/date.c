@@ -9,6 +9,7 @@
 #endif
 
 #include "core/date.h"
+#include "core/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,10 +37,11 @@ static const struct {
 	{ "december", 12 }, { "dec", 12 },
 };
 
-/* Dutch short month names for display, index 1..12. */
+/* Short month names for display, index 1..12: Dutch msgids, shown in
+ * the language of the user ("mrt", "Mar"). */
 static const char *const month_short[13] = {
-	"", "jan", "feb", "mrt", "apr", "mei", "jun",
-	"jul", "aug", "sep", "okt", "nov", "dec",
+	"", N_("jan"), N_("feb"), N_("mrt"), N_("apr"), N_("mei"), N_("jun"),
+	N_("jul"), N_("aug"), N_("sep"), N_("okt"), N_("nov"), N_("dec"),
 };
 
 static bool is_leap(int y)
@@ -326,7 +328,13 @@ void date_format_dmy(const char *iso, char out[11])
 	o[4] = '\0';
 }
 
-/* "2024-03-04" -> "4 mrt 2024"; empty when iso is empty or not ISO. */
+const char *date_month_short(int month)
+{
+	return month >= 1 && month <= 12 ? _(month_short[month]) : "";
+}
+
+/* "2024-03-04" -> "4 mrt 2024" ("4 Mar 2024"); empty when iso is empty or
+ * not ISO. */
 void date_format_short(const char *iso, char *out, size_t outsz)
 {
 	int y, m, d;
@@ -336,7 +344,7 @@ void date_format_short(const char *iso, char *out, size_t outsz)
 	out[0] = '\0';
 	if (!iso_split(iso, &y, &m, &d))
 		return;
-	snprintf(out, outsz, "%d %s %.4s", d, month_short[m], iso);
+	snprintf(out, outsz, "%d %s %.4s", d, date_month_short(m), iso);
 }
 
 /* $SNW_TODAY when it is a valid ISO date, else the local calendar date. */

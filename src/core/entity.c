@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/entity.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 #define TITLE_MAX 300	/* a title: a few hundred characters */
@@ -21,7 +22,7 @@
  * that names two places is about 120 characters). Optional: an entry
  * without a known source is still an entry. */
 #define BRON_FIELD \
-	{ "bron", "Bron", "source|bronvermelding|herkomst", FT_TEXT, false, false, TITLE_MAX, NULL, NULL }
+	{ "bron", N_("Bron"), "source|bronvermelding|herkomst", FT_TEXT, false, false, TITLE_MAX, NULL, NULL }
 
 static const struct enum_value soort_domein[] = {
 	{ SOORT_DOMEIN, "domain|opgavedomein", 0 },
@@ -55,82 +56,126 @@ static const struct enum_value soort_vergadering[] = {
 };
 
 static const struct field domein_fields[] = {
-	{ "code", "Code", "short|short code|afkorting", FT_TEXT, true, true, 16, NULL, NULL },
-	{ "naam", "Naam", "name", FT_TEXT, true, false, 120, NULL, NULL },
-	{ "motto", "Motto", "slogan|tagline", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
-	{ "soort", "Soort", "kind|type", FT_ENUM, false, false, 0, soort_domein, "domein" },
-	{ "volgorde", "Volgorde", "order|position|rank", FT_INT, false, false, 0, NULL, NULL },
+	{ "code", N_("Code"), "short|short code|afkorting", FT_TEXT, true, true, 16, NULL, NULL },
+	{ "naam", N_("Naam"), "name", FT_TEXT, true, false, 120, NULL, NULL },
+	{ "motto", N_("Motto"), "slogan|tagline", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "soort", N_("Soort"), "kind|type", FT_ENUM, false, false, 0, soort_domein, "domein" },
+	{ "volgorde", N_("Volgorde"), "order|position|rank", FT_INT, false, false, 0, NULL, NULL },
 	BRON_FIELD,
 };
 
 static const struct field vergadering_fields[] = {
-	{ "datum", "Datum", "date", FT_DATE, true, true, 0, NULL, NULL },
-	{ "soort", "Soort", "kind|type", FT_ENUM, false, true, 0, soort_vergadering, "AB-vergadering" },
-	{ "titel", "Titel", "title|name", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
-	{ "locatie", "Locatie", "location|place|plaats", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+	{ "datum", N_("Datum"), "date", FT_DATE, true, true, 0, NULL, NULL },
+	{ "soort", N_("Soort"), "kind|type", FT_ENUM, false, true, 0, soort_vergadering, "AB-vergadering" },
+	{ "titel", N_("Titel"), "title|name", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "locatie", N_("Locatie"), "location|place|plaats", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
 	BRON_FIELD,
 };
 
 static const struct field succes_fields[] = {
-	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, true, true, 0, NULL, NULL },
-	{ "jaar", "Jaar", "year", FT_INT, true, true, 0, NULL, NULL },
-	{ "titel", "Titel", "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
-	{ "toelichting", "Toelichting", "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
+	{ "domein", N_("Domein"), "domain|thema|theme", FT_DOMAIN, true, true, 0, NULL, NULL },
+	{ "jaar", N_("Jaar"), "year", FT_INT, true, true, 0, NULL, NULL },
+	{ "titel", N_("Titel"), "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
+	{ "toelichting", N_("Toelichting"), "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
 	BRON_FIELD,
 };
 
 static const struct field actielijn_fields[] = {
-	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, true, true, 0, NULL, NULL },
-	{ "titel", "Titel", "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
-	{ "toelichting", "Toelichting", "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
-	{ "trekker", "Trekker", "owner|lead|leader", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
-	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_werk, NULL },
-	{ "start", "Start", "begin|start date|startdatum", FT_DATE_START, false, false, 0, NULL, NULL },
-	{ "eind", "Eind", "end|end date|einddatum|einde", FT_DATE_END, false, false, 0, NULL, NULL },
+	{ "domein", N_("Domein"), "domain|thema|theme", FT_DOMAIN, true, true, 0, NULL, NULL },
+	{ "titel", N_("Titel"), "title|name", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
+	{ "toelichting", N_("Toelichting"), "explanation|description|details", FT_LONGTEXT, false, false, LONG_MAX_CHARS, NULL, NULL },
+	{ "trekker", N_("Trekker"), "owner|lead|leader", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+	{ "status", N_("Status"), "state", FT_ENUM, false, false, 0, status_werk, NULL },
+	{ "start", N_("Start"), "begin|start date|startdatum", FT_DATE_START, false, false, 0, NULL, NULL },
+	{ "eind", N_("Eind"), "end|end date|einddatum|einde", FT_DATE_END, false, false, 0, NULL, NULL },
 	/* the heading on the slides the actielijn stands under */
-	{ "groep", "Groep", "group|groepering|cluster", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "groep", N_("Groep"), "group|groepering|cluster", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
 	BRON_FIELD,
 };
 
 static const struct field planning_fields[] = {
-	{ "datum", "Datum", "date", FT_DATE, false, true, 0, NULL, NULL },
-	{ "titel", "Titel", "title|name|milestone|mijlpaal", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
-	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
-	{ "actielijn", "Actielijn", "action line|actionline|line of action", FT_ACTIELIJN, false, false, TITLE_MAX, NULL, NULL },
-	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_werk, NULL },
+	{ "datum", N_("Datum"), "date", FT_DATE, false, true, 0, NULL, NULL },
+	{ "titel", N_("Titel"), "title|name|milestone|mijlpaal", FT_TEXT, true, true, TITLE_MAX, NULL, NULL },
+	{ "domein", N_("Domein"), "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
+	{ "actielijn", N_("Actielijn"), "action line|actionline|line of action", FT_ACTIELIJN, false, false, TITLE_MAX, NULL, NULL },
+	{ "status", N_("Status"), "state", FT_ENUM, false, false, 0, status_werk, NULL },
 	BRON_FIELD,
 };
 
 static const struct field besluit_fields[] = {
-	{ "vergadering", "Vergadering", "meeting|meeting date", FT_MEETING, true, true, 0, NULL, NULL },
-	{ "agendapunt", "Agendapunt", "agenda item|item|topic", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
-	{ "besluit", "Besluit", "decision|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
+	{ "vergadering", N_("Vergadering"), "meeting|meeting date", FT_MEETING, true, true, 0, NULL, NULL },
+	{ "agendapunt", N_("Agendapunt"), "agenda item|item|topic", FT_TEXT, false, false, TITLE_MAX, NULL, NULL },
+	{ "besluit", N_("Besluit"), "decision|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
 	BRON_FIELD,
 };
 
 static const struct field actie_fields[] = {
-	{ "vergadering", "Vergadering", "meeting|meeting date", FT_MEETING, false, true, 0, NULL, NULL },
-	{ "actie", "Actie", "action|task|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
-	{ "eigenaar", "Eigenaar", "owner|who|wie", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
-	{ "deadline", "Deadline", "due|due date|uiterlijk", FT_DATE_END, false, false, 0, NULL, NULL },
-	{ "status", "Status", "state", FT_ENUM, false, false, 0, status_actie, NULL },
-	{ "domein", "Domein", "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
+	{ "vergadering", N_("Vergadering"), "meeting|meeting date", FT_MEETING, false, true, 0, NULL, NULL },
+	{ "actie", N_("Actie"), "action|task|text", FT_LONGTEXT, true, true, LONG_MAX_CHARS, NULL, NULL },
+	{ "eigenaar", N_("Eigenaar"), "owner|who|wie", FT_TEXT, false, false, NAME_MAX_CHARS, NULL, NULL },
+	{ "deadline", N_("Deadline"), "due|due date|uiterlijk", FT_DATE_END, false, false, 0, NULL, NULL },
+	{ "status", N_("Status"), "state", FT_ENUM, false, false, 0, status_actie, NULL },
+	{ "domein", N_("Domein"), "domain|thema|theme", FT_DOMAIN, false, false, 0, NULL, NULL },
 	BRON_FIELD,
+};
+
+/*
+ * What each kind of entry is called where a person reads it, phrase by
+ * phrase (include/core/entity.h, struct entity_words): Dutch nouns are de-
+ * or het-words, so "Nieuwe actielijn" but "Nieuw besluit", "deze actie"
+ * but "dit domein". English keeps "actielijn", the programme's own word.
+ * Only what has a status of work can be closed (afgerond, gestopt).
+ */
+static const struct entity_words domein_words = {
+	N_("domein"), N_("dit domein"), N_("een domein"), N_("Nieuw domein"), N_("Domein wijzigen"),
+	N_("Domein verwijderen"), N_("domein toegevoegd"), N_("domein gewijzigd"),
+	N_("domein verwijderd"), NULL,
+};
+static const struct entity_words vergadering_words = {
+	N_("vergadering"), N_("deze vergadering"), N_("een vergadering"), N_("Nieuwe vergadering"),
+	N_("Vergadering wijzigen"), N_("Vergadering verwijderen"), N_("vergadering toegevoegd"),
+	N_("vergadering gewijzigd"), N_("vergadering verwijderd"), NULL,
+};
+static const struct entity_words succes_words = {
+	N_("succes"), N_("dit succes"), N_("een succes"), N_("Nieuw succes"), N_("Succes wijzigen"),
+	N_("Succes verwijderen"), N_("succes toegevoegd"), N_("succes gewijzigd"),
+	N_("succes verwijderd"), NULL,
+};
+static const struct entity_words actielijn_words = {
+	N_("actielijn"), N_("deze actielijn"), N_("een actielijn"), N_("Nieuwe actielijn"),
+	N_("Actielijn wijzigen"), N_("Actielijn verwijderen"), N_("actielijn toegevoegd"),
+	N_("actielijn gewijzigd"), N_("actielijn verwijderd"), N_("actielijn afgesloten"),
+};
+static const struct entity_words planning_words = {
+	N_("planningsitem"), N_("dit planningsitem"), N_("een planningsitem"),
+	N_("Nieuw planningsitem"), N_("Planningsitem wijzigen"), N_("Planningsitem verwijderen"),
+	N_("planningsitem toegevoegd"), N_("planningsitem gewijzigd"),
+	N_("planningsitem verwijderd"), N_("planningsitem afgesloten"),
+};
+static const struct entity_words besluit_words = {
+	N_("besluit"), N_("dit besluit"), N_("een besluit"), N_("Nieuw besluit"), N_("Besluit wijzigen"),
+	N_("Besluit verwijderen"), N_("besluit toegevoegd"), N_("besluit gewijzigd"),
+	N_("besluit verwijderd"), NULL,
+};
+static const struct entity_words actie_words = {
+	N_("actie"), N_("deze actie"), N_("een actie"), N_("Nieuwe actie"), N_("Actie wijzigen"),
+	N_("Actie verwijderen"), N_("actie toegevoegd"), N_("actie gewijzigd"),
+	N_("actie verwijderd"), NULL,
 };
 
 /* Fields are listed in the CSV contract's column order; `title` names the
  * field a form opens on and lists show first. */
-#define ENTITY(name, singular, fields, title) \
-	const struct entity entity_##name = { #name, singular, fields, \
+#define ENTITY(name, words, fields, title) \
+	const struct entity entity_##name = { #name, &words, fields, \
 		(int)(sizeof(fields) / sizeof(fields[0])), title }
 
-ENTITY(domeinen, "domein", domein_fields, 1);
-ENTITY(vergaderingen, "vergadering", vergadering_fields, 2);
-ENTITY(successen, "succes", succes_fields, 2);
-ENTITY(actielijnen, "actielijn", actielijn_fields, 1);
-ENTITY(planning, "planningsitem", planning_fields, 1);
-ENTITY(besluiten, "besluit", besluit_fields, 2);
-ENTITY(acties, "actie", actie_fields, 1);
+ENTITY(domeinen, domein_words, domein_fields, 1);
+ENTITY(vergaderingen, vergadering_words, vergadering_fields, 2);
+ENTITY(successen, succes_words, succes_fields, 2);
+ENTITY(actielijnen, actielijn_words, actielijn_fields, 1);
+ENTITY(planning, planning_words, planning_fields, 1);
+ENTITY(besluiten, besluit_words, besluit_fields, 2);
+ENTITY(acties, actie_words, actie_fields, 1);
 
 const struct entity *const entities[] = {
 	&entity_domeinen, &entity_vergaderingen, &entity_successen, &entity_actielijnen,
@@ -145,6 +190,85 @@ entity_find(const char *name)
 		if (text_casecmp(entities[i]->name, name) == 0)
 			return entities[i];
 	return NULL;
+}
+
+const char *
+entity_count_text(const struct entity *e, long long n, char *buf, size_t bufsz)
+{
+	char num[32];
+
+	/* One _n() per kind: each plural is in the catalogue. */
+	i18n_count(n, num);
+	if (e == &entity_domeinen)
+		snprintf(buf, bufsz, _n("%s domein", "%s domeinen", n), num);
+	else if (e == &entity_vergaderingen)
+		snprintf(buf, bufsz, _n("%s vergadering", "%s vergaderingen", n), num);
+	else if (e == &entity_successen)
+		snprintf(buf, bufsz, _n("%s succes", "%s successen", n), num);
+	else if (e == &entity_actielijnen)
+		snprintf(buf, bufsz, _n("%s actielijn", "%s actielijnen", n), num);
+	else if (e == &entity_planning)
+		snprintf(buf, bufsz, _n("%s planningsitem", "%s planningsitems", n), num);
+	else if (e == &entity_besluiten)
+		snprintf(buf, bufsz, _n("%s besluit", "%s besluiten", n), num);
+	else
+		snprintf(buf, bufsz, _n("%s actie", "%s acties", n), num);
+	return buf;
+}
+
+const char *
+field_label(const struct field *f)
+{
+	return _(f->label);
+}
+
+const char *
+status_word(const char *status)
+{
+	/* One call per word, so that each is in the catalogue. */
+	if (!status || !*status)
+		return C_("status", "onbekend");
+	if (strcmp(status, STATUS_GEPLAND) == 0)
+		return C_("status", "gepland");
+	if (strcmp(status, STATUS_LOPEND) == 0)
+		return C_("status", "lopend");
+	if (strcmp(status, STATUS_AFGEROND) == 0)
+		return C_("status", "afgerond");
+	if (strcmp(status, STATUS_GEPAUZEERD) == 0)
+		return C_("status", "gepauzeerd");
+	if (strcmp(status, STATUS_GESTOPT) == 0)
+		return C_("status", "gestopt");
+	if (strcmp(status, STATUS_OPEN) == 0)
+		return C_("status", "open");
+	if (strcmp(status, STATUS_GEDAAN) == 0)
+		return C_("status", "gedaan");
+	return status;	/* not one of ours (an older database): as stored */
+}
+
+const char *
+soort_word(const char *soort)
+{
+	if (!soort)
+		return "";
+	if (strcmp(soort, SOORT_DOMEIN) == 0)
+		return C_("soort", "domein");
+	if (strcmp(soort, SOORT_THEMA) == 0)
+		return C_("soort", "thema");
+	if (strcmp(soort, SOORT_AB) == 0)
+		return C_("soort", "AB-vergadering");
+	if (strcmp(soort, SOORT_BREED) == 0)
+		return C_("soort", "brede alliantiebijeenkomst");
+	return soort;
+}
+
+const char *
+field_value_word(const struct field *f, const char *value)
+{
+	if (!value || !*value || f->type != FT_ENUM)
+		return value;
+	if (f->values == status_werk || f->values == status_actie)
+		return status_word(value);
+	return soort_word(value);
 }
 
 int

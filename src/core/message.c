@@ -72,6 +72,13 @@ problem_expected(const struct field *f, char *buf, size_t bufsz)
 	return _("een waarde");
 }
 
+/* A kind of entry with its article, "een actielijn", for a sentence. */
+static const char *
+a_one(const struct entity *e)
+{
+	return e ? _(e->words->a_one) : _("een item");
+}
+
 /* The sentence of a problem, without its column. */
 static void
 problem_words(const struct problem *p, char *buf, size_t bufsz)
@@ -127,13 +134,16 @@ problem_words(const struct problem *p, char *buf, size_t bufsz)
 		return;
 	case PROB_TAKEN:
 		if (!p->f)
-			snprintf(buf, bufsz, _("er bestaat al een %s met deze gegevens"),
-				 p->e ? p->e->singular : "");
-		else
-			/* TRANSLATORS: '%1$s' the value, %2$s the column (naam),
-			   %3$s the kind of entry (domein) */
-			snprintf(buf, bufsz, _("'%1$s' is al de %2$s van een %3$s (verwacht: een %2$s die nog vrij is)"),
-				 p->value, p->f->column, p->e ? p->e->singular : "");
+			/* TRANSLATORS: %s is a kind of entry with its article:
+			   "een actielijn" ("an actielijn") */
+			snprintf(buf, bufsz, _("er bestaat al %s met deze gegevens"), a_one(p->e));
+		else if (p->e == &entity_domeinen && strcmp(p->f->column, "naam") == 0)
+			/* the one unique column beside the keys */
+			snprintf(buf, bufsz, _("'%s' is al de naam van een domein of thema (verwacht: een naam die nog vrij is)"),
+				 p->value);
+		else	/* the column says which value: "code: 'VEILIG' ..." */
+			snprintf(buf, bufsz, _("'%s' is al in gebruik (verwacht: een waarde die nog vrij is)"),
+				 p->value);
 		return;
 	}
 	buf[0] = '\0';
@@ -155,7 +165,7 @@ problem_text(const struct problem *p, bool with_column, char *buf, size_t bufsz)
 const char *
 result_text(const struct result_info *r, char *buf, size_t bufsz)
 {
-	const char *singular = r->e ? r->e->singular : "";
+	const char *this_one = r->e ? _(r->e->words->this_one) : _("dit item");
 	char dir[PATH_MAX];
 
 	switch (r->code) {
@@ -166,13 +176,15 @@ result_text(const struct result_info *r, char *buf, size_t bufsz)
 		snprintf(buf, bufsz, _("onverwachte fout van de database (%s)"), r->detail);
 		break;
 	case RES_NOT_FOUND:
-		snprintf(buf, bufsz, _("deze %s bestaat niet meer"), singular);
+		/* TRANSLATORS: %s is an entry with its article: "deze
+		   actielijn", "dit besluit" ("this actielijn") */
+		snprintf(buf, bufsz, _("%s bestaat niet meer"), this_one);
 		break;
 	case RES_CONFLICT:
-		snprintf(buf, bufsz, _("iemand anders heeft deze %s intussen gewijzigd"), singular);
+		snprintf(buf, bufsz, _("iemand anders heeft %s intussen gewijzigd"), this_one);
 		break;
 	case RES_GONE:
-		snprintf(buf, bufsz, _("iemand anders heeft deze %s intussen verwijderd"), singular);
+		snprintf(buf, bufsz, _("iemand anders heeft %s intussen verwijderd"), this_one);
 		break;
 	case RES_EXISTS:
 		snprintf(buf, bufsz, _("%s bestaat al"), r->path);
@@ -236,6 +248,108 @@ result_text(const struct result_info *r, char *buf, size_t bufsz)
 	return buf;
 }
 
+/* The columns of e, as a header names them: "domein, titel, ...". */
+static void
+columns_of(const struct entity *e, char *buf, size_t bufsz)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int g = 0; e && g < e->nfields && used < bufsz; g++)
+		used += (size_t)snprintf(buf + used, bufsz - used, "%s%s", g ? ", " : "", e->fields[g].column);
+}
+
+const char *
+file_problem_text(const struct file_problem *p, char *buf, size_t bufsz)
+{
+	const char *table = p->e ? p->e->name : "", *v = p->value ? p->value : "";
+	char a[32], b[32], cols[256];
+
+	i18n_count(p->n, a);
+	i18n_count(p->m, b);
+	switch (p->kind) {
+	case FILE_CANT_READ:
+		snprintf(buf, bufsz, _("kan niet gelezen worden: %s"), strerror(p->sys));
+		break;
+	case FILE_DIRECTORY:
+		snprintf(buf, bufsz, "%s", _("kan niet gelezen worden: het is een map (verwacht: een CSV-bestand)"));
+		break;
+	case FILE_NOT_REGULAR:
+		snprintf(buf, bufsz, "%s", _("kan niet gelezen worden: het is geen gewoon bestand (verwacht: een CSV-bestand)"));
+		break;
+	case FILE_TOO_BIG:
+		snprintf(buf, bufsz, _("het bestand is %s MB (verwacht: een spreadsheet van hoogstens %s MB)"), a, b);
+		break;
+	case FILE_GREW:
+		snprintf(buf, bufsz, _("het bestand groeide tijdens het lezen tot boven %s MB (verwacht: een spreadsheet van hoogstens %s MB)"),
+			 b, b);
+		break;
+	case FILE_WHICH_TABLE:
+		snprintf(buf, bufsz, "%s", _("welke tabel dit is, is niet te zien (verwacht: een bestand met de naam van een tabel, zoals actielijnen.csv, of --table NAAM)"));
+		break;
+	case FILE_UTF16:
+		snprintf(buf, bufsz, "%s", _("het bestand is UTF-16 (verwacht: UTF-8 of Windows-1252; sla het op als \"CSV UTF-8\")"));
+		break;
+	case FILE_NUL:
+		snprintf(buf, bufsz, "%s", _("een NUL-byte: dit is geen tekstbestand (verwacht: CSV-tekst)"));
+		break;
+	case FILE_BAD_BYTE:
+		snprintf(buf, bufsz, _("byte 0x%02X is geen UTF-8 en geen Windows-1252 (verwacht: tekst opgeslagen als \"CSV UTF-8\" of \"CSV\")"),
+			 (unsigned)p->n);
+		break;
+	case FILE_NOT_UTF8_AFTER:
+		snprintf(buf, bufsz, _("byte 0x%02X is geen UTF-8, maar regel %lld was dat wel (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
+			 (unsigned)p->n, p->m);
+		break;
+	case FILE_UTF8_AFTER:
+		snprintf(buf, bufsz, _("\"%s\" is UTF-8, maar regel %lld was Windows-1252 (verwacht: één codering voor het hele bestand; sla het opnieuw op als \"CSV UTF-8\")"),
+			 v, p->m);
+		break;
+	case FILE_BAD_SEP:
+		snprintf(buf, bufsz, _("sep=%c: dit teken kan geen scheidingsteken zijn (verwacht: sep=; of sep=, of een ander leesteken)"),
+			 (char)p->n);
+		break;
+	case FILE_EMPTY:
+		snprintf(buf, bufsz, _("het bestand is leeg (verwacht: een kopregel met de kolommen van %s)"), table);
+		break;
+	case FILE_NO_ROWS:
+		snprintf(buf, bufsz, "%s", _("geen rijen na de kopregel (verwacht: minstens één rij; een tabel leegmaken doe je met --replace)"));
+		break;
+	case FILE_TOO_MANY_COLUMNS:
+		snprintf(buf, bufsz, _("de kopregel heeft %s kolommen (verwacht: de kolommen van %s, hoogstens %s)"),
+			 a, table, b);
+		break;
+	case FILE_COLUMN_TWICE:
+		snprintf(buf, bufsz, _("%s: deze kolom staat er twee keer (verwacht: elke kolom één keer)"), v);
+		break;
+	case FILE_UNKNOWN_COLUMN:
+		snprintf(buf, bufsz, _("%s: onbekende kolom voor %s, overgeslagen"), v, table);
+		break;
+	case FILE_MISSING_COLUMN:
+		columns_of(p->e, cols, sizeof(cols));
+		snprintf(buf, bufsz, _("%s: deze verplichte kolom ontbreekt (verwacht: een kopregel met %s)"),
+			 p->f ? p->f->column : "", cols);
+		break;
+	case FILE_TOO_MANY_VALUES:
+		/* TRANSLATORS: the values are always more than one */
+		snprintf(buf, bufsz, _n("%s waarden, maar de kopregel heeft %s kolom (verwacht: één waarde per kolom; staat er '%s' in een waarde zonder aanhalingstekens?)",
+					"%s waarden, maar de kopregel heeft %s kolommen (verwacht: één waarde per kolom; staat er '%s' in een waarde zonder aanhalingstekens?)",
+					p->m),
+			 a, b, v);
+		break;
+	case FILE_BAD_QUOTE:
+		snprintf(buf, bufsz, "%s", _("een aanhalingsteken waar het niet mag (verwacht: RFC 4180: een waarde met een aanhalingsteken staat tussen aanhalingstekens, en het aanhalingsteken erin staat er twee keer)"));
+		break;
+	case FILE_VALUE_TOO_BIG:
+		snprintf(buf, bufsz, "%s", _("een waarde is te groot om te lezen (verwacht: een spreadsheet)"));
+		break;
+	case FILE_UNCLOSED_QUOTE:
+		snprintf(buf, bufsz, "%s", _("een waarde tussen aanhalingstekens die hier begint, wordt nergens gesloten (verwacht: een afsluitend \")"));
+		break;
+	}
+	return buf;
+}
+
 const char *
 dependents_text(const struct dependents *d, char *buf, size_t bufsz)
 {
@@ -243,12 +357,10 @@ dependents_text(const struct dependents *d, char *buf, size_t bufsz)
 
 	buf[0] = '\0';
 	for (int i = 0; i < d->count && used < bufsz; i++) {
-		char n[32];
+		char n[64];
 
-		/* the kinds of entry are the programme's words: a table's name
-		 * is its plural */
-		used += (size_t)snprintf(buf + used, bufsz - used, "%s%s %s", i ? ", " : "",
-					 i18n_count(d->n[i], n), d->n[i] == 1 ? d->e[i]->singular : d->e[i]->name);
+		used += (size_t)snprintf(buf + used, bufsz - used, "%s%s", i ? ", " : "",
+					 entity_count_text(d->e[i], d->n[i], n, sizeof(n)));
 	}
 	return buf;
 }

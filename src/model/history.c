@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
@@ -356,7 +357,8 @@ history_last(struct db *db, const char *table, long long row, char *buf, size_t 
 
 		date_format_short(db_col_text(st, 0), day, sizeof(day));
 		text_fit(who, sizeof(who), db_col_text(st, 2), 20);
-		snprintf(buf, bufsz, "%s %s door %s", day, db_col_text(st, 1), who);
+		/* TRANSLATORS: a date, a time, a login name */
+		snprintf(buf, bufsz, _("%s %s door %s"), day, db_col_text(st, 1), who);
 	}
 	db_finalize(st);
 	return rc < 0 ? (enum result)rc : RES_OK;

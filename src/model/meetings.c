@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/alloc.h"
 #include "store/db.h"
 #include "store/stmt.h"
@@ -28,12 +29,13 @@ static const struct list_spec meeting_spec = {
 	.k1_int = true,
 };
 
-/* A date as a number, newest first or oldest first. */
+/* A date as a number, newest first or oldest first; the label is a
+ * msgid. */
 static const struct {
 	const char *label, *k1;
 } meeting_sorts[] = {
-	{ "datum, nieuwste eerst", "-cast(replace(v.datum, '-', '') AS INTEGER)" },
-	{ "datum, oudste eerst", "cast(replace(v.datum, '-', '') AS INTEGER)" },
+	{ N_("datum, nieuwste eerst"), "-cast(replace(v.datum, '-', '') AS INTEGER)" },
+	{ N_("datum, oudste eerst"), "cast(replace(v.datum, '-', '') AS INTEGER)" },
 };
 #define NMEETING_SORTS ((int)(sizeof(meeting_sorts) / sizeof(meeting_sorts[0])))
 
@@ -62,7 +64,7 @@ meetings_sorts(void)
 const char *
 meetings_sort_label(int i)
 {
-	return i >= 0 && i < NMEETING_SORTS ? meeting_sorts[i].label : "";
+	return i >= 0 && i < NMEETING_SORTS ? _(meeting_sorts[i].label) : "";
 }
 
 void
@@ -154,6 +156,9 @@ meeting_of_entry(struct db *db, const struct entity *e, long long id, long long 
 
 /* --- the action items -------------------------------------------------------- */
 
+/* The filter of overdue actions (a value the SQL matches, not a status). */
+#define FILTER_LATE "te laat"
+
 /* ?1: today as a number (20240315), ?2: the filter (NULL: all). */
 static const struct list_spec action_spec = {
 	.cols = "c.id, c.actie, ifnull(c.eigenaar, ''), ifnull(c.deadline, ''), ifnull(c.status, ''),"
@@ -163,7 +168,7 @@ static const struct list_spec action_spec = {
 	.from = "acties c",
 	.where = "?2 IS NULL OR (?2 = '" STATUS_OPEN "' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "')"
 		 " OR (?2 = '" STATUS_GEDAAN "' AND c.status = '" STATUS_GEDAAN "')"
-		 " OR (?2 = 'te laat' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "'"
+		 " OR (?2 = '" FILTER_LATE "' AND ifnull(c.status, '') <> '" STATUS_GEDAAN "'"
 		 "     AND cast(replace(c.deadline, '-', '') AS INTEGER) < ?1)",
 	.id = "c.id",
 	.k1 = "ifnull(c.status, '') = '" STATUS_GEDAAN "'",
@@ -175,15 +180,16 @@ static const struct list_spec action_spec = {
 static const struct {
 	const char *label, *k2;
 } action_sorts[] = {
-	{ "open eerst, deadline", "ifnull(c.deadline, '9999-99-99')" },
-	{ "open eerst, eigenaar", "ifnull(c.eigenaar, '')" },
-	{ "open eerst, vergadering",
+	{ N_("open eerst, deadline"), "ifnull(c.deadline, '9999-99-99')" },
+	{ N_("open eerst, eigenaar"), "ifnull(c.eigenaar, '')" },
+	{ N_("open eerst, vergadering"),
 	  "ifnull((SELECT datum FROM vergaderingen v WHERE v.id = c.vergadering_id), '9999-99-99')" },
 };
 #define NACTION_SORTS ((int)(sizeof(action_sorts) / sizeof(action_sorts[0])))
 
-/* The filters: what the user reads is what the SQL above matches on. */
-static const char *const action_filters[] = { NULL, STATUS_OPEN, STATUS_GEDAAN, "te laat" };
+/* The filters: the values the SQL above matches on (data, Dutch); the
+ * label says them in the language shown. */
+static const char *const action_filters[] = { NULL, STATUS_OPEN, STATUS_GEDAAN, FILTER_LATE };
 #define NACTION_FILTERS ((int)(sizeof(action_filters) / sizeof(action_filters[0])))
 
 struct action_row
@@ -217,7 +223,7 @@ actions_sorts(void)
 const char *
 actions_sort_label(int i)
 {
-	return i >= 0 && i < NACTION_SORTS ? action_sorts[i].label : "";
+	return i >= 0 && i < NACTION_SORTS ? _(action_sorts[i].label) : "";
 }
 
 void
@@ -236,7 +242,9 @@ actions_filters(void)
 const char *
 actions_filter_label(int i)
 {
-	return i > 0 && i < NACTION_FILTERS ? action_filters[i] : "alle";
+	if (i <= 0 || i >= NACTION_FILTERS)
+		return _("alle");
+	return strcmp(action_filters[i], FILTER_LATE) == 0 ? _("te laat") : status_word(action_filters[i]);
 }
 
 void

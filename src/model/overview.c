@@ -43,12 +43,6 @@ model_status(int i)
 	return s ? s : i == model_status_count() - 1 ? "" : NULL;
 }
 
-const char *
-model_status_label(const char *status)
-{
-	return status && *status ? status : "onbekend";
-}
-
 int
 model_status_index(const char *status)
 {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/alloc.h"
 #include "model/programme.h"
 
@@ -40,20 +41,20 @@ static const struct list_spec domain_spec = {
 	.k1 = "a.titel",
 };
 
-/* Sort orders for `s`: keys of the keyset pager. */
+/* Sort orders for `s`: keys of the keyset pager; the label is a msgid. */
 static const struct {
 	const char *label, *k1, *k2;
-	bool k1_int;
+	bool k1_int, grouped;
 } sorts[] = {
-	{ "titel", "a.titel", NULL, false },
+	{ N_("titel"), "a.titel", NULL, false, false },
 	/* as the slides group them (the ones without a group first); the
 	 * view puts a heading above each group */
-	{ "groep", "ifnull(a.groep, '')", "a.titel", false },
-	{ "status", "ifnull(a.status, '')", "a.titel", false },
-	{ "start", "ifnull(a.start, '9999-99-99')", "a.titel", false },
-	{ "eind", "ifnull(a.eind, '9999-99-99')", "a.titel", false },
-	{ "trekker", "ifnull(a.trekker, '')", "a.titel", false },
-	{ "invoer", "a.id", NULL, true },
+	{ N_("groep"), "ifnull(a.groep, '')", "a.titel", false, true },
+	{ N_("status"), "ifnull(a.status, '')", "a.titel", false, false },
+	{ N_("start"), "ifnull(a.start, '9999-99-99')", "a.titel", false, false },
+	{ N_("eind"), "ifnull(a.eind, '9999-99-99')", "a.titel", false, false },
+	{ N_("trekker"), "ifnull(a.trekker, '')", "a.titel", false, false },
+	{ N_("invoer"), "a.id", NULL, true, false },
 };
 #define NSORTS ((int)(sizeof(sorts) / sizeof(sorts[0])))
 
@@ -78,13 +79,13 @@ actielijnen_sorts(void)
 const char *
 actielijnen_sort_label(int i)
 {
-	return i >= 0 && i < NSORTS ? sorts[i].label : "";
+	return i >= 0 && i < NSORTS ? _(sorts[i].label) : "";
 }
 
 bool
 actielijnen_sort_grouped(int i)
 {
-	return i >= 0 && i < NSORTS && strcmp(sorts[i].label, "groep") == 0;
+	return i >= 0 && i < NSORTS && sorts[i].grouped;
 }
 
 void

@@ -224,9 +224,10 @@ goto_hit(struct app *app, int i)
 		if (v->ops->select)
 			v->ops->select(v, app, h->e, h->id);
 	} else {
-		what = h->e->singular;
+		what = _(h->e->words->kind);
 	}
-	app_message(app, false, "\"%s\": treffer %d/%d%s (%s) — n/N volgende/vorige",
+	/* TRANSLATORS: the search, the hit, how many (+: more than shown), what it is */
+	app_message(app, false, _("\"%s\": treffer %d/%d%s (%s) — n/N volgende/vorige"),
 		    app->query, i + 1, app->hits.n,
 		    app->hits.n >= SEARCH_MAX_HITS ? "+" : "", what);
 }
@@ -250,7 +251,7 @@ search_run(struct app *app)
 		return;
 	}
 	if (app->hits.n == 0) {
-		app_message(app, true, "\"%s\": niets gevonden", app->query);
+		app_message(app, true, _("\"%s\": niets gevonden"), app->query);
 		return;
 	}
 	goto_hit(app, 0);
@@ -348,7 +349,7 @@ app_action(struct app *app, enum action a)
 	case ACT_REDO: return edit_redo(app);
 	case ACT_NEXT_HIT: case ACT_PREV_HIT:
 		if (app->hits.n == 0) {
-			app_message(app, true, "nog geen zoekopdracht: typ / om te zoeken");
+			app_message(app, true, "%s", _("nog geen zoekopdracht: typ / om te zoeken"));
 			return APP_REDRAW;
 		}
 		goto_hit(app, app->hit < 0 ? 0 :

@@ -42,28 +42,34 @@ ident(const struct entity *e, char *const *vals, char *out, size_t outsz)
 	}
 }
 
-/* "actielijn toegevoegd “Coöperatie creëren”": what happened first, so
- * that a cut status line still says it. */
+/* "actielijn toegevoegd “Coöperatie creëren”": what happened first (the
+ * kind's own phrase, translated: struct entity_words), so that a cut
+ * status line still says it; deps, what went along with it ("2
+ * besluiten, 13 acties"), may be NULL. */
 static void
-describe(const struct entity *e, char *const *vals, const char *verb, const char *extra,
+describe(const struct entity *e, char *const *vals, const char *what, const char *deps,
 	 char *out, size_t outsz)
 {
 	char id[300];
 
 	ident(e, vals, id, sizeof(id));
-	snprintf(out, outsz, "%s %s%s %s", e->singular, verb, extra ? extra : "", id);
+	if (deps && *deps)
+		/* TRANSLATORS: what happened ("vergadering verwijderd"), what
+		   went along ("2 besluiten, 13 acties"), which entry */
+		snprintf(out, outsz, _("%s (met %s) %s"), what, deps, id);
+	else
+		snprintf(out, outsz, "%s %s", what, id);
 }
 
-/* The message for the status line: what with a capital. */
+/* A step as the status line says it: with a capital ("Actielijn
+ * toegevoegd …"; the phrases start with a plain letter in every language
+ * snw speaks). */
 static void
-say(struct app *app, bool error, const char *prefix, const char *what, const char *suffix)
+say_step(struct app *app, const char *step)
 {
-	char buf[1024];
-
-	snprintf(buf, sizeof(buf), "%s%s%s", prefix, what, suffix);
-	if (buf[0] >= 'a' && buf[0] <= 'z')
-		buf[0] = (char)(buf[0] - 32);
-	app_message(app, error, "%s", buf);
+	app_message(app, false, "%s", step);
+	if (app->msg[0] >= 'a' && app->msg[0] <= 'z')
+		app->msg[0] = (char)(app->msg[0] - 32);
 }
 
 /* --- the undo stack ------------------------------------------------------------ */
@@ -172,7 +178,7 @@ refuse_readonly(struct app *app)
 {
 	if (!app->readonly)
 		return false;
-	app_message(app, true, "alleen lezen: %s", app->ro_reason[0] ? app->ro_reason : "niets te wijzigen");
+	app_message(app, true, _("alleen lezen: %s"), app->ro_reason[0] ? app->ro_reason : _("niets te wijzigen"));
 	return true;
 }
 
@@ -189,8 +195,8 @@ edit_meeting_unreachable(struct app *app, long long mid, const char *date)
 	if (found == 0 || found == mid)
 		return false;
 	date_format_short(date, shown, sizeof(shown));
-	app_message(app, true, "kan niet: besluiten en acties wijzen hun vergadering aan met de datum,"
-		    " en %s is ook een AB-vergadering — het zou daarheen verhuizen", shown);
+	app_message(app, true, _("kan niet: besluiten en acties wijzen hun vergadering aan met de datum,"
+				 " en %s is ook een AB-vergadering — het zou daarheen verhuizen"), shown);
 	return true;
 }
 
@@ -302,7 +308,8 @@ int
 edit_new_in_domain(struct app *app, const struct entity *e, int d)
 {
 	if (d < 0 || d >= app->domains.n) {
-		app_message(app, true, _("er is nog geen domein om een %s aan toe te voegen"), e->singular);
+		/* TRANSLATORS: %s is a kind with its article: "een actielijn" */
+		app_message(app, true, _("er is nog geen domein om %s aan toe te voegen"), _(e->words->a_one));
 		return APP_REDRAW;
 	}
 	return edit_new(app, e, "domein", app->domains.dom[d].naam, app->domains.dom[d].naam);
@@ -316,10 +323,14 @@ edit_ask_kind(struct app *app, const char *question, const struct entity *const 
 	memset(app->ask_kinds, 0, sizeof(app->ask_kinds));
 	used = 0;
 	app->ask_keys[0] = '\0';
+	/* each kind by the first letter of its word in the language shown:
+	 * "b = besluit, a = actie", "d = decision, a = action" */
 	for (int i = 0; i < n && i < ASK_MAX_KINDS; i++) {
+		const char *kind = _(kinds[i]->words->kind);
+
 		app->ask_kinds[i] = kinds[i];
 		used += (size_t)snprintf(app->ask_keys + used, sizeof(app->ask_keys) - used, "%c = %s, ",
-					 kinds[i]->singular[0], kinds[i]->singular);
+					 kind[0], kind);
 		if (used >= sizeof(app->ask_keys))
 			used = sizeof(app->ask_keys) - 1;
 	}
@@ -349,7 +360,7 @@ edit_edit(struct app *app)
 		return APP_REDRAW;
 	t = edit_selection(app);
 	if (!t.e) {
-		app_message(app, true, "niets geselecteerd om te wijzigen");
+		app_message(app, true, "%s", _("niets geselecteerd om te wijzigen"));
 		return APP_REDRAW;
 	}
 	if (entry_meeting_unreachable(app, t))
@@ -377,7 +388,7 @@ edit_delete(struct app *app)
 		return APP_REDRAW;
 	t = edit_selection(app);
 	if (!t.e) {
-		app_message(app, true, "niets geselecteerd om te verwijderen");
+		app_message(app, true, "%s", _("niets geselecteerd om te verwijderen"));
 		return APP_REDRAW;
 	}
 	if (db_get(app->db, t.e, t.id, vals) < 0 || db_dependents(app->db, t.e, t.id, &d) < 0) {
@@ -390,10 +401,14 @@ edit_delete(struct app *app)
 	ident(t.e, vals, what, sizeof(what));
 	db_free_row(t.e, vals);
 	/* what goes along first: the title may be cut to fit the line */
-	snprintf(app->ask_text, sizeof(app->ask_text), "%s verwijderen%s%s%s %s?",
-		 t.e->singular, *deps ? " (met " : "", deps, *deps ? ")" : "", what);
-	app->ask_text[0] = (char)(app->ask_text[0] - 32);
-	snprintf(app->ask_keys, sizeof(app->ask_keys), "j = ja, n = nee");
+	if (*deps)
+		/* TRANSLATORS: "Vergadering verwijderen", what goes along
+		   ("2 besluiten, 13 acties"), which entry */
+		snprintf(app->ask_text, sizeof(app->ask_text), _("%s (met %s) %s?"), _(t.e->words->delete_one),
+			 deps, what);
+	else
+		snprintf(app->ask_text, sizeof(app->ask_text), "%s %s?", _(t.e->words->delete_one), what);
+	snprintf(app->ask_keys, sizeof(app->ask_keys), "%s", _("j = ja, n = nee"));
 	app->ask = ASK_DELETE;
 	app->ask_target = t;
 	return APP_REDRAW;
@@ -404,7 +419,7 @@ static void
 delete_now(struct app *app, struct edit_target t)
 {
 	char *vals[ENTITY_MAX_FIELDS] = { 0 };
-	char what[300], deps[200] = "", step[800], err[RESULT_TEXT_MAX];
+	char deps[200] = "", step[800], err[RESULT_TEXT_MAX];
 	struct dependents d;
 
 	if (db_get(app->db, t.e, t.id, vals) < 0) {
@@ -415,8 +430,7 @@ delete_now(struct app *app, struct edit_target t)
 	}
 	if (db_dependents(app->db, t.e, t.id, &d) == RES_OK)
 		dependents_text(&d, deps, sizeof(deps));
-	snprintf(what, sizeof(what), "%s%s%s", *deps ? " (met " : "", deps, *deps ? ")" : "");
-	describe(t.e, vals, "verwijderd", what, step, sizeof(step));
+	describe(t.e, vals, _(t.e->words->deleted), deps, step, sizeof(step));
 	db_free_row(t.e, vals);
 	db_set_actor(app->db, NULL, "form");
 	if (db_delete(app->db, t.e, t.id) < 0) {
@@ -426,7 +440,7 @@ delete_now(struct app *app, struct edit_target t)
 	}
 	push_last(app, step, t.e, t.id);
 	app_invalidate(app);
-	say(app, false, "", step, "");
+	say_step(app, step);
 }
 
 int
@@ -441,7 +455,7 @@ edit_answer(struct app *app, int key)
 		if (key == 'j' || key == 'J' || key == 'y' || key == 'Y')
 			delete_now(app, app->ask_target);
 		else
-			app_message(app, false, "niet verwijderd");
+			app_message(app, false, "%s", _("niet verwijderd"));
 		return APP_REDRAW;
 	}
 	if (k == ASK_UNFILTER) {
@@ -460,11 +474,14 @@ edit_answer(struct app *app, int key)
 	if (k == ASK_ADD_KIND) {
 		struct view *v = app_current(app);
 
-		/* a kind by the first letter of its name, as the question shows */
-		for (int i = 0; i < ASK_MAX_KINDS && app->ask_kinds[i]; i++)
-			if (key == app->ask_kinds[i]->singular[0] || key == app->ask_kinds[i]->singular[0] - 32)
+		/* a kind by the first letter of its word, as the question shows */
+		for (int i = 0; i < ASK_MAX_KINDS && app->ask_kinds[i]; i++) {
+			int first = (unsigned char)_(app->ask_kinds[i]->words->kind)[0];
+
+			if (key == first || key == first - 32)
 				return v->ops->add ? v->ops->add(v, app, app->ask_kinds[i]) : APP_REDRAW;
-		app_message(app, false, "niets toegevoegd");
+		}
+		app_message(app, false, "%s", _("niets toegevoegd"));
 		return APP_REDRAW;
 	}
 	return APP_REDRAW;
@@ -487,8 +504,7 @@ edit_toggle(struct app *app)
 	t = edit_selection(app);
 	if (t.e != e) {
 		/* an open meeting says it itself when its cursor is not on an action */
-		app_message(app, true, "spatie zet een actie open of gedaan: %s",
-			    "in Acties (8) of in een geopende vergadering");
+		app_message(app, true, "%s", _("spatie zet een actie open of gedaan: in Acties (8) of in een geopende vergadering"));
 		return APP_REDRAW;
 	}
 	if (entry_meeting_unreachable(app, t))
@@ -502,7 +518,7 @@ edit_toggle(struct app *app)
 	done = strcmp(vals[s], STATUS_GEDAAN) == 0;
 	for (int j = 0; j < e->nfields; j++)
 		nv[j] = j == s ? (done ? STATUS_OPEN : STATUS_GEDAAN) : vals[j];
-	describe(e, vals, done ? "weer open" : "gedaan", NULL, step, sizeof(step));
+	describe(e, vals, done ? _("actie weer open") : _("actie gedaan"), NULL, step, sizeof(step));
 	db_set_actor(app->db, NULL, "wissel");	/* the log says: a toggle, not a form */
 	rc = db_update(app->db, e, t.id, (const char *const *)vals, nv, cur);
 	db_free_row(e, cur);
@@ -514,7 +530,7 @@ edit_toggle(struct app *app)
 	}
 	push_last(app, step, e, t.id);
 	app_invalidate(app);
-	say(app, false, "", step, "");
+	say_step(app, step);
 	offer_unfilter(app, e, t.id);
 	return APP_REDRAW;
 }
@@ -532,8 +548,8 @@ step(struct app *app, int dir)
 	if (refuse_readonly(app))
 		return APP_REDRAW;
 	if (dir < 0 ? u->pos == 0 : u->pos == u->n) {
-		app_message(app, true, dir < 0 ? "niets meer om ongedaan te maken in deze sessie"
-					      : "niets om opnieuw te doen");
+		app_message(app, true, "%s", dir < 0 ? _("niets meer om ongedaan te maken in deze sessie")
+						    : _("niets om opnieuw te doen"));
 		return APP_REDRAW;
 	}
 	i = dir < 0 ? u->pos - 1 : u->pos;
@@ -543,10 +559,10 @@ step(struct app *app, int dir)
 	if (rc == RES_CONFLICT) {
 		/* someone else changed it since: nothing was written; this
 		 * step cannot be reverted any more, so it leaves the stack */
-		say(app, true, dir < 0 ? "kan niet ongedaan maken: " : "kan niet opnieuw doen: ",
-		    u->steps[i].what, "");
-		snprintf(app->msg + strlen(app->msg), sizeof(app->msg) - strlen(app->msg),
-			 " — %s; de stap vervalt", err);
+		/* TRANSLATORS: the step ("actielijn gewijzigd “…”"), why not */
+		app_message(app, true, dir < 0 ? _("Kan niet ongedaan maken: %s — %s; de stap vervalt")
+					      : _("Kan niet opnieuw doen: %s — %s; de stap vervalt"),
+			    u->steps[i].what, err);
 		memmove(u->steps + i, u->steps + i + 1, (size_t)(u->n - i - 1) * sizeof(*u->steps));
 		u->n--;
 		if (dir < 0)
@@ -554,14 +570,14 @@ step(struct app *app, int dir)
 		return APP_REDRAW;
 	}
 	if (rc != RES_OK) {
-		app_message(app, true, "%s mislukt: %s", dir < 0 ? "ongedaan maken" : "opnieuw doen", err);
+		app_message(app, true, dir < 0 ? _("Ongedaan maken mislukt: %s") : _("Opnieuw doen mislukt: %s"), err);
 		return APP_REDRAW;
 	}
 	u->steps[i].g = done;		/* reverting the revert is the way back */
 	u->pos += dir;
 	if (u->steps[i].t.e)
 		select_entry(app, u->steps[i].t.e, u->steps[i].t.id);	/* when it exists */
-	say(app, false, dir < 0 ? "ongedaan gemaakt: " : "opnieuw gedaan: ", u->steps[i].what, "");
+	app_message(app, false, dir < 0 ? _("Ongedaan gemaakt: %s") : _("Opnieuw gedaan: %s"), u->steps[i].what);
 	if (u->steps[i].t.e)
 		offer_unfilter(app, u->steps[i].t.e, u->steps[i].t.id);
 	return APP_REDRAW;
@@ -605,7 +621,7 @@ save(struct app *app, struct edit_form *f)
 
 	f->msg[0] = '\0';
 	if (app->readonly) {
-		snprintf(f->msg, sizeof(f->msg), "alleen lezen: %s", app->ro_reason);
+		snprintf(f->msg, sizeof(f->msg), _("alleen lezen: %s"), app->ro_reason);
 		return EDIT_FAILED;
 	}
 	if (edit_form_check(f, canon) > 0) {
@@ -620,7 +636,7 @@ save(struct app *app, struct edit_form *f)
 			       (const char *const *)canon, cur);
 	if (rc < 0)
 		result_text(db_result(app->db), err, sizeof(err));
-	describe(e, canon, f->id ? "gewijzigd" : "toegevoegd", NULL, stepmsg, sizeof(stepmsg));
+	describe(e, canon, f->id ? _(e->words->changed) : _(e->words->added), NULL, stepmsg, sizeof(stepmsg));
 	edit_free_values(canon, n);
 	if (rc == RES_CONFLICT) {
 		edit_free_values(f->theirs, n);
@@ -637,7 +653,7 @@ save(struct app *app, struct edit_form *f)
 	if (rc == RES_GONE) {
 		f->id = 0;
 		edit_free_values(f->orig, n);
-		snprintf(f->msg, sizeof(f->msg), "%s; Ctrl-S voegt je versie opnieuw toe, Esc gooit haar weg", err);
+		snprintf(f->msg, sizeof(f->msg), _("%s; Ctrl-S voegt je versie opnieuw toe, Esc gooit haar weg"), err);
 		return EDIT_GONE;
 	}
 	if (rc == RES_INVALID || rc == RES_DUPLICATE) {
@@ -645,18 +661,18 @@ save(struct app *app, struct edit_form *f)
 		return EDIT_INVALID;
 	}
 	if (rc != RES_OK) {
-		snprintf(f->msg, sizeof(f->msg), "opslaan mislukt: %s", err);
+		snprintf(f->msg, sizeof(f->msg), _("opslaan mislukt: %s"), err);
 		return EDIT_FAILED;
 	}
 	db_last_group(app->db, &first, &last);
 	app_invalidate(app);
 	if (first == 0) {
-		app_message(app, false, "niets gewijzigd");
+		app_message(app, false, "%s", _("niets gewijzigd"));
 		return EDIT_UNCHANGED;
 	}
 	push_last(app, stepmsg, e, id);
 	select_entry(app, e, id);
-	say(app, false, "", stepmsg, "");
+	say_step(app, stepmsg);
 	offer_unfilter(app, e, id);
 	return EDIT_SAVED;
 }
@@ -708,6 +724,6 @@ edit_keep_theirs(struct app *app, struct edit_form *f)
 {
 	(void)f;
 	app_invalidate(app);
-	app_message(app, false, "Hun versie gehouden; jouw wijzigingen zijn niet opgeslagen");
+	app_message(app, false, "%s", _("Hun versie gehouden; jouw wijzigingen zijn niet opgeslagen"));
 }
 

@@ -32,18 +32,6 @@ struct edit_memo {
 
 /* --- the form's contents ------------------------------------------------------ */
 
-/* Dutch: "de actielijn" but "het besluit" — new ones are "nieuwe"/"nieuw". */
-static const char *
-new_word(const struct entity *e)
-{
-	static const char *const neuter[] = { "domeinen", "successen", "planning", "besluiten" };
-
-	for (size_t i = 0; i < sizeof(neuter) / sizeof(neuter[0]); i++)
-		if (strcmp(e->name, neuter[i]) == 0)
-			return "Nieuw";
-	return "Nieuwe";
-}
-
 /* Allowed values of a choice field, NULL-ended and malloc'd: an enum's
  * values, or the names of the domains and themes; "" (none) last when
  * the field may stay empty. NULL for other fields. */
@@ -86,7 +74,6 @@ edit_form_new(struct db *db, const struct entity *e, long long id,
 	      const char *const *prefill)
 {
 	struct edit_form *f = xcalloc(1, sizeof(*f));
-	char cap[64];
 	int k = 0;
 
 	f->e = e;
@@ -108,9 +95,9 @@ edit_form_new(struct db *db, const struct entity *e, long long id,
 			f->orig[j] = vals[j];
 			f->val[j] = xstrdup(vals[j]);
 		}
-		snprintf(cap, sizeof(cap), "%s", e->singular);
-		cap[0] = (char)(cap[0] >= 'a' && cap[0] <= 'z' ? cap[0] - 32 : cap[0]);
-		snprintf(f->heading, sizeof(f->heading), "%s wijzigen", cap);
+		/* "Actielijn wijzigen"; Dutch "Nieuwe actielijn" but "Nieuw
+		 * besluit": one phrase per kind (struct entity_words) */
+		snprintf(f->heading, sizeof(f->heading), "%s", _(e->words->edit_one));
 	} else {
 		for (int j = 0; j < e->nfields; j++) {
 			const struct field *fd = &e->fields[j];
@@ -124,7 +111,7 @@ edit_form_new(struct db *db, const struct entity *e, long long id,
 				v = fd->values[0].value;	/* gepland, open */
 			f->val[j] = xstrdup(v);
 		}
-		snprintf(f->heading, sizeof(f->heading), "%s %s", new_word(e), e->singular);
+		snprintf(f->heading, sizeof(f->heading), "%s", _(e->words->new_one));
 	}
 	for (int j = 0; j < e->nfields; j++) {
 		f->start[j] = xstrdup(f->val[j]);
@@ -226,11 +213,14 @@ edit_form_choose(struct edit_form *f, int j, int dir, int wc)
 		edit_form_set(f, j, c[cur]);
 		return;
 	}
+	/* by the first letter of the word shown: "p" is gepland in Dutch,
+	 * planned in English */
 	for (int i = 1; i <= n; i++) {
 		int k = ((cur < 0 ? -1 : cur) + i + n) % n;
+		const char *shown = field_value_word(&f->e->fields[j], c[k]);
 		wchar_t first = 0;
 
-		if (mbtowc(&first, c[k], strlen(c[k])) > 0 &&
+		if (mbtowc(&first, shown, strlen(shown)) > 0 &&
 		    ascii_lower((int)first) == ascii_lower(wc)) {
 			edit_form_set(f, j, c[k]);
 			return;

@@ -123,7 +123,7 @@ form_layout(const struct formui *u, struct form_layout *L)
 	}
 	bw = W - 2 < BOX_MAX_W ? W - 2 : BOX_MAX_W;
 	for (int j = 0; j < e->nfields; j++) {
-		int w = text_width(e->fields[j].label) + (e->fields[j].required ? 2 : 0);
+		int w = text_width(field_label(&e->fields[j])) + (e->fields[j].required ? 2 : 0);
 
 		if (w > L->labelw)
 			L->labelw = w;
@@ -270,14 +270,15 @@ draw_long_field(struct grid *g, struct fieldui *fu, int x, int y, int w, int row
 	textshow_layout_free(&l);
 }
 
-/* "◂ gepland ▸": a choice field. */
+/* "◂ gepland ▸": a choice field of fd, its value v as shown (a status in
+ * the language shown, a domain as stored). */
 static void
-draw_choice(struct grid *g, const char *v, int x, int y, int w, enum role role)
+draw_choice(struct grid *g, const struct field *fd, const char *v, int x, int y, int w, enum role role)
 {
 	int vw;
 
 	grid_text(g, x, y, 2, role, "◂ ");
-	vw = draw_value(g, x + 2, y, w - 4, role, *v ? v : _("(geen)"));
+	vw = draw_value(g, x + 2, y, w - 4, role, *v ? field_value_word(fd, v) : _("(geen)"));
 	grid_text(g, x + 2 + vw, y, 2, role, " ▸");
 }
 
@@ -291,12 +292,12 @@ draw_field(struct formui *u, struct grid *g, const struct form_layout *L, const 
 	int x = L->ix + L->fieldx, y = L->iy + s->y, w = L->fieldw;
 	char label[120];
 
-	snprintf(label, sizeof(label), "%s%s", fd->label, fd->required ? " *" : "");
+	snprintf(label, sizeof(label), "%s%s", field_label(fd), fd->required ? " *" : "");
 	grid_text(g, L->ix, y, L->labelw, current ? ROLE_BOLD : ROLE_NORMAL, label);
 	if (current)
 		grid_fill(g, (struct rect){ x, y, w, s->rows }, L' ', ROLE_TITLE_SEL);
 	if (edit_form_is_choice(f, s->j)) {
-		draw_choice(g, f->val[s->j], x, y, w, current ? ROLE_TITLE_SEL : ROLE_NORMAL);
+		draw_choice(g, fd, f->val[s->j], x, y, w, current ? ROLE_TITLE_SEL : ROLE_NORMAL);
 		if (current) {
 			*cx = x;
 			*cy = y;
@@ -428,13 +429,15 @@ draw_conflict(struct formui *u, struct grid *g)
 
 	bw = W - 2 < BOX_MAX_W ? W - 2 : BOX_MAX_W;
 	if (*f->theirs_when)
-		snprintf(line, sizeof(line), _("Iemand anders heeft deze %s gewijzigd sinds je het formulier opende"
-					       " (%s). Er is nog niets opgeslagen: kies welke versie blijft."),
-			 f->e->singular, f->theirs_when);
+		/* TRANSLATORS: %1$s is an entry with its article ("deze
+		   actielijn"), %2$s when and by whom */
+		snprintf(line, sizeof(line), _("Iemand anders heeft %1$s gewijzigd sinds je het formulier opende"
+					       " (%2$s). Er is nog niets opgeslagen: kies welke versie blijft."),
+			 _(f->e->words->this_one), f->theirs_when);
 	else
-		snprintf(line, sizeof(line), _("Iemand anders heeft deze %s gewijzigd sinds je het formulier opende."
+		snprintf(line, sizeof(line), _("Iemand anders heeft %s gewijzigd sinds je het formulier opende."
 					       " Er is nog niets opgeslagen: kies welke versie blijft."),
-			 f->e->singular);
+			 _(f->e->words->this_one));
 	n = message_rows(line, bw - 4);
 	edit_form_check(f, mine);	/* canonical, as stored: compare like with like */
 	for (int j = 0; j < f->e->nfields; j++)
@@ -464,11 +467,11 @@ draw_conflict(struct formui *u, struct grid *g)
 		differ++;
 		if (y >= b.y + bh - 2 - nchoices)
 			continue;
-		grid_text(g, b.x + 2, y, lw, ROLE_NORMAL, f->e->fields[j].label);
+		grid_text(g, b.x + 2, y, lw, ROLE_NORMAL, field_label(&f->e->fields[j]));
 		grid_text(g, b.x + 2 + lw, y, 2, ROLE_LOPEND, edit_form_field_changed(f, j) ? "● " : "  ");
-		draw_value(g, b.x + 4 + lw, y, cw - 3, ROLE_LOPEND, *m ? m : _("(leeg)"));
+		draw_value(g, b.x + 4 + lw, y, cw - 3, ROLE_LOPEND, *m ? field_value_word(&f->e->fields[j], m) : _("(leeg)"));
 		grid_text(g, b.x + 2 + lw + cw, y, 2, ROLE_GESTOPT, strcmp(t, o) != 0 ? "● " : "  ");
-		draw_value(g, b.x + 4 + lw + cw, y++, cw - 2, ROLE_GESTOPT, *t ? t : _("(leeg)"));
+		draw_value(g, b.x + 4 + lw + cw, y++, cw - 2, ROLE_GESTOPT, *t ? field_value_word(&f->e->fields[j], t) : _("(leeg)"));
 		shown++;
 	}
 	if (differ == 0)

@@ -3,17 +3,18 @@
  */
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tui/keys.h"
 
-#define ACTION_ROW(name, keys, shortl, nl, en) { ACT_##name, keys, shortl, nl, en },
+#define ACTION_ROW(name, keys, shortl, label) { ACT_##name, keys, shortl, label },
 static const struct key_def defs[] = {
 	ACTION_LIST(ACTION_ROW)
 };
 #undef ACTION_ROW
 
-#define FORM_ROW(name, keys, nl, en) { FK_##name, keys, nl, en },
+#define FORM_ROW(name, keys, label) { FK_##name, keys, label },
 static const struct form_key_def form_defs[] = {
 	FORM_KEY_LIST(FORM_ROW)
 };
@@ -45,6 +46,38 @@ keys_parse(const char *name)
 	if (name[0] && !name[1])
 		return (unsigned char)name[0];
 	return KC_NONE;
+}
+
+const char *
+keys_shown(const char *keys, char *buf, size_t bufsz)
+{
+	static const struct {
+		const char *name, *shown;
+	} glyphs[] = {
+		{ "Up", "↑" }, { "Down", "↓" }, { "Left", "←" }, { "Right", "→" },
+	};
+	size_t used = 0;
+	const char *p = keys;
+
+	buf[0] = '\0';
+	while (*p && used < bufsz) {
+		size_t n = strcspn(p, " ");
+		const char *word = NULL;
+
+		for (size_t i = 0; i < sizeof(glyphs) / sizeof(glyphs[0]); i++)
+			if (strlen(glyphs[i].name) == n && strncmp(glyphs[i].name, p, n) == 0)
+				word = glyphs[i].shown;
+		if (n == 5 && strncmp(p, "Space", 5) == 0)
+			word = C_("toets", "Spatie");
+		if (word)
+			used += (size_t)snprintf(buf + used, bufsz - used, "%s%s", used ? " " : "", word);
+		else
+			used += (size_t)snprintf(buf + used, bufsz - used, "%s%.*s", used ? " " : "", (int)n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return buf;
 }
 
 /* True when keycode is one of the space-separated key names in keys. */

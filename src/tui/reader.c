@@ -137,16 +137,17 @@ reader_invalidate(struct app *app)
 	if (!r)
 		return;
 	if ((rc = load(app, r, r->t)) == 0) {
-		char what[64];
+		const char *what = _(r->t.e->words->this_one);
 
-		snprintf(what, sizeof(what), "%s", r->t.e->singular);
 		reader_close(app);
-		app_message(app, true, _("deze %s bestaat niet meer"), what);
+		/* TRANSLATORS: %s is an entry with its article: "deze
+		   actielijn", "dit besluit" ("this actielijn") */
+		app_message(app, true, _("%s bestaat niet meer"), what);
 	}
 }
 
-/* What field j shows: dates and meetings as "4 mrt 2024", the rest as
- * stored; "" when empty. */
+/* What field j shows: dates and meetings as "4 mrt 2024", a status or
+ * soort in the language shown, the rest as stored; "" when empty. */
 static const char *
 shown(const struct reader *r, int j, char *buf, size_t bufsz)
 {
@@ -158,7 +159,7 @@ shown(const struct reader *r, int j, char *buf, size_t bufsz)
 		date_format_short(v, buf, bufsz);
 		return *buf ? buf : v;
 	}
-	return v;
+	return field_value_word(f, v);
 }
 
 void
@@ -179,7 +180,7 @@ reader_layout(struct app *app, struct rect body)
 			r->order[n++] = j;
 	r->labelw = 0;
 	for (int j = 0; j < e->nfields; j++) {
-		int w = text_width(e->fields[j].label);
+		int w = text_width(field_label(&e->fields[j]));
 
 		if (w > r->labelw)
 			r->labelw = w;
@@ -218,7 +219,7 @@ reader_draw(const struct app *app, struct grid *g, struct rect body)
 	e = r->t.e;
 	vx = body.x + 2 + r->labelw + 2;
 	grid_fill(g, body, L' ', ROLE_NORMAL);
-	snprintf(head, sizeof(head), "%s", e->singular);
+	snprintf(head, sizeof(head), "%s", _(e->words->kind));
 	if (head[0] >= 'a' && head[0] <= 'z')
 		head[0] = (char)(head[0] - 32);
 	render_heading(g, (struct rect){ body.x, body.y, body.w, 1 }, head, true);
@@ -238,7 +239,7 @@ reader_draw(const struct app *app, struct grid *g, struct rect body)
 			if (y + h > y0 + r->rows)
 				h = y0 + r->rows - y;
 			if (skip == 0)
-				grid_text(g, body.x + 2, y, r->labelw, ROLE_BOLD, e->fields[j].label);
+				grid_text(g, body.x + 2, y, r->labelw, ROLE_BOLD, field_label(&e->fields[j]));
 			if (*shown(r, j, buf, sizeof(buf)))
 				grid_wrap(g, (struct rect){ vx, y, body.x + body.w - 2 - vx, h },
 					  k == 0 ? ROLE_BOLD : ROLE_NORMAL, shown(r, j, buf, sizeof(buf)), skip);
@@ -258,7 +259,7 @@ reader_status(const struct app *app, char *title, size_t titlesz, char *pos, siz
 {
 	const struct reader *r = app->reader;
 
-	snprintf(title, titlesz, "%s", r->t.e->singular);
+	snprintf(title, titlesz, "%s", _(r->t.e->words->kind));
 	if (title[0] >= 'a' && title[0] <= 'z')
 		title[0] = (char)(title[0] - 32);
 	if (r->total > r->rows)

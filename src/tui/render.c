@@ -138,6 +138,16 @@ render_fit_ends(char *dst, size_t dstsz, const char *s, int cols)
 }
 
 void
+render_row_pos(const struct list *l, char *pos, size_t possz)
+{
+	long long n = list_counted(l);
+	char a[32], b[32];
+
+	/* TRANSLATORS: the row of the cursor and the rows of the list */
+	snprintf(pos, possz, _("rij %s/%s"), i18n_count(n ? l->cur + 1 : 0, a), i18n_count(n, b));
+}
+
+void
 render_date(const char *iso, char out[16])
 {
 	out[0] = '\0';
@@ -179,7 +189,7 @@ render_list(const struct app *app, struct grid *g, const struct list *l, struct 
 	}
 	if (list_counted(l) == 0)
 		grid_text(g, r.x + 1, r.y, r.w - 1, ROLE_DIM,
-			  l->has_p2 ? "(niets met dit filter; f wisselt het filter)" : "(leeg)");
+			  l->has_p2 ? _("(niets met dit filter; f wisselt het filter)") : _("(leeg)"));
 }
 
 /* The tab bar layout.c arranged; the active tab stands out. */
@@ -212,7 +222,7 @@ position(const struct app *app, char *title, size_t titlesz, char *pos, size_t p
 	else if (v->ops->status)
 		v->ops->status(v, app, title, titlesz, pos, possz);
 	else if (l)
-		snprintf(pos, possz, "rij %lld/%lld", list_counted(l) ? l->cur + 1 : 0, list_counted(l));
+		render_row_pos(l, pos, possz);
 	if (!*title)
 		snprintf(title, titlesz, "%s", _(v->ops->name));
 }
@@ -245,10 +255,10 @@ render_status(const struct app *app, struct grid *g)
 
 	grid_fill(g, (struct rect){ 0, y, w, 1 }, L' ', ROLE_STATUSLINE);
 	if (app->prompt) {
-		x += grid_text(g, 0, y, w, ROLE_KEY, " Zoek: ");
+		x += grid_text(g, 0, y, w, ROLE_KEY, _(" Zoek: "));
 		x += grid_text(g, x, y, w - x - 1, ROLE_STATUSLINE, app->input);
 		grid_text(g, x, y, 1, ROLE_SEL, " ");
-		grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, "Enter zoekt, Esc stopt ");
+		grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, _("Enter zoekt, Esc stopt "));
 		return;
 	}
 	if (app->ask) {
@@ -263,8 +273,9 @@ render_status(const struct app *app, struct grid *g)
 	snprintf(name, sizeof(name), " %s ", title);
 	x += grid_text(g, x, y, w / 3, ROLE_TAB_ON, name);
 	x += grid_text(g, x + 1, y, w - x - 1, ROLE_STATUSLINE, pos) + 1;
-	if (app->readonly && strncmp(app->msg, "alleen lezen", 12) != 0)
-		x += grid_text(g, x + 2, y, w - x - 2, ROLE_STATUSLINE, "alleen lezen") + 2;
+	/* a message that says why already says it */
+	if (app->readonly && strncmp(app->msg, _("alleen lezen"), strlen(_("alleen lezen"))) != 0)
+		x += grid_text(g, x + 2, y, w - x - 2, ROLE_STATUSLINE, _("alleen lezen")) + 2;
 	if (app->msg[0]) {
 		grid_text(g, x + 2, y, w - x - 2, app->msg_error ? ROLE_ERROR : ROLE_STATUSLINE, app->msg);
 		return;
@@ -285,7 +296,7 @@ render_status(const struct app *app, struct grid *g)
 				continue;
 			snprintf(first, sizeof(first), "%.*s", (int)strcspn(k->keys, " "), k->keys);
 			snprintf(keys + strlen(keys), sizeof(keys) - strlen(keys), "%s%s %s",
-				 *keys ? "  " : "", first, k->shortl);
+				 *keys ? "  " : "", first, _(k->shortl));
 		}
 		if (text_width(keys) + 1 <= w - x - 2)
 			break;
@@ -293,9 +304,10 @@ render_status(const struct app *app, struct grid *g)
 	grid_text_right(g, x + 2, y, w - x - 3, ROLE_STATUSLINE, keys);
 }
 
-/* One line of the help screen: a key and what it does, or a heading. */
+/* One line of the help screen: a key and what it does (a msgid), or a
+ * heading. The help speaks the language of the user only. */
 struct help_line {
-	const char *keys, *nl, *en;	/* keys NULL: nl is a heading */
+	const char *keys, *label;	/* keys NULL: label is a heading */
 };
 
 #define VIEW_KEYS_MAX 32	/* keys that show a view, all views together */
@@ -313,17 +325,16 @@ help_lines(struct help_line *out, bool with_main, bool with_form)
 		for (int k = 0; k < view_registry[i]->nkeys && n < VIEW_KEYS_MAX; k++) {
 			const struct view_key *vk = &view_registry[i]->keys[k];
 
-			out[n++] = (struct help_line){ vk->key, vk->nl, vk->en };
+			out[n++] = (struct help_line){ vk->key, vk->label };
 		}
 	for (int i = 0; with_main && i < keys_count(); i++)
-		out[n++] = (struct help_line){ keys_get(i)->keys, keys_get(i)->nl, keys_get(i)->en };
+		out[n++] = (struct help_line){ keys_get(i)->keys, keys_get(i)->label };
 	if (with_form) {
 		if (n)
-			out[n++] = (struct help_line){ NULL, "", "" };
-		out[n++] = (struct help_line){ NULL, "In een formulier (na a of e):", "" };
+			out[n++] = (struct help_line){ NULL, "" };
+		out[n++] = (struct help_line){ NULL, N_("In een formulier (na a of e):") };
 		for (int i = 0; i < keys_form_count(); i++)
-			out[n++] = (struct help_line){ keys_form_get(i)->keys, keys_form_get(i)->nl,
-						       keys_form_get(i)->en };
+			out[n++] = (struct help_line){ keys_form_get(i)->keys, keys_form_get(i)->label };
 	}
 	return n;
 }
@@ -336,21 +347,16 @@ help_column(struct grid *g, struct rect r, const struct help_line *lines, int n,
 
 	for (int i = top, y = r.y; i < n && y < r.y + r.h; i++, y++) {
 		const struct help_line *l = &lines[i];
-		int x = r.x, lw;
+		char keys[64];
+		int x = r.x;
 
 		if (!l->keys) {
-			grid_text(g, x, y, r.w - 1, ROLE_BOLD, l->nl);
+			grid_text(g, x, y, r.w - 1, ROLE_BOLD, *l->label ? _(l->label) : "");
 			continue;
 		}
-		grid_text(g, x, y, keyw, ROLE_KEY, l->keys);
+		grid_text(g, x, y, keyw, ROLE_KEY, keys_shown(l->keys, keys, sizeof(keys)));
 		x += keyw + 1;
-		lw = grid_text(g, x, y, r.w - (x - r.x) - 1, ROLE_NORMAL, l->nl);
-		if (r.w - (x - r.x) - lw > 12) {
-			char en[200];
-
-			snprintf(en, sizeof(en), " — %s", l->en);
-			grid_text(g, x + lw, y, r.w - (x - r.x) - lw - 1, ROLE_DIM, en);
-		}
+		grid_text(g, x, y, r.w - (x - r.x) - 1, ROLE_NORMAL, _(l->label));
 	}
 }
 
@@ -376,15 +382,14 @@ render_help(const struct app *app, struct grid *g, struct rect r)
 	int most = n > nf ? n : nf, lw = two ? r.w * 11 / 20 : r.w - 2;
 
 	grid_fill(g, r, L' ', ROLE_NORMAL);
-	render_heading(g, (struct rect){ r.x, r.y, r.w, 1 },
-		       "Toetsen / Keys — Esc of ? sluit deze hulp", true);
+	render_heading(g, (struct rect){ r.x, r.y, r.w, 1 }, _("Toetsen — Esc of ? sluit deze hulp"), true);
 	help_column(g, (struct rect){ r.x + 2, r.y + 2, lw, rows }, main_l, n, app->help_top);
 	if (two)
 		help_column(g, (struct rect){ r.x + 3 + lw, r.y + 2, r.w - lw - 4, rows }, form_l, nf,
 			    app->help_top);
 	grid_text(g, r.x + 2, r.y + r.h - 1, r.w - 3, ROLE_DIM,
-		  most > rows ? "↓/PgDn: meer. Muis: klik kiest een tab, paneel of rij; het wiel scrolt."
-			      : "Muis: klik kiest een tab, paneel of rij (nog eens klikken opent); het wiel scrolt.");
+		  most > rows ? _("↓/PgDn: meer. Muis: klik kiest een tab, paneel of rij; het wiel scrolt.")
+			      : _("Muis: klik kiest een tab, paneel of rij (nog eens klikken opent); het wiel scrolt."));
 }
 
 void
@@ -397,10 +402,10 @@ render_frame(const struct app *app, struct grid *g)
 	if (app->small) {
 		char msg[160];
 
-		snprintf(msg, sizeof(msg), "Venster te klein: minimaal %d×%d, nu %d×%d",
+		snprintf(msg, sizeof(msg), _("Venster te klein: minimaal %d×%d, nu %d×%d"),
 			 APP_MIN_W, APP_MIN_H, g->w, g->h);
 		grid_text(g, 0, g->h / 2, g->w, ROLE_ERROR, msg);
-		grid_text(g, 0, g->h / 2 + 1, g->w, ROLE_DIM, "Maak het venster groter, of q stopt.");
+		grid_text(g, 0, g->h / 2 + 1, g->w, ROLE_DIM, _("Maak het venster groter, of q stopt."));
 		return;
 	}
 	render_tabs(app, g);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/alloc.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
@@ -148,7 +149,7 @@ screen_open(FILE *out, FILE *in, char *err, size_t errsz)
 	set_escdelay(ESC_DELAY_MS);
 	s->term = newterm(NULL, out ? out : stdout, in ? in : stdin);
 	if (!s->term) {
-		snprintf(err, errsz, "cannot use terminal '%s' (is TERM set?)",
+		snprintf(err, errsz, _("de terminal '%s' is niet te gebruiken (verwacht: een terminal die TERM noemt)"),
 			 getenv("TERM") ? getenv("TERM") : "");
 		for (int i = 0; i < NSIGNALS; i++)
 			sigaction(handled_signals[i], &s->old[i], NULL);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/i18n.h"
 #include "tui/app.h"
 #include "store/db.h"
 #include "tui/formui.h"
@@ -57,11 +58,11 @@ static void
 readonly_reason(struct db *db, const struct ui_options *opt, char *out, size_t outsz)
 {
 	if (opt && opt->readonly_reason_flag)
-		snprintf(out, outsz, "geopend met --read-only");
+		snprintf(out, outsz, "%s", _("geopend met --read-only"));
 	else if (access(db_path(db), W_OK) != 0)
-		snprintf(out, outsz, "je mag %s niet schrijven", db_path(db));
+		snprintf(out, outsz, _("je mag %s niet schrijven"), db_path(db));
 	else
-		snprintf(out, outsz, "de database is alleen-lezen geopend");
+		snprintf(out, outsz, "%s", _("de database is alleen-lezen geopend"));
 }
 
 int

@@ -20,14 +20,14 @@ contains "$T/out" "gebruik: snw"
 expect_status 0 "$SNW" --version
 contains "$T/out" "snw "
 expect_status 64 "$SNW" frobnicate
-contains "$T/err" "unknown command 'frobnicate'"
+contains "$T/err" "onbekende opdracht 'frobnicate'"
 expect_status 64 "$SNW" --bogus
 expect_status 64 "$SNW" import
-contains "$T/err" "no FILE given"
+contains "$T/err" "geen BESTAND gegeven"
 expect_status 64 "$SNW" export --table nope
 expect_status 0 "$SNW" init
 expect_status 66 "$SNW" import "$T/missing/actielijnen.csv"
-contains "$T/err" "cannot read"
+contains "$T/err" "kan niet gelezen worden"
 # Without a terminal the dashboard says so instead of drawing garbage.
 expect_status 64 "$SNW" </dev/null
-contains "$T/err" "needs a terminal"
+contains "$T/err" "heeft een terminal nodig"

@@ -8,7 +8,7 @@ cr=$(printf '\r')
 expect_status 0 "$SNW" import actielijnen.csv
 ! grep -q "$cr" "$T/err" || die "a progress line went into a file: $(od -c "$T/err" | head)"
 lacks "$T/err" "rijen"
-contains "$T/out" "5000 added"
+contains "$T/out" "5.000 toegevoegd"
 mkdir uit
 expect_status 0 "$SNW" export --dir uit
 ! grep -q "$cr" "$T/err" || die "a progress line of export went into a file"
@@ -28,7 +28,7 @@ contains tty.txt " rijen, "
 contains tty.txt " per seconde, "
 grep -q "${cr}actielijnen.csv: [0-9.]* rijen" tty.txt || die "no progress line drawn with \\r: $(od -c tty.txt | head)"
 # Cleared: the summary follows a \r over spaces, not the progress text.
-grep -q "${cr} *${cr}actielijnen  *0 added" tty.txt || die "the progress line was not cleared: $(od -c tty.txt | tail)"
+grep -q "${cr} *${cr}actielijnen  *0 toegevoegd" tty.txt || die "the progress line was not cleared: $(od -c tty.txt | tail)"
 script -q -e -c "\"$SNW\" export --dir uit" /dev/null > tty.txt 2>&1 || die "export on a terminal failed"
 contains tty.txt "uit/actielijnen.csv: "
 contains tty.txt "%"

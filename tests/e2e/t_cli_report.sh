@@ -63,14 +63,14 @@ CSV
 expect_status 0 "$SNW" import --table actielijnen changes.csv
 expect_status 0 "$SNW" report --today 2024-02-15 --since 2024-01-01 --format md
 contains "$T/out" "## Wat is er veranderd sinds 1 jan 2024"
-contains "$T/out" "actielijn “Wijkrechtspraak in Nieuw-West” gewijzigd (Status: onbekend → lopend)"
-contains "$T/out" "actielijn “Buurtbemiddeling” toegevoegd"
+contains "$T/out" "actielijn gewijzigd “Wijkrechtspraak in Nieuw-West” (Status: onbekend → lopend)"
+contains "$T/out" "actielijn toegevoegd “Buurtbemiddeling”"
 expect_status 0 "$SNW" log --limit 2 --domain veilig
 [ "$(wc -l <"$T/out")" -eq 2 ] || die "log --limit 2 printed $(wc -l <"$T/out") lines"
-contains "$T/out" "\"Wijkrechtspraak in Nieuw-West\": status: (leeg) -> lopend"
+contains "$T/out" "\"Wijkrechtspraak in Nieuw-West\": Status: (leeg) -> lopend"
 contains "$T/out" "toegevoegd: \"Buurtbemiddeling\""
 expect_status 0 "$SNW" log --since 1-1-2024 --table acties
-contains "$T/out" "import    acties 1-66  toegevoegd: 66 acties"
+contains "$T/out" "import    actie 1-66  toegevoegd: 66 acties"
 lacks "$T/out" "actielijn"
 
 # Hostile titles in every format.

@@ -22,5 +22,5 @@ for f in excel/*.csv; do cmp "$f" "excel2/$(basename "$f")" || die "Excel round 
 
 # Importing the same files again changes nothing.
 expect_status 0 "$SNW" --db b.db import plain/*.csv
-lacks "$T/out" "1 added"
-contains "$T/out" "0 added, 0 updated"
+lacks "$T/out" "1 toegevoegd"
+contains "$T/out" "0 toegevoegd, 0 bijgewerkt"

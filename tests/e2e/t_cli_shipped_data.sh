@@ -74,7 +74,7 @@ expect_status 0 "$SNW" import acties.csv
 printf 'vergadering,actie,bron\n2023-12-21,11 januari nieuwjaarsreceptie Nieuw-West: Frank stuurt uitnodiging door.,"AB 21-12-2023, agendapunt 1 (Wvttk)"\n' >acties.csv
 expect_status 0 "$SNW" import acties.csv
 expect_status 0 "$SNW" log --limit 1
-contains "$T/out" "bron: AB 21-12-2023, agendapunt 1 -> AB 21-12-2023, agendapunt 1 (Wvttk)"
+contains "$T/out" "Bron: AB 21-12-2023, agendapunt 1 -> AB 21-12-2023, agendapunt 1 (Wvttk)"
 expect_status 0 "$SNW" report --domain veilig
 month=$(echo "jan feb mrt apr mei jun jul aug sep okt nov dec" | cut -d' ' -f"$(date '+%-m')")
 contains "$T/out" "Gegevens van $(date '+%-d') $month $(date '+%Y')"

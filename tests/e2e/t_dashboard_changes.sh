@@ -17,7 +17,7 @@ expect_status 0 "$SNW" import --table actielijnen status.csv
 tm_wait "25 jan 2024: 1" 8
 tm_wait "Veiligheid"
 tm_wait "gewijzigd   actielijn “Wijkrechtspraak in Nieuw-West”"
-tm_wait "Status: (leeg) → lopend"
+tm_wait "Status: onbekend → lopend"
 # Space in Acties: a toggle.
 tm_keys 8; tm_wait "open eerst, deadline"
 tm_keys Space; tm_wait "gedaan"

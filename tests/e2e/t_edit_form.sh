@@ -39,7 +39,7 @@ expect_status 0 "$SNW" export --dir . --table actielijnen
 contains actielijnen.csv "Emre Ünver,lopend,2024-04-01,"
 expect_status 0 "$SNW" log --limit 5
 contains "$T/out" "form"
-contains "$T/out" "status: gepland -> lopend"
+contains "$T/out" "Status: gepland -> lopend"
 
 # an invalid form is never saved; Esc asks before throwing typing away
 tm_keys a; tm_wait "Nieuwe actielijn"

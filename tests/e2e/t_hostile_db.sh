@@ -50,7 +50,7 @@ echo "ROLLBACK;" >&3
 exec 3>&-
 wait $lockpid
 expect_status 0 "$SNW" --db good.db import actielijnen.csv
-contains "$T/out" "1 added"
+contains "$T/out" "1 toegevoegd"
 
 # $SNW_BUSY_TIMEOUT_MS is how long to wait for another writer, and a
 # reader in WAL waits for none; but it can meet a moment when another
@@ -96,9 +96,9 @@ if [ $readonly_checks = yes ]; then
 	cp good.db keep.db
 	expect_status 0 as "$bin" --db rofile/snw.db report
 	expect_status 0 as "$bin" --db rofile/snw.db import --dry-run actielijnen.csv
-	contains "$T/out" "dry run: nothing was written"
+	contains "$T/out" "proefimport (--dry-run): er is niets geschreven"
 	expect_status 73 as "$bin" --db rofile/snw.db import actielijnen.csv
-	contains "$T/err" "rofile/snw.db is read-only for you; nothing was imported"
+	contains "$T/err" "rofile/snw.db is voor jou alleen-lezen; er is niets geïmporteerd"
 	cmp -s rofile/snw.db keep.db || die "a read-only file was changed"
 	expect_status 74 as "$bin" --db rodir/snw.db import actielijnen.csv
 	contains "$T/err" "de map rodir is alleen-lezen voor jou, en snw houdt rodir/snw.db-wal- en -shm-bestanden naast de database"
@@ -138,7 +138,7 @@ contains "$T/err" "de schijf is vol; er is niets gewijzigd"
 # half files, the old file intact.
 head -c 2000000 /dev/zero > "$mnt/filler2" 2>/dev/null || true
 expect_status 74 "$SNW" --db good.db export --dir "$mnt/out"
-contains "$T/err" "cannot write: No space left on device"
+contains "$T/err" "kan niet geschreven worden: No space left on device"
 cmp -s "$mnt/out/domeinen.csv" domeinen.before || die "a failed export damaged an earlier file"
 [ -z "$(ls -A "$mnt/out" | grep '^\.')" ] || die "export left temporary files: $(ls -A "$mnt/out")"
 # Room again: everything works.

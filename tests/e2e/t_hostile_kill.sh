@@ -48,4 +48,4 @@ done
 # snw itself opens the last one afterwards and writes to it.
 printf 'domein,titel\nWONEN,Na de crash\n' > na.csv
 expect_status 0 "$bin" --db k.db import --table actielijnen na.csv
-contains "$T/out" "1 added"
+contains "$T/out" "1 toegevoegd"

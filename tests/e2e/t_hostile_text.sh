@@ -22,7 +22,7 @@ printf 'domein,titel,toelichting,trekker\n' > actielijnen.csv
 printf 'WONEN,"%s","%s",x\n' "$inj1" "$evil_cr" >> actielijnen.csv
 printf 'WONEN,"%s",,"%s"\n' "$(printf '%s' "$inj2" | sed 's/"/""/g')" "$evil" >> actielijnen.csv
 expect_status 0 "$SNW" import actielijnen.csv
-contains "$T/out" "2 added"
+contains "$T/out" "2 toegevoegd"
 
 # Stored verbatim, the tables intact.
 [ "$(sqlite3 "$SNW_DB" "SELECT count(*) FROM actielijnen WHERE titel = '$(printf '%s' "$inj1" | sed "s/'/''/g")'")" = 1 ] ||
@@ -57,7 +57,7 @@ contains "$T/err" "onbekend domein '^[[2JNergens?'"
 raw "$T/err" && die "raw control characters in an unknown-domain error"
 printf 'domein,titel,\033[2Jkolom\n' > bad3.csv
 expect_status 65 "$SNW" import --table actielijnen bad3.csv
-contains "$T/err" "^[[2Jkolom: unknown column"
+contains "$T/err" "^[[2Jkolom: onbekende kolom"
 raw "$T/err" && die "raw control characters in a header warning"
 
 # SQL and escapes in command-line arguments.

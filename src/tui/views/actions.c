@@ -132,12 +132,12 @@ actions_draw(const struct view *v, const struct app *app, struct grid *g, struct
 {
 	const struct actions_state *s = v->priv;
 	const struct list_row *row;
-	char line[300];
+	char line[300], n[32];
 	int dh = s->detail_h;
 
 	if (!s->list)
 		return;
-	snprintf(line, sizeof(line), _("Acties: %lld · sortering: %s · "), list_counted(s->list),
+	snprintf(line, sizeof(line), _("Acties: %s · sortering: %s · "), i18n_count(list_counted(s->list), n),
 		 actions_sort_label(s->sort));
 	render_heading(g, (struct rect){ body.x, body.y, body.w, 1 }, line, false);
 	{	/* the filter stands out while it hides actions */
@@ -148,13 +148,13 @@ actions_draw(const struct view *v, const struct app *app, struct grid *g, struct
 		grid_text(g, x, body.y, body.x + body.w - 1 - x, s->filter ? ROLE_OVERDUE : ROLE_TITLE, fl);
 	}
 	if (body.w >= 100)
-		grid_text(g, body.x + body.w - 13, body.y, 12, ROLE_TITLE, "Vergadering");
+		grid_text(g, body.x + body.w - 13, body.y, 12, ROLE_TITLE, _("Vergadering"));
 	render_list(app, g, s->list, (struct rect){ body.x, body.y + 1, body.w, body.h - 1 - dh }, -1,
 		    draw_action_row, NULL);
 	row = list_row(s->list, s->list->cur);
 	render_hline(g, body.x, body.y + body.h - dh, body.w);
 	if (row && *s->changed) {
-		snprintf(line, sizeof(line), " laatst gewijzigd: %s ", s->changed);
+		snprintf(line, sizeof(line), _(" laatst gewijzigd: %s "), s->changed);
 		grid_text_right(g, body.x + 2, body.y + body.h - dh, body.w - 4, ROLE_DIM, line);
 	}
 	if (row) {
@@ -162,7 +162,7 @@ actions_draw(const struct view *v, const struct app *app, struct grid *g, struct
 		char date[16];
 
 		render_date(a.vergadering, date);
-		snprintf(line, sizeof(line), "Eigenaar: %s   Vergadering: %s   Domein: %s",
+		snprintf(line, sizeof(line), _("Eigenaar: %s   Vergadering: %s   Domein: %s"),
 			 *a.eigenaar ? a.eigenaar : "—", *date ? date : "—", *a.domein ? a.domein : "—");
 		grid_text(g, body.x + 1, body.y + body.h - dh + 1, body.w - 2, ROLE_DIM, line);
 		render_wrap(g, (struct rect){ body.x + 1, body.y + body.h - dh + 2, body.w - 2, dh - 2 - (dh > 3) },
@@ -300,11 +300,11 @@ actions_add(struct view *v, struct app *app, const struct entity *kind)
 }
 
 static const struct view_key keys[] = {
-	{ "8", 0, "Acties", "Action items" },
+	{ "8", 0, N_("Acties") },
 };
 
 const struct view_ops view_actions = {
-	.name = "Acties",
+	.name = N_("Acties"),
 	.keys = keys,
 	.nkeys = 1,
 	.open = actions_open,

@@ -215,29 +215,74 @@ when_short(const char *when, char *out, size_t sz)
 	snprintf(out, sz, "%s %s", d, strlen(when) > 11 ? when + 11 : "");
 }
 
+/* A changed field's value as shown, as the report shows it: "(leeg)",
+ * a date as "4 mrt 2024", a status in the language shown. */
+static const char *
+value_text(const struct change *c, const struct change_field *f, const char *v, char *buf, size_t sz)
+{
+	int j = entity_field_index(c->e, f->column);
+	const struct field *fd = j >= 0 ? &c->e->fields[j] : NULL;
+
+	if (!*v)
+		return fd && fd->type == FT_ENUM && strcmp(f->column, "status") == 0 ? status_word(v) : _("(leeg)");
+	if (fd && (fd->type == FT_DATE || fd->type == FT_DATE_START || fd->type == FT_DATE_END)) {
+		date_format_short(v, buf, sz);
+		return *buf ? buf : v;
+	}
+	return fd ? field_value_word(fd, v) : v;
+}
+
+/* One changed field: "Status: gepland → lopend". */
+static void
+field_text(const struct change *c, const struct change_field *f, char *out, size_t sz)
+{
+	char a[32], b[32];
+
+	/* TRANSLATORS: a field, its old and its new value. */
+	snprintf(out, sz, _("%s: %s → %s"), _(f->label), value_text(c, f, f->old, a, sizeof(a)),
+		 value_text(c, f, f->new, b, sizeof(b)));
+}
+
 /* The fields a change changed, "Status: gepland → lopend; ..." */
 static void
 fields_text(const struct change *c, char *out, size_t sz)
 {
 	size_t len = 0;
+	char one[600];
 
 	*out = '\0';
-	for (int i = 0; i < c->nfields && len < sz; i++)
-		len += (size_t)snprintf(out + len, sz - len, "%s%s: %s → %s", i ? "; " : "", c->fields[i].label,
-					*c->fields[i].old ? c->fields[i].old : _("(leeg)"),
-					*c->fields[i].new ? c->fields[i].new : _("(leeg)"));
+	for (int i = 0; i < c->nfields && len < sz; i++) {
+		field_text(c, &c->fields[i], one, sizeof(one));
+		len += (size_t)snprintf(out + len, sz - len, "%s%s", i ? "; " : "", one);
+	}
 }
 
 /* What a change is about: "12 actielijnen" for an import, else its title. */
 static void
 what_text(const struct change *c, char *out, size_t sz)
 {
-	char n[32];
-
 	if (c->kind == CHANGE_ADDED_MANY)
-		snprintf(out, sz, "%s %s", i18n_count(c->count, n), c->e->name);
+		entity_count_text(c->e, c->count, out, sz);
 	else
 		snprintf(out, sz, "%s", c->title);
+}
+
+/* What happened to the entry, in the kind's own words (struct
+ * entity_words): "actielijn gewijzigd", "actie gedaan". */
+static const char *
+happened(const struct change *c)
+{
+	const struct entity_words *w = c->e->words;
+
+	switch (c->kind) {
+	case CHANGE_ADDED: return _(w->added);
+	case CHANGE_REMOVED: return _(w->deleted);
+	case CHANGE_CLOSED: return _(w->closed ? w->closed : w->changed);
+	case CHANGE_DONE: return _("actie gedaan");
+	case CHANGE_CHANGED: return _(w->changed);
+	case CHANGE_ADDED_MANY: break;
+	}
+	return "";
 }
 
 /* The name of a domain for a heading. */
@@ -262,7 +307,8 @@ draw_change(const struct app *app, struct grid *g, const struct change *c, int x
 	x += KIND_W;
 	what_text(c, what, sizeof(what));
 	fields_text(c, fields, sizeof(fields));
-	snprintf(line, sizeof(line), "%s “%s”%s%s", c->e->singular, what, *fields ? "  " : "", fields);
+	/* the kind as a label, as the report's list and the log name it */
+	snprintf(line, sizeof(line), "%s “%s”%s%s", _(c->e->words->kind), what, *fields ? "  " : "", fields);
 	if (c->kind == CHANGE_ADDED_MANY)
 		snprintf(line, sizeof(line), "%s", what);
 	grid_text(g, x, y, end - x, ROLE_NORMAL, line);
@@ -281,16 +327,20 @@ draw_detail(const struct changes_state *s, struct grid *g, struct rect r)
 
 	when_short(c->when, when, sizeof(when));
 	what_text(c, what, sizeof(what));
-	snprintf(line, sizeof(line), _("%s %s: %s"), c->e->singular, kind_word(c->kind), what);
+	if (c->kind == CHANGE_ADDED_MANY)
+		/* TRANSLATORS: a number of entries of a kind ("12 actielijnen") */
+		snprintf(line, sizeof(line), _("%s geïmporteerd"), what);
+	else
+		snprintf(line, sizeof(line), "%s: %s", happened(c), what);
+	if (line[0] >= 'a' && line[0] <= 'z')	/* a heading: "Actielijn gewijzigd: …" */
+		line[0] = (char)(line[0] - 32);
 	y += grid_wrap(g, (struct rect){ r.x, y, r.w, 2 }, ROLE_BOLD, line, 0);
 	if (y < r.y + r.h) {
 		snprintf(line, sizeof(line), _("%s door %s"), when, c->who);
 		grid_text(g, r.x, y++, r.w, ROLE_DIM, line);
 	}
 	for (int i = 0; i < c->nfields && y < r.y + r.h; i++, y++) {
-		snprintf(line, sizeof(line), "%s: %s → %s", c->fields[i].label,
-			 *c->fields[i].old ? c->fields[i].old : _("(leeg)"),
-			 *c->fields[i].new ? c->fields[i].new : _("(leeg)"));
+		field_text(c, &c->fields[i], line, sizeof(line));
 		grid_text(g, r.x, y, r.w, ROLE_NORMAL, line);
 	}
 }
@@ -360,11 +410,12 @@ open_change(struct changes_state *s, struct app *app)
 		return APP_REDRAW;
 	c = &s->ch.v[s->cur];
 	if (c->kind == CHANGE_REMOVED) {
-		app_message(app, true, _("%s is verwijderd en staat nergens meer"), c->e->singular);
+		/* TRANSLATORS: %s is an entry with its article: "deze actielijn" */
+		app_message(app, true, _("%s is verwijderd en staat nergens meer"), _(c->e->words->this_one));
 		return APP_REDRAW;
 	}
 	if (!app_open_entry(app, &(struct search_hit){ c->e, c->id, c->ref }))
-		app_message(app, true, _("deze %s wordt in geen weergave getoond"), c->e->singular);
+		app_message(app, true, _("%s wordt in geen weergave getoond"), _(c->e->words->this_one));
 	return APP_REDRAW;
 }
 
@@ -463,8 +514,7 @@ changes_mouse(struct view *v, struct app *app, long long item, int wheel)
 }
 
 static const struct view_key keys[] = {
-	{ "9", 0, "Wijzigingen sinds de laatste AB-vergadering (f: sinds een datum)",
-	  "Changes since the last AB meeting (f: since a date)" },
+	{ "9", 0, N_("Wijzigingen sinds de laatste AB-vergadering (f: sinds een datum)") },
 };
 
 /* One order (by domain, newest first), nothing to add or select here:

@@ -104,7 +104,7 @@ filter_status(const struct per_domain *p)
 static const char *
 filter_label(const struct per_domain *p)
 {
-	return p->filter ? model_status_label(model_status(p->filter - 1)) : _("alle");
+	return p->filter ? status_word(model_status(p->filter - 1)) : _("alle");
 }
 
 /* Points the list at the domain in focus with its own filter and sort. */
@@ -228,7 +228,7 @@ draw_line(struct grid *g, const struct list_row *row, struct rect r, bool ends)
 		grid_text(g, x, r.y, kw - 1, ROLE_NORMAL, a.trekker);
 		x += kw;
 	}
-	grid_text(g, x, r.y, sw - 1, render_status_role(a.status), model_status_label(a.status));
+	grid_text(g, x, r.y, sw - 1, render_status_role(a.status), status_word(a.status));
 	x += sw;
 	if (pw) {
 		domain_period(a.start, a.eind, per, sizeof(per));
@@ -437,8 +437,9 @@ domain_draw(const struct view *v, const struct app *app, struct grid *g, struct 
 	snprintf(fl, sizeof(fl), _("filter: %s"), filter_label(p));
 	fw = text_width(fl);
 	grid_text_right(g, body.w - 1 - fw, body.y + 1, fw, p->filter ? ROLE_OVERDUE : ROLE_DIM, fl);
-	snprintf(line, sizeof(line), _("%s actielijnen · sortering: %s · "), i18n_count(list_counted(s->list), count),
-		 actielijnen_sort_label(p->sort));
+	snprintf(line, sizeof(line), _n("%s actielijn · sortering: %s · ", "%s actielijnen · sortering: %s · ",
+					list_counted(s->list)),
+		 i18n_count(list_counted(s->list), count), actielijnen_sort_label(p->sort));
 	grid_text_right(g, 1, body.y + 1, body.w - 2 - fw, ROLE_DIM, line);
 	if (body.w >= WIDE)
 		grid_fill(g, (struct rect){ r.x + r.w, r.y, 1, r.h }, L'│', ROLE_BORDER);
@@ -466,8 +467,7 @@ domain_status(const struct view *v, const struct app *app, char *title, size_t t
 	else if (s->focus == F_SUCCESSES)
 		snprintf(pos, possz, _("succes %d/%d"), s->succ + 1, s->successes.n);
 	else if (s->list)
-		snprintf(pos, possz, _("rij %lld/%lld"), list_counted(s->list) ? s->list->cur + 1 : 0,
-			 list_counted(s->list));
+		render_row_pos(s->list, pos, possz);
 }
 
 /* --- keys and the mouse ------------------------------------------------------------ */
@@ -725,15 +725,15 @@ domain_add(struct view *v, struct app *app, const struct entity *kind)
 }
 
 static const struct view_key keys[] = {
-	{ "1", 0, "Domein 1", "Domain 1" },
-	{ "2", 1, "Domein 2", "Domain 2" },
-	{ "3", 2, "Domein 3", "Domain 3" },
-	{ "4", 3, "Domein 4", "Domain 4" },
-	{ "5", 4, "Domein 5", "Domain 5" },
+	{ "1", 0, N_("Domein 1") },
+	{ "2", 1, N_("Domein 2") },
+	{ "3", 2, N_("Domein 3") },
+	{ "4", 3, N_("Domein 4") },
+	{ "5", 4, N_("Domein 5") },
 };
 
 const struct view_ops view_domain = {
-	.name = "Domein",
+	.name = N_("Domein"),
 	.keys = keys,
 	.nkeys = (int)(sizeof(keys) / sizeof(keys[0])),
 	.open = domain_open,

@@ -313,7 +313,7 @@ domain_detail_draw(const struct domain_state *s, const struct app *app, struct g
 		title = s->detail.titel;
 		domain_period(s->detail.start, s->detail.eind, per, sizeof(per));
 		snprintf(line, sizeof(line), _("Trekker: %s   Status: %s   %s"),
-			 *s->detail.trekker ? s->detail.trekker : "—", model_status_label(s->detail.status), per);
+			 *s->detail.trekker ? s->detail.trekker : "—", status_word(s->detail.status), per);
 		break;
 	}
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, title, true);

@@ -167,7 +167,7 @@ draw_meeting_row(const struct app *app, struct grid *g, const struct list_row *r
 		 void *ctx)
 {
 	struct meeting_row m = meeting_row(row);
-	char date[16], line[400];
+	char date[16], line[400], nb[32], na[32];
 	int x = r.x + 1;
 
 	(void)app;
@@ -175,10 +175,12 @@ draw_meeting_row(const struct app *app, struct grid *g, const struct list_row *r
 	render_date(m.datum, date);
 	x += grid_text(g, x, r.y, 12, ROLE_BOLD, date);
 	x = r.x + 14;
-	snprintf(line, sizeof(line), "%s%s%s", *m.titel ? m.titel : m.soort, *m.locatie ? " · " : "",
+	snprintf(line, sizeof(line), "%s%s%s", *m.titel ? m.titel : soort_word(m.soort), *m.locatie ? " · " : "",
 		 m.locatie);
 	grid_text(g, x, r.y, r.w - (x - r.x) - 14, ROLE_NORMAL, line);
-	snprintf(line, sizeof(line), "%lldb %llda", m.besluiten, m.acties);
+	/* TRANSLATORS: the counts of decisions (b) and actions (a), as the
+	   list's heading explains them ("b = besluiten, a = acties") */
+	snprintf(line, sizeof(line), _("%sb %sa"), i18n_count(m.besluiten, nb), i18n_count(m.acties, na));
 	grid_text_right(g, r.x + r.w - 13, r.y, 12, ROLE_DIM, line);
 }
 
@@ -304,7 +306,7 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 		return;
 	m = meeting_row(lrow);
 	render_date(m.datum, date);
-	snprintf(line, sizeof(line), "%s %s%s%s", m.soort, date, *m.titel ? " — " : "", m.titel);
+	snprintf(line, sizeof(line), "%s %s%s%s", soort_word(m.soort), date, *m.titel ? " — " : "", m.titel);
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, line, true);
 	if (focus && s->item < 0)	/* the meeting itself has the cursor */
 		grid_paint(g, r.x, r.y, r.w, ROLE_SEL);
@@ -451,8 +453,7 @@ meetings_status(const struct view *v, const struct app *app, char *title, size_t
 		else
 			snprintf(pos, possz, _("actie %d/%d"), k - nd + 1, na);
 	} else if (s->list) {
-		snprintf(pos, possz, _("rij %lld/%lld"), list_counted(s->list) ? s->list->cur + 1 : 0,
-			 list_counted(s->list));
+		render_row_pos(s->list, pos, possz);
 	}
 }
 
@@ -672,23 +673,23 @@ meetings_add(struct view *v, struct app *app, const struct entity *kind)
 		return edit_ask_kind(app, _("Toevoegen aan deze vergadering:"), kinds, 2);
 	list_ensure(s->list, s->list->cur, 1);
 	if (!(row = list_row(s->list, s->list->cur))) {
-		app_message(app, true, "geen vergadering geselecteerd");
+		app_message(app, true, "%s", _("geen vergadering geselecteerd"));
 		return APP_REDRAW;
 	}
 	m = meeting_row(row);
 	if (edit_meeting_unreachable(app, m.id, m.datum))
 		return APP_REDRAW;
 	date_format_short(m.datum, date, sizeof(date));
-	snprintf(ctx, sizeof(ctx), "vergadering %s", date);
+	snprintf(ctx, sizeof(ctx), _("vergadering %s"), date);
 	return edit_new_in_meeting(app, kind, m.datum, m.soort, ctx);
 }
 
 static const struct view_key keys[] = {
-	{ "7", 0, "Vergaderingen", "Meetings" },
+	{ "7", 0, N_("Vergaderingen") },
 };
 
 const struct view_ops view_meetings = {
-	.name = "Vergaderingen",
+	.name = N_("Vergaderingen"),
 	.keys = keys,
 	.nkeys = 1,
 	.open = meetings_open,

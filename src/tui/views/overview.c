@@ -62,7 +62,7 @@ draw_bar(const struct app *app, struct grid *g, int x, int y, int w, const struc
 	char line[120], n[32];
 
 	if (d->total == 0) {
-		grid_text(g, x, y, w, ROLE_DIM, "(geen actielijnen)");
+		grid_text(g, x, y, w, ROLE_DIM, _("(geen actielijnen)"));
 		return;
 	}
 	/* Not one status recorded: a bar of onbekend would look like a
@@ -159,7 +159,7 @@ draw_lines(const struct overview_state *s, const struct app *app, struct grid *g
 	if (bottom - y < 4 || s->ov.dom[idx].total == 0)
 		return;
 	y++;
-	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, "Actielijnen");
+	grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, _("Actielijnen"));
 	for (int i = 0; i < t->n && y < bottom; i++, y++) {
 		grid_text(g, r.x + 1, y, 2, render_status_role(t->v[i].status), app->mono ? "·" : "●");
 		grid_text(g, r.x + 3, y, r.w - 4, ROLE_NORMAL, t->v[i].titel);
@@ -171,14 +171,14 @@ draw_domain(const struct overview_state *s, const struct app *app, struct grid *
 {
 	const struct domain *dom = &app->domains.dom[idx];
 	const struct domain_figures *d = &s->ov.dom[idx];
-	char line[400], date[16], count[32];
+	char line[400], date[16], count[40], num[32];
 	int y = r.y, bottom = r.y + r.h, cw;
 
 	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, dom->naam, app->domain == idx);
 	if (y < bottom && *dom->motto)
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_DIM, dom->motto);
 	if (y < bottom) {
-		snprintf(count, sizeof(count), " %lld", d->total);
+		snprintf(count, sizeof(count), " %s", i18n_count(d->total, num));
 		cw = text_width(count);
 		draw_bar(app, g, r.x + 1, y, r.w - 2 - cw - 1, d);
 		grid_text(g, r.x + r.w - 1 - cw, y++, cw, ROLE_NORMAL, count);
@@ -200,11 +200,12 @@ draw_domain(const struct overview_state *s, const struct app *app, struct grid *
 	}
 	if (y < bottom) {
 		render_date(d->next_date, date);
+		/* TRANSLATORS: a date and a milestone's title */
 		if (*d->next_date)
-			snprintf(line, sizeof(line), "%s %s %s", d->next_past ? "Laatste:" : "Volgende:",
+			snprintf(line, sizeof(line), d->next_past ? _("Laatste: %s %s") : _("Volgende: %s %s"),
 				 date, d->next_title);
 		else
-			snprintf(line, sizeof(line), "Volgende: geen planning");
+			snprintf(line, sizeof(line), "%s", _("Volgende: geen planning"));
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_NORMAL, line);
 	}
 	for (int i = 0; i < d->nacts && y < bottom; i++, y++) {
@@ -229,31 +230,36 @@ draw_themes(const struct overview_state *s, const struct app *app, struct grid *
 {
 	const struct domains *doms = &app->domains;
 	const struct overview *ov = &s->ov;
-	char line[400], date[16];
+	char line[400], date[16], num[32];
 	int y = r.y, bottom = r.y + r.h;
 
-	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, "Thema's en agenda", app->domain >= doms->ndomains);
+	render_heading(g, (struct rect){ r.x, y++, r.w, 1 }, _("Thema's en agenda"), app->domain >= doms->ndomains);
 	for (int i = doms->ndomains; i < doms->n && y < bottom; i++, y++) {
 		bool sel = app->domain == i;
 
-		snprintf(line, sizeof(line), "%s %s (%lld)", sel ? "▸" : " ", doms->dom[i].naam, ov->dom[i].total);
+		snprintf(line, sizeof(line), "%s %s (%s)", sel ? "▸" : " ", doms->dom[i].naam,
+			 i18n_count(ov->dom[i].total, num));
 		grid_text(g, r.x + 1, y, r.w - 2, sel ? ROLE_SEL : ROLE_NORMAL, line);
 		if (sel)
 			grid_paint(g, r.x + 1, y, r.w - 2, ROLE_SEL);
 	}
 	if (y < bottom) {
 		render_date(ov->meeting_date, date);
-		snprintf(line, sizeof(line), "%s AB-vergadering: %s", ov->meeting_past ? "Laatste" : "Volgende",
-			 *date ? date : "geen");
+		if (!*date)
+			snprintf(line, sizeof(line), "%s", _("Volgende AB-vergadering: geen"));
+		else
+			snprintf(line, sizeof(line), ov->meeting_past ? _("Laatste AB-vergadering: %s")
+								      : _("Volgende AB-vergadering: %s"), date);
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_NORMAL, line);
 	}
 	if (y < bottom) {
 		render_date(ov->ms_date, date);
 		if (*date)
-			snprintf(line, sizeof(line), "%s mijlpaal: %s %s", ov->ms_past ? "Laatste" : "Volgende",
+			/* TRANSLATORS: a date and a milestone's title */
+			snprintf(line, sizeof(line), ov->ms_past ? _("Laatste mijlpaal: %s %s") : _("Volgende mijlpaal: %s %s"),
 				 date, ov->ms_title);
 		else
-			snprintf(line, sizeof(line), "Volgende mijlpaal: geen");
+			snprintf(line, sizeof(line), "%s", _("Volgende mijlpaal: geen"));
 		grid_text(g, r.x + 1, y++, r.w - 2, ROLE_NORMAL, line);
 	}
 }
@@ -270,7 +276,7 @@ draw_legend(const struct app *app, struct grid *g, int x, int y, int w)
 			c->ch[0] = render_status_glyph(model_status(s), app->mono);
 			c->role = (unsigned char)render_status_role(model_status(s));
 		}
-		x += 1 + grid_text(g, x + 1, y, end - x - 1, ROLE_NORMAL, model_status_label(model_status(s)));
+		x += 1 + grid_text(g, x + 1, y, end - x - 1, ROLE_NORMAL, status_word(model_status(s)));
 		x += 2;
 	}
 }
@@ -322,7 +328,7 @@ overview_draw(const struct view *v, const struct app *app, struct grid *g, struc
 	}
 	if (app->domains.n == 0)
 		grid_text(g, 1, body.y + 1, body.w - 2, ROLE_DIM,
-			  "De database is leeg: `snw init` of `snw import` vult haar.");
+			  _("De database is leeg: `snw init` of `snw import` vult haar."));
 	draw_legend(app, g, body.x + 1, body.y + body.h - 1, body.w - 2);
 }
 
@@ -348,7 +354,7 @@ overview_status(const struct view *v, const struct app *app, char *title, size_t
 	(void)v;
 	(void)title;
 	(void)titlesz;
-	snprintf(pos, possz, "paneel %d/%d", app->domain + 1, app->domains.n);
+	snprintf(pos, possz, _("paneel %d/%d"), app->domain + 1, app->domains.n);
 	peildatum_status(v->priv, app, pos, possz);
 }
 
@@ -458,11 +464,11 @@ overview_offers(const struct view *v, const struct app *app, enum action a)
 }
 
 static const struct view_key keys[] = {
-	{ "0", 0, "Overzicht van alle domeinen", "Overview of all domains" },
+	{ "0", 0, N_("Overzicht van alle domeinen") },
 };
 
 const struct view_ops view_overview = {
-	.name = "Overzicht",
+	.name = N_("Overzicht"),
 	.keys = keys,
 	.nkeys = 1,
 	.open = overview_open,

@@ -32,10 +32,6 @@ enum { PANE_MILESTONES, PANE_UNDATED };
 #define ITEM_MILESTONE(i) (-100 - (long long)(i))
 #define FIRST_YEAR 2024		/* the year the chart opens on */
 
-static const char *const months[12] = {
-	"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-};
-
 struct planning_state {
 	struct list *list;		/* actielijnen of the year; NULL until shown */
 	int year;			/* the year the chart shows */
@@ -229,7 +225,7 @@ draw_axis(const struct app *app, struct grid *g, const struct chart *c, int y)
 		snprintf(iso, sizeof(iso), "%04d-%02d-01", c->year, m + 1);
 		a = date_col(c, iso);
 		b = m < 11 ? (snprintf(iso, sizeof(iso), "%04d-%02d-01", c->year, m + 2), date_col(c, iso)) : c->w;
-		snprintf(label, sizeof(label), "%.*s", b - a >= 4 ? 3 : 1, months[m]);
+		snprintf(label, sizeof(label), "%.*s", b - a >= 4 ? 3 : 1, date_month_short(m + 1));
 		grid_text(g, c->x0 + a, y + 1, b - a, ROLE_DIM, label);
 	}
 	under = tcol >= 0 && tcol < c->w ? grid_at(g, c->x0 + tcol, y + 1) : NULL;
@@ -442,18 +438,25 @@ draw_milestones(const struct planning_state *s, struct grid *g, const struct cha
 static void
 draw_heading(const struct planning_state *s, struct grid *g, const struct chart *c, int y)
 {
-	const char *fl = s->filter ? model_status_label(model_status(s->filter - 1)) : NULL;
+	const char *fl = s->filter ? status_word(model_status(s->filter - 1)) : NULL;
 	char line[300], filter[120], count[32];
 	int w = c->gw + c->tw - 1, x = c->gx;
 
-	i18n_count(list_counted(s->list), count);
+	long long n = list_counted(s->list);
+
+	i18n_count(n, count);
 	snprintf(filter, sizeof(filter), _("filter: %s"), fl ? fl : _("alle"));
-	snprintf(line, sizeof(line), _("Planning %d · %s actielijnen · %s · ←/→ jaar"), s->year, count, filter);
+	/* TRANSLATORS: the year, how many actielijnen, the filter */
+	snprintf(line, sizeof(line), _n("Planning %d · %s actielijn · %s · ←/→ jaar",
+					"Planning %d · %s actielijnen · %s · ←/→ jaar", n), s->year, count, filter);
 	if (text_width(line) > w)
-		snprintf(line, sizeof(line), _("Planning %d · %s actielijnen · %s"), s->year, count, filter);
-	if (text_width(line) > w)
-		snprintf(line, sizeof(line), fl ? _("%d · %s · %s") : _("Planning %d · %s actielijnen"), s->year,
-			 count, filter);
+		snprintf(line, sizeof(line), _n("Planning %d · %s actielijn · %s", "Planning %d · %s actielijnen · %s", n),
+			 s->year, count, filter);
+	if (text_width(line) > w && fl)
+		snprintf(line, sizeof(line), "%d · %s · %s", s->year, count, filter);
+	else if (text_width(line) > w)
+		snprintf(line, sizeof(line), _n("Planning %d · %s actielijn", "Planning %d · %s actielijnen", n),
+			 s->year, count);
 	if (!fl) {
 		grid_text(g, x, y, w, ROLE_BOLD, line);
 		return;
@@ -477,7 +480,7 @@ draw_undated(const struct planning_state *s, struct grid *g, struct rect body)
 		const struct undated_item *it = &s->undated.v[s->u_top + i];
 		int y = body.y + 1 + i, x = body.x + 1, dw = body.w >= 100 ? 24 : 0;
 
-		grid_text(g, x, y, 14, ROLE_DIM, it->e->singular);
+		grid_text(g, x, y, 14, ROLE_DIM, _(it->e->words->kind));
 		x += 15;
 		if (dw) {
 			grid_text(g, x, y, dw - 1, ROLE_DIM, it->domein);
@@ -548,8 +551,7 @@ planning_status(const struct view *v, const struct app *app, char *title, size_t
 	else if (s->ms_sel >= 0)
 		snprintf(pos, possz, _("mijlpaal %d/%d"), s->ms_sel + 1, s->ms.n);
 	else if (s->list)
-		snprintf(pos, possz, _("rij %lld/%lld"), list_counted(s->list) ? s->list->cur + 1 : 0,
-			 list_counted(s->list));
+		render_row_pos(s->list, pos, possz);
 }
 
 /* The cursor's walk: Up from the first bar into the milestones above the
@@ -661,7 +663,7 @@ planning_key(struct view *v, struct app *app, enum action a)
 	case ACT_FILTER:
 		s->filter = (s->filter + 1) % (model_status_count() + 1);
 		actielijnen_year(l, s->year, s->filter ? model_status(s->filter - 1) : NULL);
-		app_message(app, false, _("filter: %s"), s->filter ? model_status_label(model_status(s->filter - 1)) : _("alle"));
+		app_message(app, false, _("filter: %s"), s->filter ? status_word(model_status(s->filter - 1)) : _("alle"));
 		return APP_REDRAW;
 	case ACT_SORT:
 		app_message(app, false, "%s", _("de planning staat per domein, op titel"));
@@ -811,7 +813,7 @@ planning_hidden_by(struct view *v, struct app *app, const struct entity *e, long
 	(void)app;
 	if (e != &entity_actielijnen || !s->list || !s->filter || !list_filter_hides(s->list, id))
 		return NULL;
-	return model_status_label(model_status(s->filter - 1));
+	return status_word(model_status(s->filter - 1));
 }
 
 static void
@@ -850,11 +852,11 @@ planning_add(struct view *v, struct app *app, const struct entity *kind)
 }
 
 static const struct view_key keys[] = {
-	{ "6", 0, "Planning (Gantt)", "Planning (Gantt chart)" },
+	{ "6", 0, N_("Planning (Gantt)") },
 };
 
 const struct view_ops view_planning = {
-	.name = "Planning",
+	.name = N_("Planning"),
 	.keys = keys,
 	.nkeys = 1,
 	.open = planning_open,
