@@ -43,7 +43,7 @@ PO_LANGS  = en
 MO_FILES  = $(PO_LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/snw.mo)
 
 .PHONY: all run test unit e2e bench install uninstall clean deps test-deps \
-        check-asan check-valgrind check-layers check-po pot fuzz lint-man golden check-browser
+        check-asan check-valgrind check-layers check-po check-strings pot fuzz lint-man golden check-browser
 
 all: $(BUILD)/snw $(MO_FILES)
 
@@ -102,6 +102,14 @@ pot:
 check-po:
 	@sh tests/po.sh "$(XGETTEXT)" $(PO_LANGS)
 
+# Fails when a literal of src/ or include/ that a person reads does not go
+# through gettext (tests/i18n_strings.py says how it decides, and
+# tests/i18n_allow.txt lists what is not text for people); then shows
+# that it catches a deliberately unmarked sentence.
+check-strings:
+	$(call need,command -v /usr/bin/python3,python3)
+	@/usr/bin/python3 tests/i18n_strings.py . && sh tests/i18n_strings_test.sh
+
 # --- dependencies ------------------------------------------------------------
 # Each check installs its Debian package only when it fails.
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -151,7 +159,7 @@ run: deps
 	./$(BUILD)/snw
 
 test: test-deps
-	@$(MAKE) --no-print-directory check-layers check-po
+	@$(MAKE) --no-print-directory check-layers check-po check-strings
 	@$(MAKE) --no-print-directory WERROR=-Werror all $(BUILD)/unit-tests
 	@$(MAKE) --no-print-directory unit e2e
 
