@@ -168,7 +168,7 @@ test: test-deps
 check-layers:
 	@sh tests/layers.sh . && sh tests/layers_test.sh
 
-unit: $(BUILD)/unit-tests
+unit: $(BUILD)/unit-tests $(MO_FILES)
 	SNW_DATADIR=$(CURDIR)/data SNW_LOCALEDIR=$(CURDIR)/$(BUILD)/locale ./$(BUILD)/unit-tests --jobs 2
 
 e2e: $(BUILD)/snw

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "core/entity.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "store/db.h"
 #include "tui/app.h"
@@ -926,4 +927,82 @@ Test(form, a_pick_list_too_long_to_keep_still_finds_by_typing)
 	cr_assert(!key(&t, KC_CTRL('S')));
 	close_form(&t);
 	teardown(&t);
+}
+
+/* --- the language shown ----------------------------------------------------- */
+
+/*
+ * One form in each language: the heading names the kind (de-word and
+ * het-word: "Nieuwe actielijn", "Nieuw besluit"), labels, a refused date
+ * under its field, the footer's count, a status shown in the language
+ * while the stored value stays Dutch, and what the status line says.
+ */
+static void
+form_in_language(enum i18n_lang lang, const char *const want[])
+{
+	struct fx t;
+
+	i18n_init();
+	i18n_set_lang(lang);
+	setup(&t, 80, 24);
+	dash(&t, "1");
+	open_form(&t, app_key(t.app, 'a'));
+	expect(&t, want[0]);			/* the heading */
+	expect(&t, want[1]);			/* a label */
+	type(&t, "Buurtbanen");
+	tab_to(&t, "start");
+	type(&t, "voorjaar");
+	cr_assert(key(&t, KC_F2), "an invalid form stays open");
+	expect(&t, want[2]);			/* the refused date */
+	expect(&t, want[3]);			/* the footer */
+	key(&t, KC_CTRL('U'));
+	type(&t, want[4]);			/* a date in the language */
+	tab_to(&t, "status");
+	expect(&t, want[5]);			/* the status as shown */
+	cr_assert(!key(&t, KC_CTRL('S')), "a valid form closes");
+	close_form(&t);
+	expect(&t, want[6]);			/* the status line */
+	cr_assert_str_eq(test_text(t.db, "SELECT status || ' ' || start FROM actielijnen WHERE titel = 'Buurtbanen'"),
+			 "gepland 2024-03-01", "stored as data: Dutch, ISO");
+	teardown(&t);
+	i18n_set_lang(LANG_NL);
+}
+
+Test(form, a_form_speaks_dutch_by_default)
+{
+	form_in_language(LANG_NL, (const char *const[]){
+		"Nieuwe actielijn", "Titel *", "'voorjaar' is geen datum (verwacht: een datum zoals",
+		"1 veld klopt nog niet", "maart 2024", "◂ gepland ▸", "Actielijn toegevoegd “Buurtbanen”",
+	});
+}
+
+Test(form, a_form_speaks_english_when_asked)
+{
+	form_in_language(LANG_EN, (const char *const[]){
+		"New actielijn", "Title *", "'voorjaar' is not a date (expected a date such as",
+		"1 field is not right yet", "March 2024", "◂ planned ▸", "Actielijn added “Buurtbanen”",
+	});
+}
+
+/* A het-word and the question of what to add, in both languages: the
+ * key of each kind is the first letter of its word as shown. */
+Test(form, a_decision_is_a_het_word_and_its_key_is_its_own_letter)
+{
+	struct fx t;
+
+	i18n_init();
+	for (int lang = LANG_NL; lang <= LANG_EN; lang++) {
+		i18n_set_lang((enum i18n_lang)lang);
+		setup(&t, 80, 24);
+		dash(&t, "7\n");		/* an open meeting */
+		dash(&t, "a");
+		expect(&t, lang == LANG_NL ? "b = besluit, a = actie, Esc = niets"
+					   : "d = decision, a = action item, Esc = nothing");
+		open_form(&t, app_key(t.app, lang == LANG_NL ? 'b' : 'd'));
+		expect(&t, lang == LANG_NL ? "Nieuw besluit — vergadering 25 jan 2024"
+					   : "New decision — meeting 25 Jan 2024");
+		close_form(&t);
+		teardown(&t);
+	}
+	i18n_set_lang(LANG_NL);
 }

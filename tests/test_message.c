@@ -77,7 +77,7 @@ Test(message, and_in_english_from_the_catalogue)
 	longer[8100] = '\0';
 	cr_assert_str_eq(refused("actielijnen", "titel", "", true), "titel: missing value (expected text)");
 	cr_assert_str_eq(refused("actielijnen", "start", "31-02-2024", false),
-			 "'31-02-2024' is not a date (expected a date such as 2024-03-04, 4-3-2024, 4 maart 2024, maart 2024 or Q1 2024)");
+			 "'31-02-2024' is not a date (expected a date such as 2024-03-04, 4-3-2024, 4 March 2024, March 2024 or Q1 2024)");
 	cr_assert_str_eq(refused("acties", "actie", longer, false),
 			 "too long: 8,100 characters (expected at most 8,000)");
 	cr_assert_str_eq(refused("actielijnen", "status", "x", false),
@@ -132,7 +132,7 @@ Test(message, every_result_has_a_sentence_in_both_languages)
 	r.n = 300;
 	i18n_set_lang(LANG_NL);
 	cr_assert_str_eq(result_text(&r, nl, sizeof(nl)),
-			 "de database is bezet: een ander programma hield haar langer dan 0.3 s vast; probeer het opnieuw");
+			 "de database is bezet: een ander programma hield haar langer dan 0,3 s vast; probeer het opnieuw");
 	r.code = RES_DIR_READ_ONLY;
 	cr_assert(strstr(result_text(&r, nl, sizeof(nl)), "de map /tmp/x is alleen-lezen voor jou"), "%s", nl);
 }

@@ -14,6 +14,7 @@
 #include "tui/app.h"
 #include "store/db.h"
 #include "core/entity.h"
+#include "core/i18n.h"
 #include "tui/formui.h"
 #include "core/text.h"
 #include "helpers.h"
@@ -78,6 +79,34 @@ views_at(int w, int h)
 	expect("Toetsen — Esc of ? sluit deze hulp");
 	expect("Shift-Tab");
 	teardown(&f);
+}
+
+/* The dashboard in one language at a time: the help lists each key once,
+ * in the language shown, and dates and words follow it. */
+Test(screen, the_help_and_the_views_speak_one_language)
+{
+	struct fixture f;
+
+	i18n_init();
+	for (int lang = LANG_NL; lang <= LANG_EN; lang++) {
+		bool en = lang == LANG_EN;
+
+		i18n_set_lang((enum i18n_lang)lang);
+		setup(&f, 80, 24);
+		keys(&f, "?");
+		expect(en ? "Keys — Esc or ? closes this help" : "Toetsen — Esc of ? sluit deze hulp");
+		expect(en ? "Next view" : "Volgende weergave");
+		cr_assert_eq(row_with(en ? "Volgende weergave" : "Next view"), -1, "the help shows both languages");
+		expect("↑ k");
+		keys(&f, "\0338");	/* Esc, Acties */
+		expect(en ? "Action items: 2" : "Acties: 2");
+		expect(en ? "row 1/2" : "rij 1/2");
+		keys(&f, "7");
+		expect(en ? "25 Jan 2024" : "25 jan 2024");
+		expect(en ? "Decisions (1)" : "Besluiten (1)");
+		teardown(&f);
+	}
+	i18n_set_lang(LANG_NL);
 }
 
 Test(screen, views_80x24)

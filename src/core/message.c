@@ -72,6 +72,18 @@ problem_expected(const struct field *f, char *buf, size_t bufsz)
 	return _("een waarde");
 }
 
+/* Milliseconds as seconds to a tenth, with the language's decimal comma
+ * or point: "0,3" ("0.3"), "10". Returns buf. */
+static const char *
+seconds(long ms, char *buf, size_t bufsz)
+{
+	if (ms % 1000 < 100)
+		snprintf(buf, bufsz, "%ld", ms / 1000);
+	else
+		snprintf(buf, bufsz, "%ld%c%ld", ms / 1000, i18n_lang() == LANG_NL ? ',' : '.', ms % 1000 / 100);
+	return buf;
+}
+
 /* A kind of entry with its article, "een actielijn", for a sentence. */
 static const char *
 a_one(const struct entity *e)
@@ -194,8 +206,8 @@ result_text(const struct result_info *r, char *buf, size_t bufsz)
 		problem_text(&r->problem, true, buf, bufsz);
 		break;
 	case RES_BUSY:
-		snprintf(buf, bufsz, _("de database is bezet: een ander programma hield haar langer dan %g s vast; probeer het opnieuw"),
-			 (double)r->n / 1000.0);
+		snprintf(buf, bufsz, _("de database is bezet: een ander programma hield haar langer dan %s s vast; probeer het opnieuw"),
+			 seconds(r->n, dir, sizeof(dir)));
 		break;
 	case RES_FULL:
 		snprintf(buf, bufsz, "%s", _("de schijf is vol; er is niets gewijzigd"));

@@ -214,6 +214,7 @@ goto_hit(struct app *app, int i)
 {
 	const struct search_hit *h = &app->hits.v[i];
 	const char *what;
+	char a[32], b[32];
 
 	app->hit = i;
 	if ((what = app_open_entry(app, h))) {
@@ -227,8 +228,8 @@ goto_hit(struct app *app, int i)
 		what = _(h->e->words->kind);
 	}
 	/* TRANSLATORS: the search, the hit, how many (+: more than shown), what it is */
-	app_message(app, false, _("\"%s\": treffer %d/%d%s (%s) — n/N volgende/vorige"),
-		    app->query, i + 1, app->hits.n,
+	app_message(app, false, _("\"%s\": treffer %s/%s%s (%s) — n/N volgende/vorige"),
+		    app->query, i18n_count(i + 1, a), i18n_count(app->hits.n, b),
 		    app->hits.n >= SEARCH_MAX_HITS ? "+" : "", what);
 }
 

@@ -240,7 +240,13 @@ draw_axis(const struct app *app, struct grid *g, const struct chart *c, int y)
 		room = b - a - 1;
 		if (mark_y == y && tcol >= a && tcol < b)
 			room = tcol - a - 2;	/* the label ends before today */
-		snprintf(label, sizeof(label), room >= 7 ? "K%d %d" : room >= 2 ? "K%d" : "", q + 1, c->year);
+		/* TRANSLATORS: a quarter of a year: "K1 2024", "K1" */
+		if (room >= 7)
+			snprintf(label, sizeof(label), _("K%d %d"), q + 1, c->year);
+		else if (room >= 2)
+			snprintf(label, sizeof(label), _("K%d"), q + 1);
+		else
+			label[0] = '\0';
 		grid_fill(g, (struct rect){ c->x0 + a, y, b - a, 1 }, L' ', q % 2 ? ROLE_TAB : ROLE_TITLE);
 		grid_text(g, c->x0 + a + 1, y, room, q % 2 ? ROLE_TAB : ROLE_TITLE, label);
 	}
