@@ -175,23 +175,28 @@ e2e: $(BUILD)/snw
 	SNW=$(CURDIR)/$(BUILD)/snw SNW_DATADIR=$(CURDIR)/data sh tests/e2e/run.sh
 
 # --- install -----------------------------------------------------------------
+# The man page in English (man snw) and in Dutch (man -L nl snw), the
+# catalogues the language needs (include/core/i18n.h).
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/nl/man1
 	install -m 755 $(BUILD)/snw $(DESTDIR)$(BINDIR)/snw
 	install -m 644 data/*.csv data/peildatum $(DESTDIR)$(DATADIR)/
 	install -m 644 man/snw.1 $(DESTDIR)$(MANDIR)/man1/snw.1
+	install -m 644 man/nl/snw.1 $(DESTDIR)$(MANDIR)/nl/man1/snw.1
 	for l in $(PO_LANGS); do \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	  install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/snw.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/snw.mo; \
 	done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/snw $(DESTDIR)$(MANDIR)/man1/snw.1
+	rm -f $(DESTDIR)$(BINDIR)/snw $(DESTDIR)$(MANDIR)/man1/snw.1 $(DESTDIR)$(MANDIR)/nl/man1/snw.1
 	for l in $(PO_LANGS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/snw.mo; done
 	rm -rf $(DESTDIR)$(DATADIR)
 
+# Both man pages, as mandoc reads them (installed when it is missing).
 lint-man:
-	mandoc -Tlint -W warning man/snw.1
+	$(call need,command -v mandoc,mandoc)
+	mandoc -Tlint -W warning man/snw.1 man/nl/snw.1
 
 # --- documents (issue 15) -------------------------------------------------------
 #   make golden         writes tests/golden/ anew from the shipped data
