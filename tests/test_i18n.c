@@ -6,6 +6,8 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 
+#include "core/date.h"
+#include "core/entity.h"
 #include "core/i18n.h"
 
 static void
@@ -41,4 +43,34 @@ Test(i18n, english_comes_from_the_catalogue_and_counts_with_commas)
 	cr_assert_str_eq(_("Jouw versie"), "Your version", "the English catalogue was not found");
 	cr_assert_str_eq(i18n_count(1234567, buf), "1,234,567");
 	cr_assert_str_eq(_n("%d fout", "%d fouten", 2), "%d fouten", "untranslated stays as it is");
+}
+
+/* Dates and counts of entries in the language shown: month names from
+ * the catalogue, one plural per kind. */
+Test(i18n, dates_and_kinds_follow_the_language)
+{
+	char d[32], n[64];
+
+	date_format_short("2026-12-01", d, sizeof(d));
+	cr_assert_str_eq(d, "1 dec 2026");
+	date_format_short("2024-03-04", d, sizeof(d));
+	cr_assert_str_eq(d, "4 mrt 2024");
+	cr_assert_str_eq(entity_count_text(&entity_besluiten, 1234, n, sizeof(n)), "1.234 besluiten");
+	cr_assert_str_eq(entity_count_text(&entity_acties, 1, n, sizeof(n)), "1 actie");
+	cr_assert_str_eq(_(entity_besluiten.words->new_one), "Nieuw besluit", "a het-word");
+	cr_assert_str_eq(_(entity_actielijnen.words->new_one), "Nieuwe actielijn", "a de-word");
+	cr_assert_str_eq(status_word(""), "onbekend");
+	i18n_set_lang(LANG_EN);
+	date_format_short("2026-12-01", d, sizeof(d));
+	cr_assert_str_eq(d, "1 Dec 2026");
+	date_format_short("2024-05-04", d, sizeof(d));
+	cr_assert_str_eq(d, "4 May 2024");
+	cr_assert_str_eq(entity_count_text(&entity_besluiten, 1234, n, sizeof(n)), "1,234 decisions");
+	cr_assert_str_eq(entity_count_text(&entity_successen, 1, n, sizeof(n)), "1 success");
+	cr_assert_str_eq(_(entity_besluiten.words->new_one), "New decision");
+	cr_assert_str_eq(status_word(STATUS_GEPLAND), "planned");
+	cr_assert_str_eq(soort_word(SOORT_AB), "AB meeting");
+	/* input takes both */
+	cr_assert(date_parse("4 May 2024", DATE_POINT, d) && strcmp(d, "2024-05-04") == 0);
+	cr_assert(date_parse("4 mei 2024", DATE_POINT, d) && strcmp(d, "2024-05-04") == 0);
 }

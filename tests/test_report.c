@@ -252,7 +252,7 @@ Test(report, follows_the_language)
 	out = report(DOC_TEXT, NULL);
 	i18n_set_lang(LANG_NL);
 	cr_assert_not_null(strstr(out, "Summary"), "%s", out);
-	cr_assert_not_null(strstr(out, "1 running, 1 planned"), "%s", out);
+	cr_assert_not_null(strstr(out, "1 ongoing, 1 planned"), "%s", out);
 	cr_assert_not_null(strstr(out, "Q1 2024"), "%s", out);
 	cr_assert_null(strstr(out, "Samenvatting"));
 	free(out);

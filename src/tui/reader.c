@@ -224,8 +224,11 @@ reader_draw(const struct app *app, struct grid *g, struct rect body)
 		head[0] = (char)(head[0] - 32);
 	render_heading(g, (struct rect){ body.x, body.y, body.w, 1 }, head, true);
 	if (r->total > r->rows) {
-		snprintf(line, sizeof(line), _(" regel %d–%d van %d "), r->top + 1,
-			 r->top + r->rows < r->total ? r->top + r->rows : r->total, r->total);
+		char a[32], b[32], c[32];
+
+		snprintf(line, sizeof(line), _(" regel %s–%s van %s "), i18n_count(r->top + 1, a),
+			 i18n_count(r->top + r->rows < r->total ? r->top + r->rows : r->total, b),
+			 i18n_count(r->total, c));
 		grid_text_right(g, body.x + 1, body.y, body.w - 2, ROLE_TITLE_SEL, line);
 	}
 	for (int k = 0; k < e->nfields; k++) {
@@ -262,8 +265,10 @@ reader_status(const struct app *app, char *title, size_t titlesz, char *pos, siz
 	snprintf(title, titlesz, "%s", _(r->t.e->words->kind));
 	if (title[0] >= 'a' && title[0] <= 'z')
 		title[0] = (char)(title[0] - 32);
+	char a[32], b[32];
+
 	if (r->total > r->rows)
-		snprintf(pos, possz, _("regel %d van %d"), r->top + 1, r->total);
+		snprintf(pos, possz, _("regel %s van %s"), i18n_count(r->top + 1, a), i18n_count(r->total, b));
 	else
 		pos[0] = '\0';
 }

@@ -390,12 +390,13 @@ changes_status(const struct view *v, const struct app *app, char *title, size_t 
 	       size_t possz)
 {
 	const struct changes_state *s = v->priv;
+	char a[32], b[32];
 
 	(void)app;
 	(void)title;
 	(void)titlesz;
 	if (s->ch.n)
-		snprintf(pos, possz, _("wijziging %d/%d"), s->cur + 1, s->ch.n);
+		snprintf(pos, possz, _("wijziging %s/%s"), i18n_count(s->cur + 1, a), i18n_count(s->ch.n, b));
 	else
 		*pos = '\0';
 }

@@ -459,13 +459,14 @@ domain_status(const struct view *v, const struct app *app, char *title, size_t t
 	      char *pos, size_t possz)
 {
 	const struct domain_state *s = v->priv;
+	char a[32], b[32];
 
 	if (app->domain < app->domains.n)
 		snprintf(title, titlesz, "%s", app->domains.dom[app->domain].naam);
 	if (s->focus == F_DOMAIN)
 		snprintf(pos, possz, "%s", app->domains.dom[app->domain].theme ? _("het thema") : _("het domein"));
 	else if (s->focus == F_SUCCESSES)
-		snprintf(pos, possz, _("succes %d/%d"), s->succ + 1, s->successes.n);
+		snprintf(pos, possz, _("succes %s/%s"), i18n_count(s->succ + 1, a), i18n_count(s->successes.n, b));
 	else if (s->list)
 		render_row_pos(s->list, pos, possz);
 }

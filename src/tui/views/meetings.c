@@ -439,6 +439,7 @@ meetings_status(const struct view *v, const struct app *app, char *title, size_t
 {
 	const struct meetings_state *s = v->priv;
 	int k = s->item, nd = s->detail.ndecisions, na = s->detail.nactions;
+	char a[32], b[32];
 
 	(void)app;
 	(void)title;
@@ -449,9 +450,9 @@ meetings_status(const struct view *v, const struct app *app, char *title, size_t
 		else if (k < 0)
 			snprintf(pos, possz, "%s", _("de vergadering"));
 		else if (k < nd)
-			snprintf(pos, possz, _("besluit %d/%d"), k + 1, nd);
+			snprintf(pos, possz, _("besluit %s/%s"), i18n_count(k + 1, a), i18n_count(nd, b));
 		else
-			snprintf(pos, possz, _("actie %d/%d"), k - nd + 1, na);
+			snprintf(pos, possz, _("actie %s/%s"), i18n_count(k - nd + 1, a), i18n_count(na, b));
 	} else if (s->list) {
 		render_row_pos(s->list, pos, possz);
 	}

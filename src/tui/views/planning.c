@@ -410,11 +410,14 @@ static void
 draw_milestones(const struct planning_state *s, struct grid *g, const struct chart *c, int y)
 {
 	static const struct milestone none = { 0, "", "", 0 };
-	char line[400], date[16];
+	char line[400], date[16], a[32], b[32];
 
 	if (s->msrows > 0) {
-		snprintf(line, sizeof(line), s->ms_sel >= 0 ? _("Mijlpaal %d/%d") : _("Mijlpalen (%d)"),
-			 s->ms_sel >= 0 ? s->ms_sel + 1 : s->ms.n, s->ms.n);
+		if (s->ms_sel >= 0)
+			snprintf(line, sizeof(line), _("Mijlpaal %s/%s"), i18n_count(s->ms_sel + 1, a),
+				 i18n_count(s->ms.n, b));
+		else
+			snprintf(line, sizeof(line), _("Mijlpalen (%s)"), i18n_count(s->ms.n, b));
 		grid_text(g, c->gx, y - 1, c->gw + c->tw - 1, ROLE_BOLD, line);
 	}
 	for (int i = 0; i < s->msrows; i++, y++) {
@@ -424,7 +427,7 @@ draw_milestones(const struct planning_state *s, struct grid *g, const struct cha
 
 		render_date(m->datum, date);
 		if (last) {
-			snprintf(line, sizeof(line), _("+%d meer"), s->ms.n - k);
+			snprintf(line, sizeof(line), _("+%s meer"), i18n_count(s->ms.n - k, a));
 			grid_text(g, c->tx, y, c->tw - 1, ROLE_DIM, line);
 			for (int j = k; j < s->ms.n; j++)
 				mark(g, c, y, s->ms.v[j].datum);
@@ -546,16 +549,17 @@ planning_status(const struct view *v, const struct app *app, char *title, size_t
 		char *pos, size_t possz)
 {
 	const struct planning_state *s = v->priv;
+	char a[32], b[32];
 
 	(void)app;
 	(void)title;
 	(void)titlesz;
 	if (s->undated_open)
-		snprintf(pos, possz, _("zonder datum %d/%d"), s->u_sel + 1, s->undated.n);
+		snprintf(pos, possz, _("zonder datum %s/%s"), i18n_count(s->u_sel + 1, a), i18n_count(s->undated.n, b));
 	else if (s->strip)
 		snprintf(pos, possz, "%s", _("zonder datum: Enter toont de lijst"));
 	else if (s->ms_sel >= 0)
-		snprintf(pos, possz, _("mijlpaal %d/%d"), s->ms_sel + 1, s->ms.n);
+		snprintf(pos, possz, _("mijlpaal %s/%s"), i18n_count(s->ms_sel + 1, a), i18n_count(s->ms.n, b));
 	else if (s->list)
 		render_row_pos(s->list, pos, possz);
 }
