@@ -305,7 +305,8 @@ fuzz: fuzz-deps
 
 # The drawing rule and matching: widths as every kind of terminal counts
 # them, the drawn form's promises, search finding every piece of a text.
-FUZZ_WIDTH_SRCS = src/core/text.c src/core/text_draw.c src/core/text_fold.c src/tui/grid.c tests/terminals.c
+FUZZ_WIDTH_SRCS = src/core/text.c src/core/text_draw.c src/core/text_fold.c src/tui/grid.c tests/terminals.c \
+                  src/core/alloc.c src/core/i18n.c
 
 .PHONY: fuzz-width
 fuzz: fuzz-width

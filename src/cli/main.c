@@ -70,7 +70,8 @@ static const char usage_text[] = N_(
 	"  -h, --help     deze hulp\n"
 	"  -V, --version  toon de versie\n"
 	"\n"
-	"Zie snw(1) voor de CSV-formaten en de toetsen van het dashboard.\n");
+	"In het Engels: LANGUAGE=en snw ... Zie snw(1) (in het Nederlands: man -L nl snw)\n"
+	"voor de CSV-formaten en de toetsen van het dashboard.\n");
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -4,6 +4,10 @@
  * language "en", through GNU gettext.
  */
 
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700	/* setenv, readlink: also when built alone (make fuzz) */
+#endif
+
 #include "core/i18n.h"
 
 #include <langinfo.h>
