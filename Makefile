@@ -161,7 +161,7 @@ run: deps
 test: test-deps
 	@$(MAKE) --no-print-directory check-layers check-po check-strings
 	@$(MAKE) --no-print-directory WERROR=-Werror all $(BUILD)/unit-tests
-	@$(MAKE) --no-print-directory unit e2e
+	@$(MAKE) --no-print-directory WERROR=-Werror unit e2e
 
 # Fails when a lower layer includes a higher one, or sqlite3.h, curses or
 # libcsv is used outside the layer that owns it (tests/layers.sh).
