@@ -458,6 +458,31 @@ Test(screen, changes_since_the_last_ab_meeting)
 	teardown(&f);
 }
 
+/* A change whose entry has a long text: its heading in the detail takes
+ * two lines and ends in "…", and when and by whom follows right under it
+ * (once the heading counted the lines of the whole text, leaving blank
+ * rows and no mark of the cut). */
+Test(screen, a_long_change_is_cut_with_a_mark_in_the_detail)
+{
+	struct fixture f;
+	int y;
+
+	setup(&f, 80, 24);
+	cr_assert_eq(db_state_peildatum(f.db, "2024-01-25"), 0);
+	test_text(f.db, "UPDATE acties SET actie = 'Agenda rondsturen en daarna met alle partners"
+			" van de alliantie in gesprek gaan over de vraag hoe de bewoners van Nieuw-West"
+			" hun stem in het Alliantiebestuur krijgen' WHERE actie = 'Agenda rondsturen' RETURNING id");
+	frame(&f);
+	keys(&f, "8");
+	expect("Agenda rondsturen en daarna");
+	keys(&f, " 9");
+	y = row_with("Actie gedaan: Agenda rondsturen");
+	cr_assert_geq(y, 0, "the detail names the change");
+	cr_assert(strstr(row(y + 1), "…"), "the second line ends the cut with a mark: %s", row(y + 1));
+	cr_assert(strstr(row(y + 2), "door"), "when and by whom right under it: %s", row(y + 2));
+	teardown(&f);
+}
+
 Test(screen, mouse_selects_tab_pane_and_row)
 {
 	struct fixture f;

@@ -334,7 +334,8 @@ draw_detail(const struct changes_state *s, struct grid *g, struct rect r)
 		snprintf(line, sizeof(line), "%s: %s", happened(c), what);
 	if (line[0] >= 'a' && line[0] <= 'z')	/* a heading: "Actielijn gewijzigd: …" */
 		line[0] = (char)(line[0] - 32);
-	y += grid_wrap(g, (struct rect){ r.x, y, r.w, 2 }, ROLE_BOLD, line, 0);
+	/* at most two lines, cut with "…"; the time and the fields follow */
+	y += render_wrap(g, (struct rect){ r.x, y, r.w, 2 }, ROLE_BOLD, line, 0) > 1 ? 2 : 1;
 	if (y < r.y + r.h) {
 		snprintf(line, sizeof(line), _("%s door %s"), when, c->who);
 		grid_text(g, r.x, y++, r.w, ROLE_DIM, line);
