@@ -483,6 +483,29 @@ Test(screen, a_long_change_is_cut_with_a_mark_in_the_detail)
 	teardown(&f);
 }
 
+/* The tab of Wijzigingen is drawn when the bar has room for it with the
+ * domains' codes (100 columns), and only when it is open where it would
+ * push the other tabs down to their keys (60 columns with the fixture's
+ * two domains; 80 with the shipped five). */
+Test(screen, the_changes_tab_is_shown_where_there_is_room)
+{
+	struct fixture f;
+
+	setup(&f, 100, 30);
+	frame(&f);
+	cr_assert(strstr(row(0), "9 Wijzigingen"), "room at 100 columns: %s", row(0));
+	cr_assert(strstr(row(0), "7 Vergaderingen"), "%s", row(0));
+	teardown(&f);
+
+	setup(&f, 60, 24);
+	frame(&f);
+	cr_assert_null(strstr(row(0), "Wijzigingen"), "no room at 60 columns: %s", row(0));
+	cr_assert(strstr(row(0), "7 Vergaderingen"), "the others keep their names: %s", row(0));
+	keys(&f, "9");
+	cr_assert(strstr(row(0), "9 Wijzigingen"), "open, it has its tab: %s", row(0));
+	teardown(&f);
+}
+
 Test(screen, mouse_selects_tab_pane_and_row)
 {
 	struct fixture f;

@@ -45,6 +45,8 @@ struct tab {
 	int arg;		/* what show() gets when the tab is clicked */
 	bool active;		/* it is the view (and arg) on screen */
 	bool hidden;		/* a stop of Tab / Shift-Tab that is not drawn */
+	bool optional;		/* drawn only when the bar has room for it with
+				   the brief labels (or it is active) */
 	bool trailing;		/* drawn after every other tab, and no stop of
 				   Tab (an open theme) */
 	bool inert;		/* a click on it does nothing */

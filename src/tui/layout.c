@@ -111,6 +111,17 @@ tabs_width(const struct app *app, int gap)
 	return total;
 }
 
+/* What the tabs take with their brief labels, one space around each. */
+static int
+briefs_width(const struct app *app)
+{
+	int total = 0;
+
+	for (int i = 0; i < app->ntabs; i++)
+		total += text_width(*app->tabs[i].brief ? app->tabs[i].brief : app->tabs[i].label) + 1;
+	return total;
+}
+
 /* Labels that fit in w columns, never cut while a shorter whole label
  * says the same: every label whole; else the brief ones for all tabs
  * that have them (a domain's code for its name, all at once, so the bar
@@ -172,6 +183,14 @@ layout_tabs(struct app *app)
 	for (int i = 0; i < n; i++)
 		if (!all[i].hidden)
 			app->tabs[app->ntabs++] = all[i];
+	if (briefs_width(app) > app->w) {	/* no room: the optional ones go */
+		int kept = 0;
+
+		for (int i = 0; i < app->ntabs; i++)
+			if (!app->tabs[i].optional || app->tabs[i].active)
+				app->tabs[kept++] = app->tabs[i];
+		app->ntabs = kept;
+	}
 	for (int i = 0; i < app->ntabs; i++)
 		if (app->tabs[i].active) {
 			active = i;

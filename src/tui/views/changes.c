@@ -166,8 +166,9 @@ changes_tabs(const struct view *v, const struct app *app, int width, int others,
 	memset(out, 0, sizeof(*out));
 	snprintf(out->label, sizeof(out->label), "%s %s", v->ops->keys[0].key, _(v->ops->name));
 	out->active = &app->views[app->view] == v;
-	/* like Successen: at 80 columns there is no room for one more tab */
-	out->hidden = !out->active;
+	/* at 80 columns there is no room for one more tab: it is left out
+	 * rather than shorten the others to their keys */
+	out->optional = true;
 	return 1;
 }
 
