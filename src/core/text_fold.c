@@ -37,9 +37,18 @@
 /* A needle this long or shorter is folded on the stack by text_contains. */
 #define SMALL_NEEDLE 256
 
+/* The most 2-byte lead bytes a needle's first byte is compared with one
+ * by one ('o': ò ó ô õ ö ø, ǒ, ȍ ... under six leads); more, and every
+ * 2-byte lead is a candidate, sorted out by lead_sets. */
+#define LEADS_MAX 6
+
 struct text_needle {
 	char *fold;		/* the folded needle, UTF-8, NUL-terminated */
 	size_t len;		/* its length */
+	unsigned char lead2[LEADS_MAX];	/* for an ASCII first byte: the 2-byte
+				   leads of the characters that can start a
+				   match (unused ones 0xFF, never a lead) */
+	bool all_lead2;		/* more than LEADS_MAX of them */
 	const char *raw;	/* the needle as given (when it folds to nothing) */
 	char *own;		/* the allocation holding fold, or NULL */
 	char *raw_copy;		/* text_needle_new's copy of raw */
@@ -183,10 +192,10 @@ static const struct folded *table_entry(uint32_t cp)
 	return e->len == NOT_IN_TABLE ? NULL : e;
 }
 
-/* Folds the character at s (not at the NUL) to UTF-8 in out (room for
- * FOLD_MAX * 4 bytes); stores the bytes written, returns the bytes read.
- * table_build must have run. */
-static size_t fold_utf8(const unsigned char *s, char *out, size_t *outlen)
+/* Folds the character at s (not at the NUL; at most avail bytes are
+ * read) to UTF-8 in out (room for FOLD_MAX * 4 bytes); stores the bytes
+ * written, returns the bytes read. table_build must have run. */
+static size_t fold_utf8(const unsigned char *s, size_t avail, char *out, size_t *outlen)
 {
 	const struct folded *e;
 	uint32_t cp;
@@ -197,7 +206,7 @@ static size_t fold_utf8(const unsigned char *s, char *out, size_t *outlen)
 		*outlen = 1;
 		return 1;
 	}
-	n = text_utf8_decode((const char *)s, SIZE_MAX, &cp);
+	n = text_utf8_decode((const char *)s, avail, &cp);
 	if (n == 0) {
 		out[0] = (char)INVALID_BYTE;
 		*outlen = 1;
@@ -268,6 +277,24 @@ int text_casecmp(const char *a, const char *b)
 
 /* --- search ------------------------------------------------------------- */
 
+/* The 2-byte lead bytes whose characters can start a match of n, whose
+ * folded first byte is ASCII (é, ë and è for "e": 0xC3). */
+static void needle_leads(struct text_needle *n)
+{
+	unsigned char first = (unsigned char)n->fold[0];
+	int k = 0;
+
+	memset(n->lead2, 0xFF, sizeof(n->lead2));
+	for (unsigned lead = 0xC2; lead <= 0xDF; lead++)
+		if ((lead_sets[first][lead >> 6] >> (lead & 63)) & 1) {
+			if (k == LEADS_MAX) {
+				n->all_lead2 = true;
+				return;
+			}
+			n->lead2[k++] = (unsigned char)lead;
+		}
+}
+
 /* Fills n for needle s, folding into buf (bufsz bytes) while it fits
  * and into a growing allocation after that. */
 static void needle_init(struct text_needle *n, const char *s, char *buf, size_t bufsz)
@@ -289,13 +316,15 @@ static void needle_init(struct text_needle *n, const char *s, char *buf, size_t 
 			n->own = n->fold = more;
 			bufsz = cap;
 		}
-		p += fold_utf8(p, n->fold + len, &add);
+		p += fold_utf8(p, SIZE_MAX, n->fold + len, &add);	/* NUL-terminated */
 		len += add;
 	}
 	if (!n->fold)		/* an empty needle and no buffer given */
 		n->own = n->fold = xmalloc(1);
 	n->fold[len] = '\0';
 	n->len = len;
+	if (len > 0 && (unsigned char)n->fold[0] < 0x80)
+		needle_leads(n);
 }
 
 /* Whether some byte of the 8 at s is beyond ASCII. */
@@ -332,38 +361,13 @@ static bool match_from(const unsigned char *p, const unsigned char *end, size_t 
 			k = 0;
 			continue;
 		}
-		p += fold_utf8(p, f, &flen);
+		p += fold_utf8(p, (size_t)(end - p), f, &flen);
 		for (j = k; j < flen && i < n->len; j++, i++)
 			if ((unsigned char)f[j] != want[i])
 				return false;
 		k = 0;
 	}
 	return true;
-}
-
-/* Candidates among the ASCII bytes: the needle's first letter in either
- * case, found with memchr (a search runs this over every row). */
-static bool match_ascii_starts(const unsigned char *h, const unsigned char *end,
-			       const struct text_needle *n)
-{
-	unsigned char lo = (unsigned char)n->fold[0];
-	unsigned char up = (lo >= 'a' && lo <= 'z') ? (unsigned char)(lo - 0x20) : lo;
-	const unsigned char *a = memchr(h, lo, (size_t)(end - h));
-	const unsigned char *b = up != lo ? memchr(h, up, (size_t)(end - h)) : NULL;
-
-	while (a || b) {
-		const unsigned char *p = !b || (a && a < b) ? a : b;
-
-		/* most candidates fail at the next byte: look before folding */
-		if ((n->len == 1 || p + 1 >= end || p[1] >= 0x80 ||
-		     ascii_lower(p[1]) == (unsigned char)n->fold[1]) && match_from(p, end, 0, n))
-			return true;
-		if (p == a)
-			a = memchr(a + 1, lo, (size_t)(end - (a + 1)));
-		else
-			b = memchr(b + 1, up, (size_t)(end - (b + 1)));
-	}
-	return false;
 }
 
 /* Whether a match starts inside the folding of the character at p: at
@@ -373,7 +377,7 @@ static bool match_char(const unsigned char *p, const unsigned char *end, const s
 	char f[FOLD_MAX * 4 + TABLE_BYTES];
 	size_t flen;
 
-	fold_utf8(p, f, &flen);
+	fold_utf8(p, (size_t)(end - p), f, &flen);
 	for (size_t k = 0; k < flen; k++)
 		if (f[k] == n->fold[0] && match_from(p, end, k, n))
 			return true;
@@ -456,15 +460,118 @@ static bool match_other_starts(const unsigned char *h, const unsigned char *end,
 	return false;
 }
 
-/* Folds [h, end) whole and looks for the folded needle in it: for
- * needles that begin with an invalid byte, which any byte beyond ASCII
- * may fold to. */
+/* Whether a match of n, whose folded first byte is ASCII, starts at q: q
+ * holds that byte in either case, or the lead byte of a character. */
+static inline bool match_ascii_at(const unsigned char *q, const unsigned char *end, const struct text_needle *n)
+{
+	unsigned char first = (unsigned char)n->fold[0];
+
+	if (*q < 0x80)	/* most candidates fail at the next byte: look before folding */
+		return (n->len == 1 || q + 1 >= end || q[1] >= 0x80 ||
+			ascii_lower(q[1]) == (unsigned char)n->fold[1]) && match_from(q, end, 0, n);
+	return ((lead_sets[first][*q >> 6] >> (*q & 63)) & 1) && may_start(q, end, first) &&
+	       match_char(q, end, n);
+}
+
+#ifdef __SSE2__
+/* What marks the places a match of a needle with an ASCII first byte can
+ * start, as vectors of 16 bytes. */
+struct starts {
+	__m128i lo, up;		/* the first byte in either case */
+	__m128i lo2, up2;	/* the second, when it is ASCII */
+	__m128i any;		/* all ones for a needle of one byte */
+	__m128i c2;		/* the lowest lead byte */
+};
+
+/* The bit mask of where in v (the bytes after it in next) a match can
+ * start: the first byte in either case when the next byte can go on (the
+ * second byte in either case, or any byte beyond ASCII: an accent, an
+ * invisible character), and every lead byte. */
+static inline unsigned starts_in(const struct starts *k, __m128i v, __m128i next)
+{
+	__m128i first = _mm_or_si128(_mm_cmpeq_epi8(v, k->lo), _mm_cmpeq_epi8(v, k->up));
+	__m128i second = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, k->lo2), _mm_cmpeq_epi8(next, k->up2)),
+				      _mm_or_si128(_mm_cmplt_epi8(next, _mm_setzero_si128()), k->any));
+	__m128i lead = _mm_cmpeq_epi8(_mm_max_epu8(v, k->c2), v);
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_and_si128(first, second), lead));
+}
+
+/* Checks the places in bits (bit i: p + i); true at the first match. */
+static inline bool match_starts(const unsigned char *p, unsigned bits, const unsigned char *end,
+				const struct text_needle *n)
+{
+	for (; bits; bits &= bits - 1)
+		if (match_ascii_at(p + __builtin_ctz(bits), end, n))
+			return true;
+	return false;
+}
+#endif
+
+/*
+ * A needle whose folded first byte is ASCII, in one pass over [h, end),
+ * 16 bytes at a time (SSE2, all x86-64): starts_in marks where a match can
+ * start, and only those places are checked. A value shorter than 16 bytes
+ * (a name, a date) is looked at once, from a copy; the last 16 bytes of a
+ * longer one overlap the block before.
+ */
+static bool match_ascii_starts(const unsigned char *h, const unsigned char *end,
+			       const struct text_needle *n)
+{
+	unsigned char lo = (unsigned char)n->fold[0];
+	unsigned char up = (lo >= 'a' && lo <= 'z') ? (unsigned char)(lo - 0x20) : lo;
+	size_t len = (size_t)(end - h);
+#ifdef __SSE2__
+	unsigned char lo2 = n->len > 1 ? (unsigned char)n->fold[1] : 0;
+	unsigned char up2 = (lo2 >= 'a' && lo2 <= 'z') ? (unsigned char)(lo2 - 0x20) : lo2;
+	const struct starts k = {
+		_mm_set1_epi8((char)lo), _mm_set1_epi8((char)up),
+		_mm_set1_epi8((char)lo2), _mm_set1_epi8((char)up2),
+		_mm_set1_epi8(n->len > 1 ? 0 : -1), _mm_set1_epi8((char)0xC2),
+	};
+	const unsigned char *p = h, *last;
+	__m128i v;
+
+	if (len < 16) {
+		unsigned char buf[17] = { 0 };
+
+		memcpy(buf, h, len);
+		v = _mm_loadu_si128((const __m128i *)(const void *)buf);
+		return match_starts(h, starts_in(&k, v, _mm_loadu_si128((const __m128i *)(const void *)(buf + 1))) &
+				       ((1u << len) - 1), end, n);
+	}
+	for (; end - p > 16; p += 16) {	/* the byte after the block is read too */
+		v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		if (match_starts(p, starts_in(&k, v, _mm_loadu_si128((const __m128i *)(const void *)(p + 1))), end, n))
+			return true;
+	}
+	last = end - 16;	/* overlaps what was seen: skip that */
+	v = _mm_loadu_si128((const __m128i *)(const void *)last);
+	return match_starts(last, (starts_in(&k, v, _mm_srli_si128(v, 1)) >> (p - last)) << (p - last), end, n);
+#else
+	for (const unsigned char *p = h; p < h + len; p++)
+		if ((*p == lo || *p == up || *p >= 0xC2) && match_ascii_at(p, end, n))
+			return true;
+	return false;
+#endif
+}
+
+/* Looks for the folded needle at every character beyond ASCII of
+ * [h, end): for needles that begin with an invalid byte, which any of
+ * them may be. Character by character: the bytes inside a valid one are
+ * not invalid bytes of their own. */
 static bool match_folded(const unsigned char *h, const unsigned char *end,
 			 const struct text_needle *n)
 {
-	for (const unsigned char *p = h; p < end; p++)
+	uint32_t cp;
+
+	for (const unsigned char *p = h; p < end; ) {
+		size_t len = text_utf8_decode((const char *)p, (size_t)(end - p), &cp);
+
 		if (*p >= 0x80 && match_char(p, end, n))
 			return true;
+		p += len ? len : 1;
+	}
 	return false;
 }
 
@@ -500,8 +607,8 @@ static bool needle_in(const struct text_needle *n, const char *haystack, size_t 
 	first = (unsigned char)n->fold[0];
 	if (first == INVALID_BYTE)
 		return match_folded(h, end, n);
-	if (first < 0x80 && match_ascii_starts(h, end, n))
-		return true;
+	if (first < 0x80)
+		return match_ascii_starts(h, end, n);
 	return match_other_starts(h, end, n);
 }
 
