@@ -90,4 +90,12 @@ int export_tables(struct db *db, const struct export_opts *opts);
 /* Writes table e as CSV to fp. Returns 0 or -1 (see errno / db_result). */
 int export_write(struct db *db, const struct entity *e, FILE *fp, bool excel);
 
+/*
+ * Opens a new temporary file in path's directory (its name in tmp,
+ * tmpsz bytes), for a file of db's data that takes path's place when it
+ * is whole: an export, a document. Its mode is what the umask allows and
+ * never more than the database allows. Returns NULL with errno set.
+ */
+FILE *output_open_beside(struct db *db, const char *path, char *tmp, size_t tmpsz);
+
 #endif

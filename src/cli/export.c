@@ -144,6 +144,35 @@ export_mode(struct db *db)
 	return 0666 & ~mask & (0600 | (mode_t)(dbm < 0 ? 0 : dbm & 0066));
 }
 
+FILE *
+output_open_beside(struct db *db, const char *path, char *tmp, size_t tmpsz)
+{
+	const char *base = strrchr(path, '/');
+	int fd, len;
+	FILE *fp;
+
+	base = base ? base + 1 : path;
+	len = snprintf(tmp, tmpsz, "%.*s.%s.XXXXXX", (int)(base - path), path, base);
+	if (len < 0 || (size_t)len >= tmpsz) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	if ((fd = mkstemp(tmp)) < 0)
+		return NULL;
+	/* mkstemp makes 0600; the file gets the mode a new file of the user
+	 * gets, as far as the database's allows: a group that shares the
+	 * database can read what is written into a shared folder. */
+	if (fchmod(fd, export_mode(db)) < 0 || !(fp = fdopen(fd, "w"))) {
+		int saved = errno;
+
+		close(fd);
+		unlink(tmp);
+		errno = saved;
+		return NULL;
+	}
+	return fp;
+}
+
 /* Writes one table to dir/name.csv through a temporary file. */
 static int
 export_one(struct db *db, const struct entity *e, const struct export_opts *opts)
@@ -152,23 +181,11 @@ export_one(struct db *db, const struct entity *e, const struct export_opts *opts
 	struct progress progress;
 	long long total;
 	FILE *fp;
-	int fd, rc;
+	int rc;
 
 	snprintf(path, sizeof(path), "%s/%s.csv", opts->dir, e->name);
-	snprintf(tmp, sizeof(tmp), "%s/.%s.csv.XXXXXX", opts->dir, e->name);
-	if ((fd = mkstemp(tmp)) >= 0) {
-		/* mkstemp makes 0600; an exported sheet gets the mode a new
-		 * file of the user gets, as far as the database's allows: a
-		 * group that shares the database can read what is exported
-		 * into a shared folder. */
-		fchmod(fd, export_mode(db));
-	}
-	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
+	if (!(fp = output_open_beside(db, path, tmp, sizeof(tmp)))) {
 		fprintf(opts->err, _("%s: kan niet geschreven worden: %s\n"), path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
 		return EXIT_CANTCREAT;
 	}
 	if (db_count(db, e, &total) < 0)

@@ -760,8 +760,7 @@ doc_run(struct ctx *c, const char *cmd, struct doc_args *a, const char *date)
 	if ((status = open_db(c, &db)) != 0)
 		return status;
 	if (a->out) {
-		snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", a->out, (long)getpid());
-		if (!(fp = fopen(tmp, "w"))) {
+		if (!(fp = output_open_beside(db, a->out, tmp, sizeof(tmp)))) {
 			say(_("%s kan niet geschreven worden: %s"), a->out, strerror(errno));
 			db_close(db);
 			return EXIT_CANTCREAT;

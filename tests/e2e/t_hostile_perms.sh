@@ -47,6 +47,13 @@ done
 for f in uit/*.csv; do
 	[ "$(mode "$f")" = 600 ] || die "$f has mode $(mode "$f"), expected 600"
 done
+# The documents too (report -o, minutes -o were 0666 under umask 000).
+(umask 000; exec "$bin" --db sub/dir/snw.db report --format html -o "$T/uit/briefing.html") || die "report -o failed"
+(umask 000; exec "$bin" --db sub/dir/snw.db minutes 21-12-2023 -o "$T/uit/notulen.md") || die "minutes -o failed"
+for f in uit/briefing.html uit/notulen.md; do
+	[ "$(mode "$f")" = 600 ] || die "$f has mode $(mode "$f"), expected 600"
+done
+ls -A uit | grep -q '^\.' && die "a temporary file was left in uit: $(ls -A uit)"
 
 # Viewing a read-only (chmod 444) database: SQLite made its -shm file with
 # the database's mode, 0444, and every writer after chmod 600 failed on it
