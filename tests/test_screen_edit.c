@@ -457,6 +457,33 @@ Test(trust, a_large_domain_view_gives_the_successes_room)
 	teardown(&f);
 }
 
+/* A long explanation is shown whole where there is room for it (it was
+ * cut at three lines with twenty blank ones under it), and cut with "…"
+ * where there is not. */
+Test(trust, a_long_explanation_takes_the_room_there_is)
+{
+	struct fixture f;
+	char expl[2000] = "Begin van de toelichting.";
+
+	for (int i = 0; i < 30; i++)
+		strcat(expl, " Bewoners, scholen en corporaties werken samen.");
+	strcat(expl, " Einde van de toelichting.");
+	setup(&f, 200, 50);
+	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "2023", "Buurtteams gestart", expl });
+	keys(&f, "1");
+	expect("Begin van de toelichting.");
+	expect("Einde van de toelichting.");
+	teardown(&f);
+
+	setup(&f, 200, 30);
+	put(f.db, "successen", (const char *const[ENTITY_MAX_FIELDS]){ "EID", "2023", "Buurtteams gestart", expl });
+	keys(&f, "1");
+	expect("Begin van de toelichting.");
+	cr_assert_not(screen_has("Einde van de toelichting."), "no room for all of it at 30 rows");
+	cr_assert(screen_has("…"), "the cut is marked");
+	teardown(&f);
+}
+
 /* --- 8. no dead keys ---------------------------------------------------------- */
 
 /* Every key the status line offers does something in that view. */

@@ -17,7 +17,9 @@
 #include "store/db.h"
 
 #define MAX_SUCCESSES 500
-#define EXPL_LINES 3		/* a success's title or explanation, at most */
+/* A success's title or explanation takes at most as many lines as the
+ * first of these lets all of them fit in (the first: no limit). */
+static const int expl_limits[] = { 1000, 12, 8, 5, 3 };
 #define SOURCE_MAX 2700		/* a bron and a groep of 300 characters of 4 bytes */
 
 void
@@ -129,20 +131,29 @@ source_lines(const struct domain_state *s, const struct app *app, int w, char l1
 	return *l2 ? 2 : 1;
 }
 
+/* Lines a success's title takes when wrapped at width w, at most max. */
+static int
+title_lines(const struct success *it, int w, int max)
+{
+	int t = grid_wrap(NULL, (struct rect){ 0, 0, w - 8, 0 }, ROLE_NORMAL, it->titel, 0);
+
+	return t < 1 ? 1 : t > max ? max : t;
+}
+
 /* Lines a success takes in the successes pane at width w: one, its title
- * cut; or with room, its title and explanation wrapped (a few lines each). */
+ * cut; or with room, its title and explanation wrapped (each in at most
+ * s->expl_lines). */
 static int
 success_lines(const struct domain_state *s, int i, int w)
 {
 	const struct success *it = &s->successes.v[i];
-	int t, e = 0;
+	int e = 0;
 
 	if (!s->expl)
 		return 1;
-	t = grid_wrap(NULL, (struct rect){ 0, 0, w - 8, 0 }, ROLE_NORMAL, it->titel, 0);
 	if (*it->toelichting)
 		e = grid_wrap(NULL, (struct rect){ 0, 0, w - 8, 0 }, ROLE_DIM, it->toelichting, 0);
-	return (t < 1 ? 1 : t > EXPL_LINES ? EXPL_LINES : t) + (e > EXPL_LINES ? EXPL_LINES : e);
+	return title_lines(it, w, s->expl_lines) + (e > s->expl_lines ? s->expl_lines : e);
 }
 
 /* Lines all successes take (with their heading). */
@@ -209,10 +220,15 @@ domain_detail_layout(struct domain_state *s, struct app *app, struct rect r)
 	s->text_lines = grid_wrap(NULL, (struct rect){ 0, 0, r.w - 2, 0 }, ROLE_NORMAL, detail_text(s, app), 0);
 	if (s->text_lines < 1)
 		s->text_lines = 1;
-	/* the successes: all of them with explanations, else titles only */
-	s->expl = true;
-	need = successes_need(s, r.w);
+	/* the successes: all of them with explanations, as long as they fit,
+	 * else titles only */
 	detail_h = s->head_lines + s->text_lines;
+	s->expl = true;
+	for (size_t k = 0; k < sizeof(expl_limits) / sizeof(expl_limits[0]); k++) {
+		s->expl_lines = expl_limits[k];
+		if ((need = successes_need(s, r.w)) + detail_h + 1 <= r.h)
+			break;
+	}
 	if (need + detail_h + 1 > r.h) {
 		s->expl = false;
 		need = successes_need(s, r.w);
@@ -268,8 +284,7 @@ draw_successes(const struct domain_state *s, struct grid *g)
 		if (!s->expl) {
 			grid_text(g, r.x + 7, y, r.w - 8, ROLE_NORMAL, it->titel);
 		} else {
-			t = grid_wrap(NULL, (struct rect){ 0, 0, r.w - 8, 0 }, ROLE_NORMAL, it->titel, 0);
-			t = t < 1 ? 1 : t > EXPL_LINES ? EXPL_LINES : t;
+			t = title_lines(it, r.w, s->expl_lines);
 			render_wrap(g, (struct rect){ r.x + 7, y, r.w - 8, t < room ? t : room }, ROLE_NORMAL, it->titel, 0);
 			if (room > t)
 				render_wrap(g, (struct rect){ r.x + 7, y + t, r.w - 8, room - t }, ROLE_DIM, it->toelichting, 0);

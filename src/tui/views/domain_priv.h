@@ -48,6 +48,7 @@ struct domain_state {
 	struct rect detail_r;		/* the selected entry */
 	struct rect succ_r;		/* the successes with their heading */
 	bool expl;			/* the successes show their explanation */
+	int expl_lines;			/* in at most this many lines (and the title) */
 	int head_lines;			/* the detail's lines above its text */
 	int text_lines;			/* lines the detail's text needs */
 };
