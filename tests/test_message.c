@@ -132,7 +132,11 @@ Test(message, every_result_has_a_sentence_in_both_languages)
 	r.n = 300;
 	i18n_set_lang(LANG_NL);
 	cr_assert_str_eq(result_text(&r, nl, sizeof(nl)),
-			 "de database is bezet: een ander programma hield haar langer dan 0,3 s vast; probeer het opnieuw");
+			 "de database is bezet: een ander programma hield haar langer dan 300 ms vast; probeer het opnieuw");
+	r.n = 1;	/* not "0 s" */
+	cr_assert(strstr(result_text(&r, nl, sizeof(nl)), "langer dan 1 ms vast"), "%s", nl);
+	r.n = 1500;
+	cr_assert(strstr(result_text(&r, nl, sizeof(nl)), "langer dan 1,5 s vast"), "%s", nl);
 	r.code = RES_DIR_READ_ONLY;
 	cr_assert(strstr(result_text(&r, nl, sizeof(nl)), "de map /tmp/x is alleen-lezen voor jou"), "%s", nl);
 }

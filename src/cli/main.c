@@ -424,6 +424,13 @@ open_db(const struct ctx *c, struct db **out)
 			return say_missing(c);
 		if ((status = first_run(c)) != 0)
 			return status;
+	} else if (S_ISREG(st.st_mode) && st.st_size == 0 && (c->explicit_db || c->readonly)) {
+		/* SQLite would make the schema in it before anything could
+		 * say it holds no database: a file the user named stays as
+		 * it is. */
+		say(_("%s is leeg: er staat geen database in (verwacht: een database van snw; maak er een met: snw --db %s init)"),
+		    c->db_path, c->db_path);
+		return EXIT_DATAERR;
 	}
 	if (db_open(c->db_path, c->readonly, out, &why) < 0) {
 		/* Not errno: SQLite leaves ENOENT behind from its own probing. */

@@ -206,8 +206,12 @@ result_text(const struct result_info *r, char *buf, size_t bufsz)
 		problem_text(&r->problem, true, buf, bufsz);
 		break;
 	case RES_BUSY:
-		snprintf(buf, bufsz, _("de database is bezet: een ander programma hield haar langer dan %s s vast; probeer het opnieuw"),
-			 seconds(r->n, dir, sizeof(dir)));
+		if (r->n < 1000)	/* a wait of 1 ms was "longer than 0 s" */
+			snprintf(buf, bufsz, _("de database is bezet: een ander programma hield haar langer dan %ld ms vast; probeer het opnieuw"),
+				 r->n);
+		else
+			snprintf(buf, bufsz, _("de database is bezet: een ander programma hield haar langer dan %s s vast; probeer het opnieuw"),
+				 seconds(r->n, dir, sizeof(dir)));
 		break;
 	case RES_FULL:
 		snprintf(buf, bufsz, "%s", _("de schijf is vol; er is niets gewijzigd"));

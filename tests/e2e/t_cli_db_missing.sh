@@ -50,3 +50,15 @@ contains "$T/err" "de map diep/er/in kan niet gemaakt worden: de map diep/er erb
 : > bestand
 expect_status 73 "$SNW" export --dir bestand
 contains "$T/err" "bestand is geen map"
+
+# An empty file named as the database is not written to (SQLite made the
+# schema in it before snw could say it held nothing); init fills it.
+: > leeg.db
+for ro in "" --read-only; do
+	# shellcheck disable=SC2086
+	expect_status 65 "$SNW" --db leeg.db $ro report
+	contains "$T/err" "leeg.db is leeg: er staat geen database in (verwacht: een database van snw; maak er een met: snw --db leeg.db init)"
+	[ ! -s leeg.db ] || die "report${ro:+ $ro} wrote $(stat -c %s leeg.db) bytes into an empty file"
+done
+expect_status 0 "$SNW" --db leeg.db init
+expect_status 0 "$SNW" --db leeg.db report

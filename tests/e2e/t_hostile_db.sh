@@ -45,7 +45,7 @@ expect_status 0 "$SNW" --db good.db report
 t0=$(date +%s%N)
 expect_status 74 "$SNW" --db good.db import actielijnen.csv
 [ $(( ($(date +%s%N) - t0) / 1000000 )) -ge 300 ] || die "the import did not wait for the lock"
-contains "$T/err" "de database is bezet: een ander programma hield haar langer dan 0,3 s vast; probeer het opnieuw"
+contains "$T/err" "de database is bezet: een ander programma hield haar langer dan 300 ms vast; probeer het opnieuw"
 echo "ROLLBACK;" >&3
 exec 3>&-
 wait $lockpid
