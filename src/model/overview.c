@@ -5,6 +5,9 @@
  * the data's peildatum and search over all text.
  */
 
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,45 +303,141 @@ static const struct {
 	{ 'd', &entity_domeinen },
 };
 
-enum result
-model_search(struct db *db, const char *needle, struct search_hits *hits)
-{
-	struct rowset rs = { 0 };
-	enum result rc;
+/*
+ * The search, as one query in the order the hits are shown: actielijnen
+ * first (those with an id up to ?1 only), then the other tables.
+ * snw_contains (store/open.c) folds case like the rest of snw and needs
+ * no escaping of % and _.
+ */
+static const char search_sql[] =
+	"SELECT 'a', id, domein_id, titel FROM actielijnen"
+	"  WHERE id <= ?1 AND snw_contains(?2, titel, toelichting, trekker, groep, bron)"
+	" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
+	"  WHERE snw_contains(?2, titel, toelichting, bron)"
+	" UNION ALL SELECT 'p', id, ifnull(domein_id, 0), titel FROM planning"
+	"  WHERE snw_contains(?2, titel, bron)"
+	" UNION ALL SELECT 'v', id, id, ifnull(titel, datum) FROM vergaderingen"
+	"  WHERE snw_contains(?2, titel, locatie, bron)"
+	" UNION ALL SELECT 'b', id, vergadering_id, besluit FROM besluiten"
+	"  WHERE snw_contains(?2, besluit, agendapunt, bron)"
+	" UNION ALL SELECT 'c', id, ifnull(vergadering_id, 0), actie FROM acties"
+	"  WHERE snw_contains(?2, actie, eigenaar, bron)"
+	" UNION ALL SELECT 'd', id, id, naam FROM domeinen"
+	"  WHERE snw_contains(?2, bron)"
+	" LIMIT ?3";
 
-	search_hits_free(hits);
-	/* snw_contains (store/open.c) folds case like the rest of snw and needs no
-	 * escaping of % and _. */
-	rc = rowset_load(db, &rs, 4,
-		"SELECT 'a', id, domein_id, titel FROM actielijnen"
-		"  WHERE snw_contains(?2, titel, toelichting, trekker, groep, bron)"
-		" UNION ALL SELECT 's', id, domein_id, titel FROM successen"
-		"  WHERE snw_contains(?2, titel, toelichting, bron)"
-		" UNION ALL SELECT 'p', id, ifnull(domein_id, 0), titel FROM planning"
-		"  WHERE snw_contains(?2, titel, bron)"
-		" UNION ALL SELECT 'v', id, id, ifnull(titel, datum) FROM vergaderingen"
-		"  WHERE snw_contains(?2, titel, locatie, bron)"
-		" UNION ALL SELECT 'b', id, vergadering_id, besluit FROM besluiten"
-		"  WHERE snw_contains(?2, besluit, agendapunt, bron)"
-		" UNION ALL SELECT 'c', id, ifnull(vergadering_id, 0), actie FROM acties"
-		"  WHERE snw_contains(?2, actie, eigenaar, bron)"
-		" UNION ALL SELECT 'd', id, id, naam FROM domeinen"
-		"  WHERE snw_contains(?2, bron)"
-		" LIMIT ?3", 0, needle, SEARCH_MAX_HITS);
-	if (rc == 0 && rs.n)
-		hits->v = xcalloc((size_t)rs.n, sizeof(*hits->v));
-	for (int i = 0; rc == 0 && i < rs.n; i++) {
+/* The actielijnen with an id above ?1: the other half of a split search. */
+static const char search_upper_sql[] =
+	"SELECT 'a', id, domein_id, titel FROM actielijnen"
+	"  WHERE id > ?1 AND snw_contains(?2, titel, toelichting, trekker, groep, bron)"
+	" LIMIT ?3";
+
+/* Below this many actielijnen a search is one query on one core. */
+#define SEARCH_SPLIT_ROWS 20000
+
+/* The upper half of a split search, on a connection of its own. */
+struct search_half {
+	struct db *db;
+	const char *needle;
+	long long above;
+	struct rowset rs;
+	enum result rc;
+};
+
+static void *
+search_upper(void *arg)
+{
+	struct search_half *h = arg;
+
+	h->rc = rowset_load(h->db, &h->rs, 4, search_upper_sql, h->above, h->needle, SEARCH_MAX_HITS);
+	return NULL;
+}
+
+/* Adds rows [from, to) of rs to hits, up to SEARCH_MAX_HITS. */
+static void
+add_hits(struct search_hits *hits, const struct rowset *rs, int from, int to)
+{
+	for (int i = from; i < to && hits->n < SEARCH_MAX_HITS; i++) {
 		struct search_hit *h = &hits->v[hits->n];
 
+		h->e = NULL;
 		for (size_t k = 0; k < sizeof(hit_kinds) / sizeof(hit_kinds[0]); k++)
-			if (hit_kinds[k].kind == rowset_get(&rs, i, 0)[0])
+			if (hit_kinds[k].kind == rowset_get(rs, i, 0)[0])
 				h->e = hit_kinds[k].e;
-		h->id = strtoll(rowset_get(&rs, i, 1), NULL, 10);
-		h->ref = strtoll(rowset_get(&rs, i, 2), NULL, 10);
+		h->id = strtoll(rowset_get(rs, i, 1), NULL, 10);
+		h->ref = strtoll(rowset_get(rs, i, 2), NULL, 10);
 		if (h->e)
 			hits->n++;
 	}
+}
+
+/*
+ * Where to split the actielijnen between two connections, or false when
+ * one query will do: a small table, a database in memory (tests), or no
+ * second connection to be had. A search reads every row of every table
+ * (a million actielijnen: about 300 ms on one core), and the dashboard
+ * waits for it; the two halves run on two cores at once.
+ */
+static bool
+search_split(struct db *db, struct search_half *upper)
+{
+	struct rowset rs = { 0 };
+	struct result_info why;
+	long long lo, hi;
+
+	if (strcmp(db_path(db), ":memory:") == 0 ||
+	    /* two subqueries: each a single step down the tree, where
+	     * min() and max() in one SELECT read the whole table */
+	    rowset_load(db, &rs, 2, "SELECT ifnull((SELECT min(id) FROM actielijnen), 0),"
+			" ifnull((SELECT max(id) FROM actielijnen), 0)",
+			0, NULL, 1) != RES_OK) {
+		rowset_free(&rs);
+		return false;
+	}
+	lo = strtoll(rowset_get(&rs, 0, 0), NULL, 10);
+	hi = strtoll(rowset_get(&rs, 0, 1), NULL, 10);
 	rowset_free(&rs);
+	if (hi - lo < SEARCH_SPLIT_ROWS || db_open(db_path(db), true, &upper->db, &why) != RES_OK)
+		return false;
+	upper->above = lo + (hi - lo) / 2;
+	return true;
+}
+
+enum result
+model_search(struct db *db, const char *needle, struct search_hits *hits)
+{
+	struct search_half upper = { .needle = needle, .above = LLONG_MAX };
+	struct rowset rs = { 0 };
+	bool split = search_split(db, &upper);
+	pthread_t t;
+	enum result rc;
+	int first_other;
+
+	search_hits_free(hits);
+	if (split && pthread_create(&t, NULL, search_upper, &upper) != 0) {
+		search_upper(&upper);	/* no thread: one after the other */
+		split = false;
+	}
+	rc = rowset_load(db, &rs, 4, search_sql, upper.above, needle, SEARCH_MAX_HITS);
+	if (split)
+		pthread_join(t, NULL);
+	if (upper.db) {
+		db_close(upper.db);
+		if (rc == RES_OK)
+			rc = upper.rc;
+	}
+	if (rc == RES_OK) {
+		/* in the order shown: the lower actielijnen, the upper ones,
+		 * then the other tables */
+		for (first_other = 0; first_other < rs.n && rowset_get(&rs, first_other, 0)[0] == 'a'; first_other++)
+			;
+		hits->v = xcalloc(SEARCH_MAX_HITS, sizeof(*hits->v));
+		add_hits(hits, &rs, 0, first_other);
+		add_hits(hits, &upper.rs, 0, upper.rs.n);
+		add_hits(hits, &rs, first_other, rs.n);
+	}
+	rowset_free(&rs);
+	rowset_free(&upper.rs);
 	return rc;
 }
 
