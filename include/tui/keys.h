@@ -79,9 +79,9 @@ enum keycode {
 #define FORM_KEY_LIST(X) \
 	X(SAVE, "Ctrl-S F2", N_("Opslaan (eerst gecontroleerd)")) \
 	X(CANCEL, "Esc Ctrl-C", N_("Annuleren (vraagt eerst bij wijzigingen)")) \
-	X(NEXT, "Tab Down", N_("Volgend veld; in de toelichting: volgende regel")) \
-	X(PREV, "Shift-Tab Up", N_("Vorig veld; in de toelichting: vorige regel")) \
-	X(NEWLINE, "Enter", N_("Toelichting: nieuwe regel; elders volgend veld")) \
+	X(NEXT, "Tab Down", N_("Volgend veld; in een lange tekst: volgende regel")) \
+	X(PREV, "Shift-Tab Up", N_("Vorig veld; in een lange tekst: vorige regel")) \
+	X(NEWLINE, "Enter", N_("Lange tekst: nieuwe regel; elders volgend veld")) \
 	X(LEFT, "Left", N_("Cursor links; keuzeveld: vorige waarde")) \
 	X(RIGHT, "Right", N_("Cursor rechts; keuzeveld: volgende (ook spatie)")) \
 	X(HOME, "Home", N_("Begin van de regel")) \
