@@ -203,6 +203,36 @@ Test(report, text_stays_within_78_columns_and_shows_no_control_character)
 	free(out);
 }
 
+/* A long run of invisible characters is wrapped between their markers,
+ * never inside one ("⟨U+" at the end of a line, "200D⟩" on the next). */
+Test(report, text_never_cuts_a_marker)
+{
+	char trekker[400] = "Ünver", *out, *line, *save = NULL;
+	int lines = 0;
+
+	for (int i = 0; i < 30; i++)
+		strcat(trekker, "\u200D");
+	put(&entity_actielijnen, (const char *const[ENTITY_MAX_FIELDS]){ "EID", "Verbonden", "", trekker,
+		"gepland", "2024-01-01", "2024-12-31" });
+	out = report(DOC_TEXT, NULL);
+	for (line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		int open = 0, close = 0;
+
+		if (!strstr(line, "U+200D"))
+			continue;
+		lines++;
+		cr_assert_leq(text_width(line), 78, "%s", line);
+		/* every marker on the line is whole: as many ⟨ as ⟩ */
+		for (const char *p = line; (p = strstr(p, "⟨")); p += 3)
+			open++;
+		for (const char *p = line; (p = strstr(p, "⟩")); p += 3)
+			close++;
+		cr_assert_eq(open, close, "a marker cut on: %s", line);
+	}
+	cr_assert_geq(lines, 2, "the trekker takes more than one line");
+	free(out);
+}
+
 Test(report, what_is_not_there_is_refused_before_a_byte_is_written)
 {
 	int rc;

@@ -82,8 +82,26 @@ width_of(const char *s, size_t n)
 	return text_width(buf);
 }
 
+/* The bytes of the unit at s that a line is never cut inside: a marker
+ * that stands for a character not drawn ("⟨U+200D⟩", "⟨0xFF⟩": cut, it
+ * would read as two pieces of text), else one grapheme cluster. */
+static size_t
+unit_len(const char *s, size_t n)
+{
+	static const char open[] = "⟨", close[] = "⟩";
+	const size_t olen = sizeof(open) - 1, clen = sizeof(close) - 1;
+
+	if (n > olen && memcmp(s, open, olen) == 0) {
+		/* "⟨U+10FFFF⟩" is the longest */
+		for (size_t i = olen; i + clen <= n && i <= olen + 8; i++)
+			if (memcmp(s + i, close, clen) == 0)
+				return i + clen;
+	}
+	return text_cluster_len(s, n);
+}
+
 /* Length in bytes of the longest start of s[0..n) that fits in w columns
- * (at least one cluster, so that a line always moves on). */
+ * (at least one unit, so that a line always moves on). */
 static size_t
 fit_prefix(const char *s, size_t n, int w)
 {
@@ -91,7 +109,7 @@ fit_prefix(const char *s, size_t n, int w)
 	int used = 0;
 
 	while (k < n) {
-		size_t c = text_cluster_len(s + k, n - k);
+		size_t c = unit_len(s + k, n - k);
 		int cw = width_of(s + k, c);
 
 		if (c == 0 || (k > 0 && used + cw > w))
