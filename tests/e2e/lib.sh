@@ -36,7 +36,10 @@ tm_wait() {
 	done
 }
 tm_keys() { tm send-keys -t t "$@"; }
-tm_stop() { tm kill-server 2>/dev/null || true; }
+# The socket goes with the server: a tm_start right after would reach the
+# server while it exits ("server exited unexpectedly"); a new path reaches
+# a new one.
+tm_stop() { tm kill-server 2>/dev/null || true; rm -f "$TMUX_SOCK"; }
 trap tm_stop EXIT
 
 # other_logins WHAT UID...: root plays other logins (the UIDs) with setpriv
