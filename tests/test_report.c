@@ -493,3 +493,27 @@ Test(log, entries_by_title_limit_counts_entries_and_a_toggle_is_a_toggle)
 	cr_assert_str_eq(out, "");
 	free(out);
 }
+
+/* A change beyond what the log's 40 columns show: both values are shown
+ * from just before they differ, so the line does not read "x -> x". */
+Test(log, a_change_at_the_end_of_a_long_value_is_shown)
+{
+	long long wijk = id_of("SELECT id FROM actielijnen WHERE titel = 'Wijkallianties'");
+	char before[600] = "Emre Ünver", after[600];
+	char *out;
+
+	for (int i = 0; i < 40; i++)
+		strcat(before, "\u200D");
+	set_field(&entity_actielijnen, wijk, "trekker", before);
+	snprintf(after, sizeof(after), "%s!", before);
+	set_field(&entity_actielijnen, wijk, "trekker", after);
+	out = log_of((struct log_query){ .limit = 1 });
+	cr_assert_not_null(strstr(out, "Trekker: …⟨U+200D⟩⟨U+200D⟩ -> …⟨U+200D⟩⟨U+200D⟩!"), "%s", out);
+	free(out);
+	/* a change a reader sees in the first 40 columns is shown from the start */
+	set_field(&entity_actielijnen, wijk, "trekker", "Saïda");
+	out = log_of((struct log_query){ .limit = 1 });
+	cr_assert_not_null(strstr(out, "Trekker: Emre Ünver"), "%s", out);
+	cr_assert_not_null(strstr(out, "-> Saïda"), "%s", out);
+	free(out);
+}

@@ -170,6 +170,35 @@ entry_state(struct db *db, const struct entity *e, long long id, struct entry_st
 	return s->domain < 0 ? (int)s->domain : RES_OK;
 }
 
+/*
+ * Two values that differ beyond what `cols` columns show read the same
+ * once cut ("Ünver⟨U+200D⟩⟨U+200D⟩…" both, when a `!` was added after 40
+ * joiners): both are shown from the character before the first one that
+ * differs, after a "…" (by code point: a joiner belongs to the letter
+ * before it, and that cluster may itself be too long to show). a and b
+ * (bufsz bytes) hold what was shown.
+ */
+static void
+show_from_difference(const char *old, const char *new, char *a, char *b, size_t bufsz, int cols)
+{
+	size_t d = 0;
+
+	if (!old || !new || strcmp(old, new) == 0)
+		return;
+	while (old[d] && old[d] == new[d])
+		d++;
+	for (int back = 0; back < 2 && d > 0; back++)	/* its start, then one more */
+		do
+			d--;
+		while (d > 0 && ((unsigned char)old[d] & 0xC0) == 0x80);
+	if (d == 0)
+		return;		/* they differ at the start: the cut shows it */
+	snprintf(a, bufsz, "…");
+	text_fit(a + strlen(a), bufsz - strlen(a), old + d, cols - 1);
+	snprintf(b, bufsz, "…");
+	text_fit(b + strlen(b), bufsz - strlen(b), new + d, cols - 1);
+}
+
 /* Entries added by an import are one history row per run of ids; `snw
  * log` shows a run this short entry by entry. */
 #define SHORT_RUN 10
@@ -308,6 +337,8 @@ log_row(struct log_walk *w, struct db_stmt *st)
 	le.field = db_col_text(st, 5);
 	history_show_value(w->db, le.field, db_col_text(st, 6), a, sizeof(a), 40);
 	history_show_value(w->db, le.field, db_col_text(st, 7), b, sizeof(b), 40);
+	if (strcmp(a, b) == 0)
+		show_from_difference(db_col_text(st, 6), db_col_text(st, 7), a, b, sizeof(a), 40);
 	le.old = db_col_int(st, 9) && *a ? a : NULL;
 	le.new = db_col_int(st, 10) && *b ? b : NULL;
 	return emit(w, &le, domain);
