@@ -277,6 +277,25 @@ Test(trust, a_cut_decision_says_so_and_enter_shows_it_whole)
 	teardown(&f);
 }
 
+/* A decision of several lines hangs beside its bullet: its next lines
+ * start under its text, not under the bullet. */
+Test(trust, a_long_decision_hangs_beside_its_bullet)
+{
+	struct fixture f;
+	char next[512];
+	int y, x;
+
+	setup(&f, 80, 24);
+	put(f.db, "besluiten", (const char *const[ENTITY_MAX_FIELDS]){ "2024-01-25", "3. Uitvoeringsprogramma", LONG_DECISION });
+	keys(&f, "7");
+	y = row_with("• 3. Uitvoeringsprogramma");
+	cr_assert_geq(y, 0);
+	x = col_of(y, "3. Uitvoeringsprogramma");
+	snprintf(next, sizeof(next), "%s", row(y + 1));
+	cr_assert_eq((int)strspn(next, " "), x, "the second line starts under the text: '%s'", next);
+	teardown(&f);
+}
+
 /* Enter on an action, an actielijn and a milestone shows it whole. */
 Test(trust, enter_shows_any_entry_whole)
 {

@@ -199,8 +199,8 @@ item_lines(const struct meetings_state *s, int k, int w, int max)
 	if (s->open && k == s->item)
 		max = SELECTED_MAX;
 	item = s->detail.decisions[k].agendapunt;
-	snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
-	n = grid_wrap(NULL, (struct rect){ 0, 0, w, 0 }, ROLE_NORMAL, line, 0);
+	snprintf(line, sizeof(line), "%s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
+	n = grid_wrap(NULL, (struct rect){ 0, 0, w - 2, 0 }, ROLE_NORMAL, line, 0);
 	return n < 1 ? 1 : n > max ? max : n;
 }
 
@@ -337,8 +337,10 @@ draw_detail(const struct meetings_state *s, const struct app *app, struct grid *
 
 			if (lines > limit - y)
 				lines = limit - y;
-			snprintf(line, sizeof(line), "• %s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
-			render_wrap(g, (struct rect){ r.x + 1, y, w, lines }, ROLE_NORMAL, line, 0);
+			/* the bullet, and the decision wrapped beside it */
+			snprintf(line, sizeof(line), "%s%s%s", item, *item ? ": " : "", s->detail.decisions[k].besluit);
+			grid_text(g, r.x + 1, y, 2, ROLE_NORMAL, "•");
+			render_wrap(g, (struct rect){ r.x + 3, y, w - 2, lines }, ROLE_NORMAL, line, 0);
 			if (focus && k == s->item)
 				for (int i = 0; i < lines; i++)
 					grid_paint(g, r.x, y + i, r.w, ROLE_SEL);
